@@ -1,0 +1,1 @@
+"""Users, organisations and memberships with roles."""

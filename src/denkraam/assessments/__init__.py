@@ -1,0 +1,1 @@
+"""Assessments (gesprekken): blind answers, reveal, consensus, agenda and actions."""

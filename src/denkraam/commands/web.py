@@ -1,0 +1,94 @@
+"""Commands for the web app: serve, worker, demo, createadmin and a pass-through to Django's manage."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+
+
+def setup_django() -> None:
+    """Configure Django from the environment; imported lazily so analysis commands never load it."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "denkraam.conf.settings")
+    import django
+
+    django.setup()
+
+
+def call(name: str, *args: str, **options: Any) -> None:
+    from django.core.management import call_command
+
+    call_command(name, *args, **options)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads.")
+def serve(host: str, port: int, threads: int) -> None:
+    """Start the web app (after bringing the database up to date)."""
+    setup_django()
+    call("migrate", interactive=False, verbosity=0)
+    call("createcachetable", verbosity=0)
+    from waitress import serve as waitress_serve
+
+    from denkraam.conf.wsgi import application
+
+    click.echo(f"denkraam draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="denkraam")
+
+
+@click.command()
+@click.option("--once", is_flag=True, help="Handle the waiting tasks, then stop.")
+def worker(once: bool) -> None:
+    """Run background tasks (analyses of evidence and feedback files)."""
+    setup_django()
+    call("migrate", interactive=False, verbosity=0)
+    click.echo("denkraam-worker wacht op taken (stoppen: Ctrl+C)")
+    options: dict[str, Any] = {"batch": True} if once else {}
+    call("db_worker", **options)
+
+
+@click.command()
+def demo() -> None:
+    """Fill the database with a realistic demo and print the demo logins. Safe to run twice."""
+    setup_django()
+    call("migrate", interactive=False, verbosity=0)
+    call("createcachetable", verbosity=0)
+    from denkraam.web.demo import demo_load
+
+    for line in demo_load():
+        click.echo(line)
+
+
+@click.command()
+@click.option("--username", prompt="Gebruikersnaam", help="Login name of the new administrator.")
+@click.option("--email", prompt="E-mailadres", default="", help="E-mail address (for password reset).")
+@click.password_option(prompt="Wachtwoord", confirmation_prompt="Herhaal het wachtwoord", help="Password.")
+def createadmin(username: str, email: str, password: str) -> None:
+    """Create an administrator who can log in to /beheer/."""
+    setup_django()
+    call("migrate", interactive=False, verbosity=0)
+    from django.core.exceptions import ValidationError
+
+    from denkraam.accounts.services import admin_create
+
+    try:
+        admin_create(username=username, email=email, password=password)
+    except ValidationError as exc:
+        raise click.ClickException(" ".join(exc.messages)) from exc
+    click.echo(f"Beheerder '{username}' is aangemaakt. Log in op /beheer/.")
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command, e.g. `denkraam manage migrate`."""
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["denkraam manage", *args])
+
+
+COMMANDS = [serve, worker, demo, createadmin, manage]

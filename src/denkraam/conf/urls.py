@@ -1,0 +1,14 @@
+"""URL configuration: Dutch paths, one include per app."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("denkraam.web.urls")),
+    path("", include("denkraam.accounts.urls")),
+    path("initiatieven/", include("denkraam.initiatives.urls")),
+    path("gesprekken/", include("denkraam.assessments.urls")),
+    path("beheer/", admin.site.urls),
+]

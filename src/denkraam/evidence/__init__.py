@@ -1,0 +1,1 @@
+"""Evidence attached to an initiative and the findings of its analysis."""

@@ -1,0 +1,1 @@
+"""Customer feedback files, scrubbed and classified by need."""

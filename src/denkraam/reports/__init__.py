@@ -1,0 +1,1 @@
+"""Reports for teams and steering groups."""
