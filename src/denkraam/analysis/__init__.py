@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
+from denkraam.analysis.fetch import FetchedPage, FetchError, fetch_url
+
 __all__: list[str] = []
+__all__ += ["FetchError", "FetchedPage", "fetch_url"]
