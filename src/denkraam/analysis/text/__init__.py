@@ -1,0 +1,1 @@
+"""Dutch text analysis: tokens, sentences, readability and the text-check rules."""

@@ -1,0 +1,196 @@
+"""Sentence features for the default tier: LiNT's four features approximated without a parser, plus length.
+
+LiNT (and LiNT-II) found four features that predict how hard Dutch readers find a sentence: frequency of the
+content words, content words per clause, the longest syntactic dependency, and the share of concrete nouns.
+Here they are estimated from word lists and word frequencies only, which is ~100x faster than parsing:
+
+- word frequency: wordfreq's Dutch Zipf value of the word or its simplemma lemma, whichever is higher
+  (inflected forms are rarer than their lemma); unknown compounds fall back to their known head, minus a
+  penalty, because Dutch compounds are right-headed and "bewonersonderzoek" is as rare as it looks;
+- clauses: one per sentence plus subordinators, relative words after a comma and clause-level coordinators;
+- dependency length: the longest stretch of words between clause boundaries ("tangconstructie": in Dutch the
+  verb cluster closes the clause, so a long stretch means a long subject-to-verb dependency);
+- concreteness: share of content words that do not end in an abstract suffix (-heid, -ing, -atie, ...).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+import wordfreq
+
+from ..tokens import Sentence, Token
+from .lexicon import ABSTRACT_SUFFIXES, CLAUSE_COORDINATORS, FUNCTION_WORDS, RELATIVE_WORDS, SUBORDINATORS
+from .syllables import count_syllables
+
+__all__ = ["FEATURE_NAMES", "SentenceFeatures", "aggregate", "sentence_features", "word_zipf"]
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "zipf",  # mean Zipf frequency of content words (higher = more common = easier)
+    "rare_share",  # share of content words with Zipf < 3
+    "content_per_clause",
+    "max_segment",  # longest run of words between clause boundaries (dependency-length proxy)
+    "abstract_share",  # share of content words with an abstract-noun suffix
+    "syllables_per_word",
+    "log_words",  # log(1 + words in the sentence)
+    "long_word_share",  # share of words with 4 or more syllables
+)
+
+_COMPOUND_PENALTY = 1.0
+_RARE_ZIPF = 3.0
+_MAX_WORD_CHARS = 60  # longer "words" are junk (hashes, base64); skip the lexicon lookups
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """Raw counts for one sentence; `values()` turns them into the model's feature vector."""
+
+    words: int
+    content_words: int
+    zipf_sum: float
+    rare: int
+    clauses: int
+    max_segment: int
+    abstract: int
+    syllables: int
+    long_words: int
+
+    def values(self) -> dict[str, float]:
+        """The feature vector (see FEATURE_NAMES) for this sentence alone."""
+        return _values(self, sentences=1, segment_sum=self.max_segment)
+
+
+def _values(total: SentenceFeatures, *, sentences: int, segment_sum: float) -> dict[str, float]:
+    words = max(total.words, 1)
+    content = max(total.content_words, 1)
+    return {
+        "zipf": total.zipf_sum / content if total.content_words else 6.0,
+        "rare_share": total.rare / content,
+        "content_per_clause": total.content_words / max(total.clauses, 1),
+        "max_segment": segment_sum / max(sentences, 1),
+        "abstract_share": total.abstract / content,
+        "syllables_per_word": total.syllables / words if total.words else 1.0,
+        "log_words": math.log1p(total.words / max(sentences, 1)),
+        "long_word_share": total.long_words / words,
+    }
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    return wordfreq.get_frequency_dict("nl")
+
+
+def _zipf(word: str) -> float:
+    frequency = _frequencies().get(word, 0.0)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+@lru_cache(maxsize=300_000)
+def word_zipf(word: str) -> float:
+    """Zipf frequency (0-8) of a lower-cased Dutch word, via its lemma and compound head when that helps."""
+    if len(word) > _MAX_WORD_CHARS:
+        return 0.0
+    best = _zipf(word)
+    if best < 4.0:
+        lemma = simplemma.lemmatize(word, lang="nl").lower()
+        if lemma != word:
+            best = max(best, _zipf(lemma))
+    if best == 0.0 and len(word) >= 8 and word.isalpha():
+        # Right-headed compound: the longest known tail of at least 4 letters.
+        for cut in range(2, len(word) - 3):
+            head = _zipf(word[cut:])
+            if head > 0:
+                best = max(head - _COMPOUND_PENALTY, 0.5)
+                break
+    return best
+
+
+@lru_cache(maxsize=300_000)
+def _word_info(lowered: str) -> tuple[bool, float, bool, int]:
+    """(is content word, zipf, is abstract, syllables) for a lower-cased word."""
+    syllables = count_syllables(lowered) if len(lowered) <= _MAX_WORD_CHARS else max(1, len(lowered) // 3)
+    if lowered in FUNCTION_WORDS or not any(ch.isalpha() for ch in lowered):
+        return False, 0.0, False, syllables
+    abstract = len(lowered) > 5 and lowered.endswith(ABSTRACT_SUFFIXES)
+    return True, word_zipf(lowered), abstract, syllables
+
+
+def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
+    """Count the features of one sentence (a Sentence or its tokens)."""
+    tokens = sentence.tokens if isinstance(sentence, Sentence) else sentence
+    words = content = rare = abstract = syllables = long_words = 0
+    zipf_sum = 0.0
+    clauses = 1
+    segment = max_segment = 0
+    after_comma = False
+    for position, token in enumerate(tokens):
+        if not token.is_word:
+            if token.text in ",;:()–—":
+                after_comma = True
+                max_segment = max(max_segment, segment)
+                segment = 0
+            continue
+        lowered = token.text.lower()
+        words += 1
+        opens_clause = position > 0 and (
+            lowered in SUBORDINATORS
+            or (after_comma and (lowered in RELATIVE_WORDS or lowered in CLAUSE_COORDINATORS))
+            or lowered in ("want", "maar")
+        )
+        if opens_clause:
+            clauses += 1
+            max_segment = max(max_segment, segment)
+            segment = 0
+        segment += 1
+        after_comma = False
+        is_content, zipf, is_abstract, word_syllables = _word_info(lowered)
+        syllables += word_syllables
+        if word_syllables >= 4:
+            long_words += 1
+        if is_content:
+            content += 1
+            zipf_sum += zipf
+            rare += zipf < _RARE_ZIPF
+            abstract += is_abstract
+    max_segment = max(max_segment, segment)
+    return SentenceFeatures(
+        words=words,
+        content_words=content,
+        zipf_sum=zipf_sum,
+        rare=rare,
+        clauses=clauses,
+        max_segment=max_segment,
+        abstract=abstract,
+        syllables=syllables,
+        long_words=long_words,
+    )
+
+
+def aggregate(features: Sequence[SentenceFeatures]) -> dict[str, float]:
+    """Document feature vector: counts pooled over all sentences, per-sentence measures averaged.
+
+    Pooling (total content words / total clauses, all content words' frequencies together) is what LiNT-II
+    does for a document; it weighs long sentences by their length instead of letting a one-word heading
+    count as much as a paragraph-long sentence.
+    """
+    with_words = [item for item in features if item.words]
+    if not with_words:
+        return _values(SentenceFeatures(0, 0, 0.0, 0, 1, 0, 0, 0, 0), sentences=1, segment_sum=0)
+    total = SentenceFeatures(
+        words=sum(item.words for item in with_words),
+        content_words=sum(item.content_words for item in with_words),
+        zipf_sum=sum(item.zipf_sum for item in with_words),
+        rare=sum(item.rare for item in with_words),
+        clauses=sum(item.clauses for item in with_words),
+        max_segment=0,
+        abstract=sum(item.abstract for item in with_words),
+        syllables=sum(item.syllables for item in with_words),
+        long_words=sum(item.long_words for item in with_words),
+    )
+    # Longest segments weighted by sentence length: a long tangled sentence matters more than a heading.
+    segment_sum = sum(item.max_segment * item.words for item in with_words) / total.words * len(with_words)
+    return _values(total, sentences=len(with_words), segment_sum=segment_sum)
