@@ -34,9 +34,7 @@ def membership_set(*, user: User, organisation: Organisation, role: str) -> Memb
     """Give a user a role in an organisation, creating or changing the membership."""
     if role not in Membership.Role.values:
         raise ValidationError(f"Onbekende rol '{role}'.")
-    membership, _ = Membership.objects.update_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
+    membership, _ = Membership.objects.update_or_create(user=user, organisation=organisation, defaults={"role": role})
     return membership
 
 

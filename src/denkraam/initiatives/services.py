@@ -31,7 +31,8 @@ _TRACKED_FIELDS: dict[str, str] = {
 def _clean_lists(*, channels: Iterable[str], target_groups: Iterable[str]) -> tuple[list[str], list[str]]:
     channels = list(dict.fromkeys(channels))
     target_groups = list(dict.fromkeys(target_groups))
-    unknown = [c for c in channels if c not in CHANNEL_LABELS] + [t for t in target_groups if t not in TARGET_GROUP_LABELS]
+    unknown = [c for c in channels if c not in CHANNEL_LABELS]
+    unknown += [t for t in target_groups if t not in TARGET_GROUP_LABELS]
     if unknown:
         raise ValidationError(f"Onbekende waarde: {', '.join(unknown)}.")
     # Keep the fixed order of the lists so the same choice always looks and compares the same.
