@@ -31,9 +31,7 @@ def initiative_list_for_user(*, user: User, filters: dict[str, Any] | None = Non
     qs = Initiative.objects.filter(id__in=visible_ids)
     filters = filters or {}
     if organisation := filters.get("organisation"):
-        partner_ids = Initiative.partners.through.objects.filter(organisation_id=organisation).values(
-            "initiative_id"
-        )
+        partner_ids = Initiative.partners.through.objects.filter(organisation_id=organisation).values("initiative_id")
         qs = qs.filter(Q(owner_id=organisation) | Q(id__in=partner_ids))
     if channel := filters.get("channel"):
         qs = qs.filter(channels__icontains=f'"{channel}"')
