@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CHECK = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+
+
+def _run(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    base.update({"DJANGO_SETTINGS_MODULE": "denkraam.conf.settings", "DENKRAAM_DATA_DIR": str(tmp_path), **env})
+    return subprocess.run([sys.executable, "-c", CHECK], env=base, capture_output=True, text=True, timeout=60)
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
+    result = _run({"DENKRAAM_ENVIRONMENT": "production", "ALLOWED_HOSTS": "denkraam.example.nl"}, tmp_path)
+    assert result.returncode != 0
+    assert "SECRET_KEY is required in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts(tmp_path: Path) -> None:
+    result = _run({"DENKRAAM_ENVIRONMENT": "production", "SECRET_KEY": "x" * 50}, tmp_path)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is required" in result.stderr
+
+
+def test_development_keeps_a_generated_secret_key_in_the_data_dir(tmp_path: Path) -> None:
+    result = _run({"DENKRAAM_ENVIRONMENT": "development"}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    key_file = tmp_path / "secret_key"
+    assert len(key_file.read_text()) >= 50
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_a_database_url_selects_postgresql(tmp_path: Path) -> None:
+    result = _run({"DATABASE_URL": "postgres://u:p@127.0.0.1:5432/denkraam"}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_a_bad_boolean_fails_loudly(tmp_path: Path) -> None:
+    result = _run({"DENKRAAM_DEBUG": "misschien"}, tmp_path)
+    assert result.returncode != 0
+    assert "DENKRAAM_DEBUG must be true or false" in result.stderr
