@@ -1,0 +1,355 @@
+"""Reads for assessments: who may do what, progress, the agenda, results and comparison.
+
+Blindness lives here. Before the reveal nobody can get at another participant's ratings through these functions:
+`answer_list_visible` returns only the user's own answers, and `question_reveal`, `agenda_for_assessment` and
+`assessment_results` refuse to run until the answers are revealed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from denkraam.accounts.models import Membership, User, role_rank
+from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
+from denkraam.framework import Frame, FrameError, bundled_frames, load_frame, median_rating, score_ratings, spread
+from denkraam.initiatives.models import Initiative
+from denkraam.initiatives.selectors import initiative_owner_role_for_user, initiative_role_for_user
+
+NOT_REVEALED = "De antwoorden zijn nog niet onthuld. Tot dan ziet iedereen alleen zijn eigen antwoorden."
+
+# A spread of two scale steps or more (e.g. goed against onvoldoende) is a real difference of opinion.
+DISAGREEMENT_STEPS = 2
+
+
+def assessment_frame(*, assessment: Assessment) -> Frame:
+    """The frame (and version) the assessment was started with; the bundled default when it cannot be found."""
+    default = load_frame()
+    if (default.id, default.version) == (assessment.frame_id, assessment.frame_version):
+        return default
+    for path in bundled_frames():
+        try:
+            frame = load_frame(path)
+        except FrameError:
+            continue
+        if (frame.id, frame.version) == (assessment.frame_id, assessment.frame_version):
+            return frame
+    return default
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentAccess:
+    """What one user may do in one assessment; computed once per request."""
+
+    can_view: bool
+    is_participant: bool
+    is_facilitator: bool
+    can_manage: bool
+    can_answer: bool
+    can_act: bool
+
+
+def assessment_access(*, user: User, assessment: Assessment) -> AssessmentAccess:
+    """Participants, the facilitator and members (lezer or higher) of the initiative's organisations may look.
+
+    Managing (invite, open, reveal, consensus, close) is for the facilitator and for begeleiders and beheerders of
+    the owner organisation. Answering is for participants while the assessment is open; actions are for
+    participants and managers while it is not closed.
+    """
+    if not user.is_authenticated:
+        return AssessmentAccess(False, False, False, False, False, False)
+    is_facilitator = assessment.facilitator_id == user.pk
+    is_participant = Participant.objects.filter(assessment=assessment, user=user).exists()
+    initiative = assessment.initiative
+    role = initiative_role_for_user(user=user, initiative=initiative)
+    owner_role = initiative_owner_role_for_user(user=user, initiative=initiative)
+    can_manage = is_facilitator or role_rank(owner_role) >= role_rank(Membership.Role.BEGELEIDER)
+    can_view = is_facilitator or is_participant or role_rank(role) >= role_rank(Membership.Role.LEZER)
+    status = assessment.status
+    return AssessmentAccess(
+        can_view=can_view,
+        is_participant=is_participant,
+        is_facilitator=is_facilitator,
+        can_manage=can_manage,
+        can_answer=is_participant and status == Assessment.Status.OPEN,
+        can_act=(is_participant or can_manage) and status in {Assessment.Status.OPEN, Assessment.Status.ONTHULD},
+    )
+
+
+def assessment_get_for_user(*, user: User, assessment_id: uuid.UUID | str) -> tuple[Assessment, AssessmentAccess]:
+    """One assessment the user may see, with the user's rights; Http404 for everyone else (never a hint)."""
+    try:
+        pk = uuid.UUID(str(assessment_id))
+    except ValueError as exc:
+        raise Http404("Dit gesprek bestaat niet.") from exc
+    assessment = (
+        Assessment.objects.select_related("initiative__owner", "facilitator").filter(pk=pk).first()
+        if user.is_authenticated
+        else None
+    )
+    if assessment is None:
+        raise Http404("Dit gesprek bestaat niet of u heeft er geen toegang toe.")
+    access = assessment_access(user=user, assessment=assessment)
+    if not access.can_view:
+        raise Http404("Dit gesprek bestaat niet of u heeft er geen toegang toe.")
+    return assessment, access
+
+
+def assessment_list_for_initiative(*, user: User, initiative: Initiative) -> QuerySet[Assessment]:
+    """The initiative's assessments this user may see, newest first, with participant counts."""
+    qs = Assessment.objects.filter(initiative=initiative).select_related("facilitator")
+    role = initiative_role_for_user(user=user, initiative=initiative) if user.is_authenticated else None
+    if role_rank(role) < role_rank(Membership.Role.LEZER):
+        # Outsiders of the organisations see only the assessments they take part in or lead.
+        qs = qs.filter(Q(facilitator=user) | Q(participants__user=user)) if user.is_authenticated else qs.none()
+    ids = qs.values("id")
+    return (
+        Assessment.objects.filter(id__in=ids)
+        .select_related("facilitator")
+        .annotate(participant_count=Count("participants", distinct=True))
+        .order_by("-created_at")
+    )
+
+
+def participant_list(*, assessment: Assessment) -> QuerySet[Participant]:
+    """Participants with their user and organisation, in invitation order."""
+    return Participant.objects.filter(assessment=assessment).select_related("user", "organisation", "invited_by")
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantProgress:
+    participant: Participant
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+
+def assessment_progress(*, assessment: Assessment) -> list[ParticipantProgress]:
+    """How many questions each participant has answered; counts only, never ratings (safe before the reveal)."""
+    total = len(assessment_frame(assessment=assessment).questions())
+    counts = dict(
+        Answer.objects.filter(assessment=assessment).values_list("user_id").annotate(n=Count("id")).order_by()
+    )
+    return [
+        ParticipantProgress(participant=p, answered=counts.get(p.user_id, 0), total=total)
+        for p in participant_list(assessment=assessment)
+    ]
+
+
+def answer_list_visible(*, user: User, assessment: Assessment) -> QuerySet[Answer]:
+    """The answers this user may read: only their own before the reveal, everyone's after it."""
+    qs = Answer.objects.filter(assessment=assessment).select_related("user")
+    return qs if assessment.is_revealed else qs.filter(user=user)
+
+
+def answers_of_user(*, user: User, assessment: Assessment) -> dict[str, Answer]:
+    """The user's own answers by question id, for filling in the questionnaire."""
+    return {a.question_id: a for a in Answer.objects.filter(assessment=assessment, user=user)}
+
+
+def consensus_map(*, assessment: Assessment) -> dict[str, Consensus]:
+    return {c.question_id: c for c in Consensus.objects.filter(assessment=assessment).select_related("decided_by")}
+
+
+def _require_revealed(assessment: Assessment) -> None:
+    if not assessment.is_revealed:
+        raise PermissionDenied(NOT_REVEALED)
+
+
+def _ratings_by_question(assessment: Assessment) -> dict[str, list[Answer]]:
+    grouped: dict[str, list[Answer]] = {}
+    for answer in Answer.objects.filter(assessment=assessment).select_related("user").order_by("user__username"):
+        grouped.setdefault(answer.question_id, []).append(answer)
+    return grouped
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionSummary:
+    """The group's answers to one question after the reveal."""
+
+    question_id: str
+    answers: list[Answer]
+    spread: int
+    median: str | None
+    has_nvt_and_rating: bool
+    consensus: Consensus | None
+
+    @property
+    def disagreement(self) -> bool:
+        return self.spread >= DISAGREEMENT_STEPS or self.has_nvt_and_rating
+
+    @property
+    def effective_rating(self) -> str | None:
+        """What counts for the score: the consensus, else the median, else n.v.t. when all said n.v.t."""
+        if self.consensus is not None:
+            return self.consensus.rating
+        if self.median is not None:
+            return self.median
+        return "nvt" if self.answers else None
+
+
+def _summarise(frame: Frame, question_id: str, answers: list[Answer], consensus: Consensus | None) -> QuestionSummary:
+    ratings = [a.rating for a in answers]
+    scale_ids = {o.id for o in frame.scale}
+    rated = [r for r in ratings if r in scale_ids]
+    return QuestionSummary(
+        question_id=question_id,
+        answers=answers,
+        spread=spread(frame=frame, ratings=ratings),
+        median=median_rating(frame=frame, ratings=ratings),
+        has_nvt_and_rating=bool(rated) and len(rated) < len(ratings),
+        consensus=consensus,
+    )
+
+
+def question_reveal(*, assessment: Assessment, question_id: str) -> QuestionSummary:
+    """Everyone's rating and note for one question, with spread and consensus (only after the reveal)."""
+    _require_revealed(assessment)
+    frame = assessment_frame(assessment=assessment)
+    frame.question(question_id)  # KeyError for an unknown question
+    answers = _ratings_by_question(assessment).get(question_id, [])
+    return _summarise(frame, question_id, answers, consensus_map(assessment=assessment).get(question_id))
+
+
+def _summaries(assessment: Assessment) -> list[QuestionSummary]:
+    frame = assessment_frame(assessment=assessment)
+    grouped = _ratings_by_question(assessment)
+    consensus = consensus_map(assessment=assessment)
+    return [_summarise(frame, q.id, grouped.get(q.id, []), consensus.get(q.id)) for q in frame.questions()]
+
+
+def agenda_for_assessment(*, assessment: Assessment) -> list[QuestionSummary]:
+    """The conversation agenda: answered questions, biggest disagreement first, then the lowest median first.
+
+    Order: spread (scale steps between highest and lowest rating) descending; then questions where some said
+    "niet van toepassing" and others gave a rating; then the median rating, worst first; then frame order.
+    """
+    _require_revealed(assessment)
+    frame = assessment_frame(assessment=assessment)
+    scores = {o.id: o.score for o in frame.scale}
+    position = {q.id: index for index, q in enumerate(frame.questions())}
+    items = [s for s in _summaries(assessment) if s.answers]
+    return sorted(
+        items,
+        key=lambda s: (
+            -s.spread,
+            not s.has_nvt_and_rating,
+            scores.get(s.median, 1000) if s.median else 1000,
+            position[s.question_id],
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NeedResult:
+    need_id: str
+    title: str
+    score: float | None
+    band: str | None
+    band_label: str
+
+    @property
+    def text(self) -> str:
+        """The text equivalent of the bar, e.g. "Vertrouwen: 58 van 100 — voldoende"."""
+        if self.score is None:
+            return f"{self.title}: geen oordeel"
+        return f"{self.title}: {round(self.score)} van 100 — {self.band_label.lower()}"
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentResult:
+    needs: list[NeedResult]
+    principles: dict[str, float | None]
+    ratings: dict[str, str | None]
+    summaries: dict[str, QuestionSummary] = field(default_factory=dict)
+
+
+def assessment_results(*, assessment: Assessment) -> AssessmentResult:
+    """Score per need and principle from the consensus where recorded, else the median (only after the reveal)."""
+    _require_revealed(assessment)
+    frame = assessment_frame(assessment=assessment)
+    summaries = {s.question_id: s for s in _summaries(assessment)}
+    ratings = {qid: s.effective_rating for qid, s in summaries.items()}
+    score = score_ratings(frame=frame, ratings=ratings)
+    labels = {o.id: o.label for o in frame.scale}
+    needs = [
+        NeedResult(
+            need_id=need.id,
+            title=need.title,
+            score=score.needs[need.id],
+            band=score.band(need.id),
+            band_label=labels.get(score.band(need.id) or "", "geen oordeel"),
+        )
+        for need in frame.needs
+    ]
+    return AssessmentResult(needs=needs, principles=score.principles, ratings=ratings, summaries=summaries)
+
+
+def assessment_previous(*, assessment: Assessment) -> Assessment | None:
+    """The most recent closed assessment of the same initiative before this one."""
+    qs = Assessment.objects.filter(initiative_id=assessment.initiative_id, status=Assessment.Status.GESLOTEN).exclude(
+        pk=assessment.pk
+    )
+    qs = qs.filter(closed_at__lt=assessment.closed_at) if assessment.closed_at else qs
+    return qs.filter(created_at__lt=assessment.created_at).order_by("-closed_at").first()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    key: str
+    title: str
+    before: str | float | None
+    after: str | float | None
+    delta: float | None
+
+    @property
+    def direction(self) -> str:
+        """In Dutch words, so the change never depends on colour or an arrow alone."""
+        if self.before is None and self.after is None:
+            return "geen oordeel"
+        if self.before is None:
+            return "nieuw"
+        if self.after is None:
+            return "geen oordeel meer"
+        if self.delta is None:
+            return "gelijk" if self.before == self.after else "anders"
+        if self.delta == 0:
+            return "gelijk"
+        return "beter" if self.delta > 0 else "slechter"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    previous: Assessment
+    needs: list[Change]
+    questions: list[Change]
+
+
+def assessment_compare(*, assessment: Assessment, previous: Assessment) -> Comparison:
+    """Change per need (score points) and per question (rating) between an earlier closed assessment and this one."""
+    frame = assessment_frame(assessment=assessment)
+    before = assessment_results(assessment=previous)
+    after = assessment_results(assessment=assessment)
+    scores = {o.id: o.score for o in frame.scale}
+    labels = {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
+    needs = []
+    for old, new in zip(before.needs, after.needs, strict=True):
+        delta = round(new.score - old.score, 1) if old.score is not None and new.score is not None else None
+        needs.append(Change(new.need_id, new.title, old.score, new.score, delta))
+    questions = []
+    for q in frame.questions():
+        old_rating, new_rating = before.ratings.get(q.id), after.ratings.get(q.id)
+        delta = scores[new_rating] - scores[old_rating] if old_rating in scores and new_rating in scores else None
+        questions.append(Change(q.id, q.text, labels.get(old_rating or ""), labels.get(new_rating or ""), delta))
+    return Comparison(previous=previous, needs=needs, questions=questions)
+
+
+def action_list(*, assessment: Assessment) -> QuerySet[Action]:
+    return Action.objects.filter(assessment=assessment).select_related("owner")
