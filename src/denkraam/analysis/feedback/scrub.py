@@ -1,0 +1,228 @@
+"""Remove personal data from Dutch free text, leaving a readable sentence with typed placeholders.
+
+Checksum-checked patterns (see `patterns.py`) find numbers, e-mail addresses, postcodes, dates and addresses;
+`deduce` (Dutch de-identification with Dutch name lists) finds names and the street addresses it knows. Titles
+and relations stay: "mevrouw Jansen" becomes "mevrouw [NAAM]", "mijn zoon" is not touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from denkraam.analysis.feedback.patterns import Span, find_pattern_spans, resolve_overlaps
+
+SCRUBBER_VERSION = "1.0"
+
+PLACEHOLDER_TYPES: tuple[str, ...] = ("BSN", "IBAN", "TELEFOON", "EMAIL", "ADRES", "POSTCODE", "DATUM", "NAAM")
+
+
+class Replacement(NamedTuple):
+    """One removed piece of personal data: its type and where it stood in the original text (end exclusive)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScrubResult:
+    """The scrubbed text and what was replaced; offsets point into the original text."""
+
+    text: str
+    replacements: list[Replacement] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many of each placeholder type were put in."""
+        counts: dict[str, int] = {}
+        for replacement in self.replacements:
+            counts[replacement.kind] = counts.get(replacement.kind, 0) + 1
+        return counts
+
+
+# --- deduce: one lazily built instance per process --------------------------------------------------------------
+
+_deduce_lock = threading.Lock()
+_deduce_instance: Any = None
+
+# deduce runs everything it knows; we only want names and street addresses from it, the rest our own patterns do
+# better (checksums) and skipping them makes it faster.
+_DEDUCE_DISABLED = frozenset(
+    {
+        "institutions",
+        "dates",
+        "ages",
+        "identifiers",
+        "phone_numbers",
+        "email_addresses",
+        "urls",
+        "placename",
+        "postal_code",
+        "postbus",
+        "redactor",
+    }
+)
+
+
+def _load_deduce() -> Any:
+    """Import and build deduce without letting it reconfigure logging.
+
+    deduce calls `logging.basicConfig(stream=sys.stdout, level=DEBUG)` on import, which would print debug lines
+    into our CLI's stdout; restore the root logger as it was.
+    """
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    import deduce  # noqa: PLC0415 - heavy import, only when names are scrubbed
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.disable(logging.INFO)  # the first build logs "please wait" at INFO on the root logger
+    try:
+        return deduce.Deduce()
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def get_deduce() -> Any:
+    """The shared deduce instance, built on first use (about 60 s on a fresh install, seconds afterwards)."""
+    global _deduce_instance
+    if _deduce_instance is None:
+        with _deduce_lock:
+            if _deduce_instance is None:
+                _deduce_instance = _load_deduce()
+    return _deduce_instance
+
+
+def warm_up() -> None:
+    """Build deduce's lookup cache now (run at install) so the first scrub is not slow."""
+    get_deduce()
+
+
+# --- the fast path: skip deduce for comments that cannot hold a name -----------------------------------------
+
+_TITLE_WORDS = (
+    r"mevrouw|meneer|mevr|mw|mvr|dhr|heer|hr|mr|dr|drs|ir|ing|prof|juf|juffrouw|zuster|dokter|collega|"
+    r"medewerker|medewerkster|consulent|consulente|behandelaar|adviseur|groet|groeten|naam"
+)
+_TITLE_RE = re.compile(rf"\b(?:{_TITLE_WORDS})\b", re.IGNORECASE)
+_CAPITALISED_RE = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w'’-]+")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"'(]\s*)$")
+_NAME_TITLE_PREFIX_RE = re.compile(
+    r"^(?:(?:de\s+)?(?:heer|mevrouw|meneer|mevr\.?|mw\.?|mvr\.?|dhr\.?|hr\.?|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|prof\.?|"
+    r"juf(?:frouw)?|zuster|dokter|collega)\s*)+",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words in feedback that are never a person: organisations, products, laws."""
+    path = Path(__file__).parent / "lexicons" / "not_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _sentence_starters() -> frozenset[str]:
+    """Common Dutch words that start sentences, minus every first name and surname deduce knows.
+
+    A capitalised common word at the start of a sentence ("Helaas", "Mijn") cannot be a name, but "Jan" and
+    "Bakker" are common words too - so the name lists decide.
+    """
+    from wordfreq import top_n_list  # noqa: PLC0415 - only needed for the fast path
+
+    names = _deduce_name_list()
+    return frozenset(word for word in top_n_list("nl", 6000) if word.isalpha() and word not in names)
+
+
+@lru_cache(maxsize=1)
+def _deduce_name_list() -> frozenset[str]:
+    """Lower-cased first names and surnames from deduce's own lists, read straight from its data files."""
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    base = Path(spec.origin).parent / "data" / "lookup" / "src" / "names"
+    names: set[str] = set()
+    for sub in ("lst_first_name", "lst_surname"):
+        path = base / sub / "items.txt"
+        if path.exists():
+            names.update(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(names)
+
+
+def might_contain_name(text: str) -> bool:
+    """Cheap test whether a comment could hold a person's name, so deduce only runs where it can find one.
+
+    True when a title or name-announcing word occurs, or a capitalised word that is not a known organisation
+    or product and - at the start of a sentence - not a common Dutch word.
+    """
+    if _TITLE_RE.search(text):
+        return True
+    starters = _sentence_starters()
+    not_names = _not_names()
+    for match in _CAPITALISED_RE.finditer(text):
+        raw = match.group()
+        word = raw.lower().rstrip("'’-")
+        # Acronyms and brand spellings (UWV, DigiD, MijnOverheid) are not names.
+        if word in not_names or sum(ch.isupper() for ch in raw) > 1 or not any(ch.islower() for ch in raw):
+            continue
+        if _SENTENCE_START_RE.search(text, 0, match.start()) and word in starters:
+            continue
+        return True
+    return False
+
+
+def _deduce_spans(text: str) -> list[Span]:
+    """Names and street addresses found by deduce, with titles kept outside the name span."""
+    document = get_deduce().deidentify(text, disabled=set(_DEDUCE_DISABLED))
+    spans: list[Span] = []
+    for annotation in document.annotations:
+        start, end = annotation.start_char, annotation.end_char
+        if annotation.tag in ("persoon", "patient"):
+            title = _NAME_TITLE_PREFIX_RE.match(text[start:end])
+            if title:
+                start += title.end()
+            words = re.findall(r"\w+", text[start:end].lower())
+            if start >= end or (words and all(w in _not_names() for w in words)):
+                continue
+            spans.append(("NAAM", start, end))
+        elif annotation.tag == "locatie" and any(ch.isdigit() for ch in annotation.text):
+            spans.append(("ADRES", start, end))
+    return spans
+
+
+# --- public API ---------------------------------------------------------------------------------------------------
+
+
+def scrub_text(text: str, *, names: bool = True, fast_path: bool = True) -> ScrubResult:
+    """Replace personal data in `text` by typed placeholders such as `[BSN]` and `[NAAM]`.
+
+    `names=False` skips deduce (only the checksum-checked patterns run): much faster, but names stay.
+    `fast_path=False` runs deduce on every text instead of only on texts that could hold a name.
+    """
+    spans = find_pattern_spans(text)
+    if names and (not fast_path or might_contain_name(text)):
+        spans.extend(_deduce_spans(text))
+    kept = resolve_overlaps(spans)
+    pieces: list[str] = []
+    cursor = 0
+    for kind, start, end in kept:
+        pieces.append(text[cursor:start])
+        pieces.append(f"[{kind}]")
+        cursor = end
+    pieces.append(text[cursor:])
+    return ScrubResult(text="".join(pieces), replacements=[Replacement(*span) for span in kept])
+
+
+def scrub_texts(texts: Iterable[str], *, names: bool = True, fast_path: bool = True) -> list[ScrubResult]:
+    """Scrub many texts with one shared deduce instance; see `scrub_text`."""
+    return [scrub_text(text, names=names, fast_path=fast_path) for text in texts]
