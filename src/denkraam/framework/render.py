@@ -52,7 +52,14 @@ def frame_to_dict(frame: Frame) -> dict[str, Any]:
 def frame_to_markdown(frame: Frame) -> str:
     lines = [f"# {frame.title} {frame.version} ({frame.title_en})", "", frame.about, ""]
     for need in frame.needs:
-        lines += [f"## {need.title} (`{need.id}`, {need.title_en})", "", f"> {need.citizen_voice}", "", need.description, ""]
+        lines += [
+            f"## {need.title} (`{need.id}`, {need.title_en})",
+            "",
+            f"> {need.citizen_voice}",
+            "",
+            need.description,
+            "",
+        ]
         for p in need.principles:
             lines += [f"### {p.title} (`{p.id}`, {p.title_en})", "", p.description, ""]
             for q in p.questions:
@@ -61,14 +68,20 @@ def frame_to_markdown(frame: Frame) -> str:
             lines.append("")
     lines += ["## Antwoordschaal", ""]
     lines += [f"- **{o.label}** ({o.score}): {o.description}" for o in frame.scale]
-    lines += [f"- **{frame.not_applicable.label}**: {frame.not_applicable.description}", "", "## Score", "", frame.scoring]
+    lines += [
+        f"- **{frame.not_applicable.label}**: {frame.not_applicable.description}",
+        "",
+        "## Score",
+        "",
+        frame.scoring,
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def frame_to_text(frame: Frame) -> str:
     lines = [f"{frame.title} {frame.version}", ""]
     for need in frame.needs:
-        lines += [f"{need.title.upper()} ({need.id}) - \"{need.citizen_voice}\""]
+        lines += [f'{need.title.upper()} ({need.id}) - "{need.citizen_voice}"']
         for p in need.principles:
             lines.append(f"  {p.title} ({p.id})")
             lines += [f"    - {q.text}" for q in p.questions]

@@ -55,7 +55,7 @@ def score_ratings(*, frame: Frame, ratings: Mapping[str, str | None]) -> FrameSc
 
 
 def median_rating(*, frame: Frame, ratings: Iterable[str]) -> str | None:
-    """The median of individual ratings; with an even count the more critical of the two middle ones. N.v.t. is left out."""
+    """The median of individual ratings; for an even count the more critical middle one. N.v.t. is left out."""
     order = {option.id: index for index, option in enumerate(frame.scale)}
     ranked = sorted(order[r] for r in ratings if r in order)
     if not ranked:
