@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from denkraam.analysis.fetch import FetchedPage, FetchError, fetch_url
+from denkraam.analysis.webpage import PageCheckError, PageReport, check_page
 
 __all__: list[str] = []
 __all__ += ["FetchError", "FetchedPage", "fetch_url"]
+__all__ += ["PageCheckError", "PageReport", "check_page"]
