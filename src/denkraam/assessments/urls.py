@@ -1,5 +1,22 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from denkraam.assessments.views import actions, answers, session
+
 app_name = "assessments"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<uuid:assessment_id>/", session.assessment_detail, name="detail"),
+    path("<uuid:assessment_id>/voortgang/", session.assessment_progress_partial, name="progress"),
+    path("<uuid:assessment_id>/deelnemers/", session.assessment_participants, name="participants"),
+    path("<uuid:assessment_id>/openen/", session.assessment_open, name="open"),
+    path("<uuid:assessment_id>/onthullen/", session.assessment_reveal, name="reveal"),
+    path("<uuid:assessment_id>/sluiten/", session.assessment_close, name="close"),
+    path("<uuid:assessment_id>/vragenlijst/", answers.questionnaire, name="questionnaire"),
+    path("<uuid:assessment_id>/agenda/", answers.agenda, name="agenda"),
+    path("<uuid:assessment_id>/vragen/<slug:question_id>/", answers.question_detail, name="question"),
+    path("<uuid:assessment_id>/vergelijking/", answers.compare, name="compare"),
+    path("<uuid:assessment_id>/acties/", actions.actions, name="actions"),
+    path("<uuid:assessment_id>/acties/<uuid:action_id>/status/", actions.action_status, name="action_status"),
+]

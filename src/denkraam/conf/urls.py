@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("denkraam.web.urls")),
     path("", include("denkraam.accounts.urls")),
     path("initiatieven/", include("denkraam.initiatives.urls")),
+    path("initiatieven/<uuid:initiative_id>/gesprekken/", include("denkraam.assessments.initiative_urls")),
     path("gesprekken/", include("denkraam.assessments.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,163 @@
+"""Forms only parse input; the services decide. Field names per question are `<question id>-<field>`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+
+from denkraam.accounts.models import User
+from denkraam.assessments.models import Action, Answer, Participant
+from denkraam.framework import Frame, Principle, Question
+
+
+def rating_choices(frame: Frame) -> list[tuple[str, str]]:
+    return [(o.id, o.label) for o in frame.scale] + [(frame.not_applicable.id, frame.not_applicable.label)]
+
+
+class AssessmentCreateForm(forms.Form):
+    title = forms.CharField(label="Titel van het gesprek", max_length=200)
+    facilitator_participates = forms.BooleanField(
+        label="Ik vul de vragenlijst zelf ook in", required=False, initial=True
+    )
+
+
+class InviteForm(forms.Form):
+    identifier = forms.CharField(
+        label="Gebruikersnaam of e-mailadres",
+        max_length=254,
+        help_text="De persoon moet al een account hebben. Dat mag bij elke organisatie zijn.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFields:
+    """The bound fields of one question, so the template can draw one fieldset with a legend per question."""
+
+    question: Question
+    rating: forms.BoundField
+    reason: forms.BoundField
+    note: forms.BoundField
+    evidence_url: forms.BoundField
+
+
+class PrincipleAnswersForm(forms.Form):
+    """The questions of one principle. A question left without a rating is simply not answered yet."""
+
+    def __init__(self, *args: Any, frame: Frame, principle: Principle, answers: dict[str, Answer], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.frame = frame
+        self.principle = principle
+        for q in principle.questions:
+            answer = answers.get(q.id)
+            self.fields[f"{q.id}-rating"] = forms.ChoiceField(
+                label="Uw oordeel",
+                choices=rating_choices(frame),
+                widget=forms.RadioSelect,
+                required=False,
+                initial=answer.rating if answer else None,
+            )
+            self.fields[f"{q.id}-reason"] = forms.CharField(
+                label="Waarom is deze vraag niet van toepassing?",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=answer.reason if answer else "",
+            )
+            self.fields[f"{q.id}-note"] = forms.CharField(
+                label="Toelichting (wat ziet u, wat weet u?)",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=answer.note if answer else "",
+            )
+            self.fields[f"{q.id}-evidence_url"] = forms.URLField(
+                label="Link naar bewijs (niet verplicht)",
+                required=False,
+                assume_scheme="https",
+                initial=answer.evidence_url if answer else "",
+            )
+
+    def grouped(self) -> list[QuestionFields]:
+        return [
+            QuestionFields(
+                question=q,
+                rating=self[f"{q.id}-rating"],
+                reason=self[f"{q.id}-reason"],
+                note=self[f"{q.id}-note"],
+                evidence_url=self[f"{q.id}-evidence_url"],
+            )
+            for q in self.principle.questions
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for q in self.principle.questions:
+            rating = cleaned.get(f"{q.id}-rating")
+            if rating == self.frame.not_applicable.id and not (cleaned.get(f"{q.id}-reason") or "").strip():
+                self.add_error(f"{q.id}-reason", "Schrijf op waarom deze vraag niet van toepassing is.")
+            elif not rating and ((cleaned.get(f"{q.id}-note") or "").strip() or cleaned.get(f"{q.id}-evidence_url")):
+                self.add_error(f"{q.id}-rating", "Kies een oordeel. Uw toelichting wordt pas bewaard met een oordeel.")
+        return cleaned
+
+    def answered(self) -> list[dict[str, str]]:
+        """The questions with a rating, as keyword arguments for `answer_save`."""
+        result = []
+        for q in self.principle.questions:
+            rating = self.cleaned_data.get(f"{q.id}-rating")
+            if rating:
+                result.append(
+                    {
+                        "question_id": q.id,
+                        "rating": rating,
+                        "reason": self.cleaned_data.get(f"{q.id}-reason") or "",
+                        "note": self.cleaned_data.get(f"{q.id}-note") or "",
+                        "evidence_url": self.cleaned_data.get(f"{q.id}-evidence_url") or "",
+                    }
+                )
+        return result
+
+
+class ConsensusForm(forms.Form):
+    rating = forms.ChoiceField(label="Gezamenlijk oordeel", widget=forms.RadioSelect)
+    rationale = forms.CharField(
+        label="Onderbouwing",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Waarom komt de groep tot dit oordeel? Wat gaf de doorslag?",
+        error_messages={"required": "Schrijf op waarom de groep tot dit oordeel komt."},
+    )
+
+    def __init__(self, *args: Any, frame: Frame, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = rating_choices(frame)
+        self.fields["rating"].error_messages["required"] = "Kies het gezamenlijke oordeel."
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(label="Actie", max_length=200, error_messages={"required": "Geef de actie een titel."})
+    description = forms.CharField(label="Beschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    question_ids = forms.MultipleChoiceField(
+        label="Bij welke vragen hoort deze actie?",
+        required=False,
+        help_text="Houd Ctrl (of Cmd) ingedrukt om meer vragen te kiezen.",
+    )
+    owner = forms.ModelChoiceField(
+        label="Eigenaar (deelnemer)", queryset=User.objects.none(), required=False, empty_label="(niemand gekozen)"
+    )
+    owner_name = forms.CharField(
+        label="Of: naam van de eigenaar", max_length=200, required=False, help_text="Voor iemand zonder account."
+    )
+    due_date = forms.DateField(
+        label="Klaar op", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args: Any, frame: Frame, participants: list[Participant], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["question_ids"].choices = [
+            (p.title, [(q.id, q.text) for q in p.questions]) for p in frame.principles()
+        ]
+        self.fields["owner"].queryset = User.objects.filter(pk__in=[p.user_id for p in participants])
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=Action.Status.choices)

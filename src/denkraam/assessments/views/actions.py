@@ -1,0 +1,76 @@
+"""Agreed actions: list, add, change status."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from denkraam.assessments import services
+from denkraam.assessments.forms import ActionForm, ActionStatusForm
+from denkraam.assessments.models import Action
+from denkraam.assessments.selectors import action_list, assessment_frame, assessment_get_for_user, participant_list
+from denkraam.assessments.views.session import base_context, error_text
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def actions(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    frame = assessment_frame(assessment=assessment)
+    participants = list(participant_list(assessment=assessment))
+    preselected = [q for q in request.GET.getlist("vraag") if q]
+    form = ActionForm(
+        request.POST or None, frame=frame, participants=participants, initial={"question_ids": preselected}
+    )
+    status = 200
+    if request.method == "POST":
+        if not (access.is_participant or access.can_manage):
+            raise PermissionDenied("Alleen deelnemers en de gespreksleider mogen acties toevoegen.")
+        if form.is_valid():
+            try:
+                services.action_create(assessment=assessment, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "De actie is toegevoegd.")
+                return redirect("assessments:actions", assessment_id=assessment.pk)
+        status = 400
+    question_texts = {q.id: q.text for q in frame.questions()}
+    rows = [
+        {
+            "action": action,
+            "questions": [question_texts.get(q, q) for q in action.question_ids],
+            "form": ActionStatusForm(initial={"status": action.status}, prefix=str(action.pk)),
+        }
+        for action in action_list(assessment=assessment)
+    ]
+    context = base_context(assessment, access, "acties")
+    context.update(form=form, rows=rows)
+    return render(request, "assessments/actions.html", context, status=status)
+
+
+@login_required
+@require_POST
+def action_status(request: HttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    try:
+        action = Action.objects.get(pk=uuid.UUID(action_id), assessment=assessment)
+    except (ValueError, Action.DoesNotExist) as exc:
+        raise Http404("Deze actie bestaat niet.") from exc
+    form = ActionStatusForm(request.POST, prefix=str(action.pk))
+    if not form.is_valid():
+        messages.error(request, "Kies een geldige status.")
+    else:
+        try:
+            services.action_status_set(action=action, actor=request.user, status=form.cleaned_data["status"])
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, f"De status van '{action.title}' is nu '{action.get_status_display()}'.")
+    return redirect("assessments:actions", assessment_id=assessment.pk)

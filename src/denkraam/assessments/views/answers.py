@@ -1,0 +1,166 @@
+"""Answering blind, then looking together: questionnaire, agenda, one question with consensus, comparison."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from denkraam.assessments import services
+from denkraam.assessments.forms import ConsensusForm, PrincipleAnswersForm
+from denkraam.assessments.selectors import (
+    agenda_for_assessment,
+    answers_of_user,
+    assessment_access,
+    assessment_compare,
+    assessment_frame,
+    assessment_get_for_user,
+    assessment_previous,
+    question_reveal,
+)
+from denkraam.assessments.views.session import base_context, error_text
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def questionnaire(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    """One principle at a time, with a menu of all principles and how many of their questions are answered."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    if not access.is_participant:
+        messages.info(request, "U doet niet mee als deelnemer. U kunt de vragenlijst daarom niet invullen.")
+        return redirect("assessments:detail", assessment_id=assessment.pk)
+    frame = assessment_frame(assessment=assessment)
+    principles = frame.principles()
+    own = answers_of_user(user=request.user, assessment=assessment)
+    wanted = request.POST.get("principe") or request.GET.get("principe")
+    by_id = {p.id: p for p in principles}
+    if wanted and wanted not in by_id:
+        raise Http404("Dit principe bestaat niet.")
+    # Without a choice, start at the first principle that still has open questions.
+    principle = by_id.get(wanted or "") or next(
+        (p for p in principles if any(q.id not in own for q in p.questions)), principles[0]
+    )
+    form = PrincipleAnswersForm(request.POST or None, frame=frame, principle=principle, answers=own)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                with transaction.atomic():  # a principle's answers are saved together or not at all
+                    for values in form.answered():
+                        services.answer_save(assessment=assessment, user=request.user, **values)
+            except ValidationError as exc:
+                messages.error(request, error_text(exc))
+                status = 400
+            except PermissionDenied as exc:
+                raise PermissionDenied(error_text(exc)) from exc
+            else:
+                messages.success(request, f"Uw antwoorden bij '{principle.title}' zijn opgeslagen.")
+                index = principles.index(principle)
+                target = principle
+                if "verder" in request.POST and index + 1 < len(principles):
+                    target = principles[index + 1]
+                url = reverse("assessments:questionnaire", kwargs={"assessment_id": assessment.pk})
+                return redirect(f"{url}?principe={target.id}")
+        else:
+            status = 400
+    own = answers_of_user(user=request.user, assessment=assessment)
+    menu = [
+        {
+            "need": need,
+            "principles": [
+                {"principle": p, "answered": sum(q.id in own for q in p.questions), "total": len(p.questions)}
+                for p in need.principles
+            ],
+        }
+        for need in frame.needs
+    ]
+    index = principles.index(principle)
+    context = base_context(assessment, access, "vragenlijst")
+    context.update(
+        frame=frame,
+        principle=principle,
+        need=frame.need(principle.need_id),
+        form=form,
+        menu=menu,
+        answered_total=len(own),
+        question_total=len(frame.questions()),
+        has_next=index + 1 < len(principles),
+        can_answer=access.can_answer,
+    )
+    return render(request, "assessments/questionnaire.html", context, status=status)
+
+
+@login_required
+@require_GET
+def agenda(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    context = base_context(assessment, access, "agenda")
+    frame = assessment_frame(assessment=assessment)
+    if assessment.is_revealed:
+        labels = {o.id: o.label for o in frame.scale}
+        context["items"] = [
+            {"summary": s, "question": frame.question(s.question_id), "median_label": labels.get(s.median or "", "")}
+            for s in agenda_for_assessment(assessment=assessment)
+        ]
+    return render(request, "assessments/agenda.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_detail(request: HttpRequest, assessment_id: str, question_id: str) -> HttpResponse:
+    """Every participant's rating and note for one question after the reveal, plus the consensus form."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    frame = assessment_frame(assessment=assessment)
+    try:
+        question = frame.question(question_id)
+    except KeyError as exc:
+        raise Http404("Deze vraag bestaat niet.") from exc
+    context = base_context(assessment, access, "agenda")
+    context.update(question=question, principle=frame.principle(question.principle_id), frame=frame)
+    labels = {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
+    context["labels"] = labels
+    if not assessment.is_revealed:
+        if request.method == "POST":
+            raise PermissionDenied("Leg het gezamenlijke oordeel vast nadat de antwoorden zijn onthuld.")
+        context["own"] = answers_of_user(user=request.user, assessment=assessment).get(question_id)
+        return render(request, "assessments/question.html", context)
+    summary = question_reveal(assessment=assessment, question_id=question_id)
+    consensus = summary.consensus
+    initial = {"rating": consensus.rating, "rationale": consensus.rationale} if consensus else {}
+    form = ConsensusForm(request.POST or None, frame=frame, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if not assessment_access(user=request.user, assessment=assessment).can_manage:
+            raise PermissionDenied("Alleen de gespreksleider mag het gezamenlijke oordeel vastleggen.")
+        if form.is_valid():
+            try:
+                services.consensus_save(
+                    assessment=assessment, actor=request.user, question_id=question_id, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Het gezamenlijke oordeel is vastgelegd.")
+                return redirect("assessments:question", assessment_id=assessment.pk, question_id=question_id)
+        status = 400
+    rows = [{"answer": a, "label": labels.get(a.rating, a.rating)} for a in summary.answers]
+    context.update(summary=summary, rows=rows, form=form, median_label=labels.get(summary.median or "", ""))
+    return render(request, "assessments/question.html", context, status=status)
+
+
+@login_required
+@require_GET
+def compare(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    """Change per need and per question since the previous closed assessment of the same initiative."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    context = base_context(assessment, access, "vergelijking")
+    previous = assessment_previous(assessment=assessment) if assessment.is_revealed else None
+    # Show the earlier one only to people who may see it themselves.
+    if previous is not None and assessment_access(user=request.user, assessment=previous).can_view:
+        context["comparison"] = assessment_compare(assessment=assessment, previous=previous)
+    return render(request, "assessments/compare.html", context)

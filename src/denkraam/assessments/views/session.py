@@ -1,0 +1,140 @@
+"""Starting and steering a conversation: create, overview with live progress, participants, open, reveal, close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from denkraam.assessments import services
+from denkraam.assessments.forms import AssessmentCreateForm, InviteForm
+from denkraam.assessments.models import Assessment
+from denkraam.assessments.selectors import (
+    AssessmentAccess,
+    assessment_get_for_user,
+    assessment_previous,
+    assessment_progress,
+    assessment_results,
+    participant_list,
+)
+from denkraam.initiatives.selectors import initiative_can_edit, initiative_get_for_user
+
+
+def base_context(assessment: Assessment, access: AssessmentAccess, section: str) -> dict[str, Any]:
+    """What every assessment page needs for its header and sub menu."""
+    return {"assessment": assessment, "access": access, "section": section, "initiative": assessment.initiative}
+
+
+def error_text(exc: ValidationError | PermissionDenied) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc) or "Dat mag u niet doen."
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_create(request: HttpRequest, initiative_id: str) -> HttpResponse:
+    initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
+    if not initiative_can_edit(user=request.user, initiative=initiative):
+        raise PermissionDenied("U mag voor dit initiatief geen gesprek starten.")
+    form = AssessmentCreateForm(request.POST or None, initial={"title": f"Gesprek over {initiative.name}"})
+    if request.method == "POST" and form.is_valid():
+        assessment = services.assessment_create(
+            initiative=initiative,
+            actor=request.user,
+            title=form.cleaned_data["title"],
+            facilitator_participates=form.cleaned_data["facilitator_participates"],
+        )
+        messages.success(request, "Het gesprek is aangemaakt. Nodig nu de deelnemers uit.")
+        return redirect("assessments:participants", assessment_id=assessment.pk)
+    return render(request, "assessments/create.html", {"form": form, "initiative": initiative})
+
+
+@login_required
+@require_GET
+def assessment_detail(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    context = base_context(assessment, access, "overzicht")
+    context["progress"] = assessment_progress(assessment=assessment)
+    if assessment.is_revealed:
+        context["results"] = assessment_results(assessment=assessment)
+        context["previous"] = assessment_previous(assessment=assessment)
+    return render(request, "assessments/detail.html", context)
+
+
+@login_required
+@require_GET
+def assessment_progress_partial(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    """The live progress block alone; the overview polls it every 5 seconds while the questionnaire is open."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    context = base_context(assessment, access, "overzicht")
+    context["progress"] = assessment_progress(assessment=assessment)
+    return render(request, "assessments/_progress.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_participants(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST":
+        if not access.can_manage:
+            raise PermissionDenied("Alleen de gespreksleider mag deelnemers uitnodigen.")
+        if form.is_valid():
+            try:
+                participant = services.participant_invite(
+                    assessment=assessment, actor=request.user, identifier=form.cleaned_data["identifier"]
+                )
+            except ValidationError as exc:
+                form.add_error("identifier", exc)
+            else:
+                name = participant.user.get_full_name() or participant.user.get_username()
+                messages.success(request, f"{name} doet nu mee.")
+                return redirect("assessments:participants", assessment_id=assessment.pk)
+    context = base_context(assessment, access, "deelnemers")
+    context.update(form=form, participants=participant_list(assessment=assessment))
+    return render(request, "assessments/participants.html", context, status=400 if form.errors else 200)
+
+
+def _stage_change(
+    request: HttpRequest, assessment_id: str, change: Callable[..., Assessment], done: str
+) -> HttpResponseRedirect:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    try:
+        change(assessment=assessment, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, done)
+    return redirect(reverse("assessments:detail", kwargs={"assessment_id": assessment.pk}))
+
+
+@login_required
+@require_POST
+def assessment_open(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    return _stage_change(
+        request, assessment_id, services.assessment_open, "De vragenlijst is open. De deelnemers kunnen antwoorden."
+    )
+
+
+@login_required
+@require_POST
+def assessment_reveal(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    return _stage_change(
+        request, assessment_id, services.assessment_reveal, "De antwoorden zijn onthuld. Bespreek nu de agenda."
+    )
+
+
+@login_required
+@require_POST
+def assessment_close(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    return _stage_change(
+        request, assessment_id, services.assessment_close, "Het gesprek is gesloten. Er kan niets meer veranderen."
+    )
