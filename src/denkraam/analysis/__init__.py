@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from denkraam.analysis.fetch import FetchedPage, FetchError, fetch_url
+from denkraam.analysis.text.check import check_text
+from denkraam.analysis.text.extract import InputError, load_document
+from denkraam.analysis.text.report import TextReport
 from denkraam.analysis.webpage import PageCheckError, PageReport, check_page
 
 __all__: list[str] = []
 __all__ += ["FetchError", "FetchedPage", "fetch_url"]
 __all__ += ["PageCheckError", "PageReport", "check_page"]
+__all__ += ["InputError", "TextReport", "check_text", "load_document"]

@@ -1,0 +1,88 @@
+"""The text check: one call from a Dutch text to findings on the frame, readability and need scores."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .extract import MAX_TEXT_CHARS, InputError
+from .language import detect_language
+from .needs import need_scores
+from .readability import assess_readability
+from .report import TextReport
+from .rules import RuleContext, looks_like_letter, run_rules
+from .rules.base import finding
+from .tokens import split_sentences
+
+FALLBACK_FRAME_VERSION = "interactiestrategie 1.0"
+DEFAULT_MAX_SENTENCE_WORDS = 20
+
+
+def check_text(
+    text: str,
+    *,
+    source: str = "-",
+    deep: bool = False,
+    max_sentence_words: int = DEFAULT_MAX_SENTENCE_WORDS,
+    is_letter: bool | None = None,
+) -> TextReport:
+    """Check a Dutch text for what gets in the reader's way and score the three needs of the frame.
+
+    `deep=True` uses frog for the readability score (raises `FrogUnavailable` when it is missing).
+    `is_letter=None` detects a letter from its salutation or closing greeting; letters are also checked for
+    contact person, phone number, action, deadline, reason, objection route and use of personal data.
+    A text that is not Dutch gets one notice and no scores. Raises `InputError` for text over the size limit.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"De tekst is te lang, het maximum is {MAX_TEXT_CHARS:,} tekens (text too long)")
+    if max_sentence_words < 1:
+        raise ValueError("max_sentence_words must be at least 1")
+    sentences = split_sentences(text)
+    words = sum(len(sentence.words) for sentence in sentences)
+    letter = looks_like_letter(text) if is_letter is None else is_letter
+    context = RuleContext(text=text, sentences=sentences, is_letter=letter, max_sentence_words=max_sentence_words)
+    language = detect_language(text).code
+    if language != "nl":
+        notice = finding(
+            context,
+            "taal",
+            message=f"Deze tekst lijkt niet in het Nederlands geschreven (taal: {language}). De tekstcheck is "
+            "gemaakt voor Nederlandse teksten; er zijn daarom geen scores berekend.",
+            suggestion="Controleer een Nederlandse versie van de tekst.",
+        )
+        return TextReport(
+            source=source,
+            language=language,
+            text=text,
+            words=words,
+            sentences=len(sentences),
+            readability=None,
+            needs=need_scores((), words=0, readability=None),
+            findings=(notice,),
+            is_letter=letter,
+            frame_version=frame_version(),
+        )
+    readability = assess_readability(text, sentences=sentences, deep=deep)
+    findings = run_rules(context)
+    return TextReport(
+        source=source,
+        language=language,
+        text=text,
+        words=words,
+        sentences=len(sentences),
+        readability=readability,
+        needs=need_scores(findings, words=words, readability=readability.score if words else None),
+        findings=tuple(findings),
+        is_letter=letter,
+        frame_version=frame_version(),
+    )
+
+
+@cache
+def frame_version() -> str:
+    """The label of the bundled frame ("interactiestrategie 1.0"); a constant if the frame cannot be loaded."""
+    try:
+        from denkraam.framework import load_frame
+
+        return load_frame().label
+    except Exception:  # noqa: BLE001 - a broken frame file must not stop the text check
+        return FALLBACK_FRAME_VERSION

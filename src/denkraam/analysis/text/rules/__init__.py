@@ -1,0 +1,54 @@
+"""The rules of the text check, one module per family. `run_rules` applies all of them in a fixed order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from denkraam.analysis.findings import Finding
+
+from .address import impersonal_style, mixed_address
+from .base import RuleContext
+from .catalog import RULES, RuleInfo
+from .grammar import needless_zullen, passive_voice
+from .letter import letter_elements, looks_like_letter
+from .negation import double_negatives
+from .nominal import nominal_style
+from .sentences import long_sentences
+from .timing import vague_time
+from .tone import cold_tone, threatening_tone
+from .wording import officialese_words, unexplained_abbreviations
+
+__all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "looks_like_letter", "run_rules"]
+
+Rule = Callable[[RuleContext], Iterable[Finding]]
+
+ALL_RULES: tuple[Rule, ...] = (
+    long_sentences,
+    passive_voice,
+    needless_zullen,
+    nominal_style,
+    officialese_words,
+    unexplained_abbreviations,
+    double_negatives,
+    mixed_address,
+    impersonal_style,
+    cold_tone,
+    threatening_tone,
+    vague_time,
+    letter_elements,
+)
+
+
+def run_rules(context: RuleContext) -> list[Finding]:
+    """All findings, whole-text findings first, then in text order; exact duplicates removed."""
+    seen: set[tuple[str, int, int]] = set()
+    findings: list[Finding] = []
+    for rule in ALL_RULES:
+        for item in rule(context):
+            key = (item.rule, item.start, item.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(item)
+    findings.sort(key=lambda item: (item.end > item.start, item.start, item.end, item.rule))
+    return findings

@@ -1,0 +1,124 @@
+"""Nominal style (naamwoordstijl): verbs turned into nouns ("het indienen van", "in behandeling nemen")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from denkraam.analysis.findings import Finding
+
+from .base import RuleContext, finding
+
+# "het X-en van": a verb used as a noun. Words that are real nouns in their own right are left alone.
+_INFINITIVE_NOUN = re.compile(r"\bhet\s+([a-zëéïö]{4,}en)\s+van\b")
+_REAL_NOUNS = frozenset(
+    [
+        "inkomen",
+        "vermogen",
+        "vertrouwen",
+        "leven",
+        "eten",
+        "verleden",
+        "examen",
+        "teken",
+        "wapen",
+        "laken",
+        "kussen",
+        "wezen",
+        "verlangen",
+        "bestaan",
+        "gebeuren",
+        "ontbijt",
+        "voorstellen",
+        "belasten",
+        "wonen",
+        "vervoer",
+        "regen",
+    ]
+)
+
+# Fixed verb-noun pairs, each with the plain verb to use instead. The verb part may be inflected.
+_FIXED: tuple[tuple[str, str], ...] = (
+    (r"ter\s+beschikking\s+(?:te\s+)?(?:stel\w*|gesteld)", "geven"),
+    (r"in\s+behandeling\s+(?:te\s+)?(?:nem\w*|neem\w*|nam\w*|genomen)", "behandelen"),
+    (r"in\s+overweging\s+(?:te\s+)?(?:nem\w*|neem\w*|genomen)", "overwegen"),
+    (r"in\s+ontvangst\s+(?:te\s+)?(?:nem\w*|neem\w*|genomen)", "ontvangen / krijgen"),
+    (r"in\s+aanmerking\s+(?:te\s+)?(?:nem\w*|neem\w*|genomen)", "meetellen"),
+    (r"in\s+rekening\s+(?:te\s+)?(?:breng\w*|gebracht|bracht\w*)", "laten betalen"),
+    (r"ter\s+kennis\s+(?:te\s+)?(?:breng\w*|gebracht)", "laten weten"),
+    (r"tot\s+(?:uit)?betaling\s+(?:te\s+)?(?:overga\w*|overgegaan|ga\w*\s+over)", "betalen"),
+    (r"(?:over\s*te\s+gaan|overgaan|overgegaan|gaan\s+over|gaat\s+over)\s+tot\s+(?:de\s+|het\s+)?\w+ing\b",
+     "het werkwoord"),
+    (r"tot\s+uitvoering\s+(?:te\s+)?(?:breng\w*|gebracht|kom\w*|gekomen)", "uitvoeren"),
+    (r"uitvoering\s+(?:te\s+)?(?:gev\w*|geef\w*|gegeven)\s+aan", "uitvoeren"),
+    (r"een\s+besluit\s+(?:te\s+)?(?:nem\w*|neem\w*|nam\w*|genomen)", "besluiten"),
+    (r"een\s+beslissing\s+(?:te\s+)?(?:nem\w*|neem\w*|nam\w*|genomen)", "beslissen"),
+    (r"een\s+aanvraag\s+(?:in\s+te\s+dienen|indien\w*|ingediend)", "aanvragen"),
+    (r"een\s+verzoek\s+(?:in\s+te\s+dienen|indien\w*|ingediend|(?:te\s+)?doen|gedaan)", "vragen"),
+    (r"een\s+bezoek\s+(?:te\s+)?(?:breng\w*|gebracht)", "bezoeken"),
+    (r"toestemming\s+(?:te\s+)?(?:verlen\w*|verleend)", "toestemming geven"),
+    (r"(?:een\s+)?controle\s+(?:uit\s+te\s+voeren|uitvoer\w*|uitgevoerd|voer\w*\s+\w*\s*uit)", "controleren"),
+    (r"(?:de\s+)?betaling\s+(?:te\s+)?(?:verricht\w*|voldo\w*|voldaan)", "betalen"),
+    (r"een\s+beroep\s+(?:te\s+)?(?:do\w*|gedaan)\s+op", "vragen om / gebruiken"),
+    (r"in\s+kennis\s+(?:te\s+)?(?:stel\w*|gesteld)", "laten weten"),
+    (r"(?:de\s+)?mogelijkheid\s+(?:te\s+)?(?:bied\w*|geboden)", "kunnen"),
+    (r"(?:een\s+)?wijziging\s+(?:aan\s+te\s+brengen|aanbreng\w*|aangebracht|breng\w*\s+\w*\s*aan)", "wijzigen"),
+    (r"(?:een\s+)?keuze\s+(?:te\s+)?(?:mak\w*|maakt|gemaakt)", "kiezen"),
+    (r"(?:in\s+)?het\s+bezit\s+(?:te\s+)?(?:zijn|is|bent|zij)\s+van", "hebben"),
+)  # fmt: skip
+_FIXED_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _FIXED), re.IGNORECASE)
+_FIXED_PARTS = [(re.compile(pattern, re.IGNORECASE), verb) for pattern, verb in _FIXED]
+
+# Two or more "-ing van" nouns close together: "de vaststelling van de hoogte van de berekening van".
+_ING_CHAIN = re.compile(r"\b[a-zë]{4,}ing(?:en)?\s+van\b(?:\s+\S+){0,5}?\s+[a-zë]{4,}ing(?:en)?\s+van\b", re.IGNORECASE)
+
+
+def _plain_verb(matched: str) -> str:
+    for pattern, verb in _FIXED_PARTS:
+        if pattern.fullmatch(matched):
+            return verb
+    return "een werkwoord"
+
+
+def nominal_style(context: RuleContext) -> Iterator[Finding]:
+    """Flag nominalised verbs, fixed verb-noun constructions and chains of '-ing van'."""
+    lower = context.lower
+    taken: list[tuple[int, int]] = []
+    for match in _FIXED_RE.finditer(lower):
+        taken.append(match.span())
+        verb = _plain_verb(match.group())
+        yield finding(
+            context,
+            "naamwoordstijl",
+            start=match.start(),
+            end=match.end(),
+            message=f"Naamwoordstijl: '{context.text[match.start() : match.end()]}'.",
+            suggestion=f"Gebruik het werkwoord: '{verb}'.",
+        )
+    for match in _INFINITIVE_NOUN.finditer(lower):
+        verb = match.group(1)
+        if verb in _REAL_NOUNS or any(s <= match.start() < e for s, e in taken):
+            continue
+        taken.append(match.span())
+        yield finding(
+            context,
+            "naamwoordstijl",
+            start=match.start(),
+            end=match.end(),
+            message=f"Naamwoordstijl: '{context.text[match.start() : match.end()]}' maakt van een werkwoord "
+            "een zelfstandig naamwoord.",
+            suggestion=f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
+            f"in plaats van 'het {verb} van …'.",
+        )
+    for match in _ING_CHAIN.finditer(context.text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        yield finding(
+            context,
+            "naamwoordstijl",
+            start=match.start(),
+            end=match.end(),
+            message="Naamwoordstijl: een reeks woorden op '-ing van' maakt de zin zwaar.",
+            suggestion="Schrijf met werkwoorden: 'wij berekenen hoe hoog …' in plaats van "
+            "'de berekening van de hoogte van …'.",
+        )
