@@ -1,0 +1,71 @@
+"""Login with a rate limit, password reset in Dutch, and the 'Mijn organisaties' page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
+
+from denkraam.accounts.ratelimit import client_ip, login_failure_record, login_failures_clear, login_is_blocked
+from denkraam.accounts.selectors import membership_list_for_user
+
+BLOCKED_MESSAGE = (
+    "U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht 15 minuten en probeer het dan opnieuw. "
+    "Bent u uw wachtwoord vergeten? Vraag dan een nieuw wachtwoord aan."
+)
+
+
+class RateLimitedLoginView(auth_views.LoginView):
+    """Django's login view that answers 429 after too many failed attempts for one user name from one address."""
+
+    template_name = "accounts/login.html"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        username = request.POST.get("username", "")[:150]
+        if login_is_blocked(username=username, ip=client_ip(request)):
+            return self._blocked(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        login_failures_clear(username=form.get_user().get_username(), ip=client_ip(self.request))
+        return super().form_valid(form)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        username = self.request.POST.get("username", "")[:150]
+        failures = login_failure_record(username=username, ip=client_ip(self.request))
+        if failures >= settings.LOGIN_RATE_LIMIT:
+            return self._blocked(self.request)
+        return super().form_invalid(form)
+
+    def _blocked(self, request: HttpRequest) -> HttpResponse:
+        context = {"form": self.get_form_class()(request), "blocked_message": BLOCKED_MESSAGE, "next": ""}
+        return render(request, self.template_name, context, status=429)
+
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset_form.html",
+    email_template_name="accounts/password_reset_email.txt",
+    subject_template_name="accounts/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+
+
+@login_required
+def my_organisations(request: HttpRequest) -> HttpResponse:
+    """The organisations the user belongs to, with the role in each."""
+    memberships = membership_list_for_user(user=request.user)
+    return render(request, "accounts/my_organisations.html", {"memberships": memberships})
