@@ -24,7 +24,14 @@ import simplemma
 import wordfreq
 
 from ..tokens import Sentence, Token
-from .lexicon import ABSTRACT_SUFFIXES, CLAUSE_COORDINATORS, FUNCTION_WORDS, RELATIVE_WORDS, SUBORDINATORS
+from .lexicon import (
+    ABSTRACT_SUFFIXES,
+    CLAUSE_COORDINATORS,
+    FINITE_VERBS,
+    FUNCTION_WORDS,
+    RELATIVE_WORDS,
+    SUBORDINATORS,
+)
 from .syllables import count_syllables
 
 __all__ = ["FEATURE_NAMES", "SentenceFeatures", "aggregate", "sentence_features", "word_zipf"]
@@ -38,6 +45,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "syllables_per_word",
     "log_words",  # log(1 + words in the sentence)
     "long_word_share",  # share of words with 4 or more syllables
+    "words",  # words per sentence
+    "chars_per_word",
+    "zipf_all",  # mean Zipf frequency of all words, function words included
+    "difficulty",  # per sentence: sum over words of (7 - Zipf), grows with both length and rarity
 )
 
 _COMPOUND_PENALTY = 1.0
@@ -58,6 +69,8 @@ class SentenceFeatures:
     abstract: int
     syllables: int
     long_words: int
+    chars: int = 0
+    zipf_all_sum: float = 0.0
 
     def values(self) -> dict[str, float]:
         """The feature vector (see FEATURE_NAMES) for this sentence alone."""
@@ -76,6 +89,10 @@ def _values(total: SentenceFeatures, *, sentences: int, segment_sum: float) -> d
         "syllables_per_word": total.syllables / words if total.words else 1.0,
         "log_words": math.log1p(total.words / max(sentences, 1)),
         "long_word_share": total.long_words / words,
+        "words": total.words / max(sentences, 1),
+        "chars_per_word": total.chars / words,
+        "zipf_all": total.zipf_all_sum / words if total.words else 7.0,
+        "difficulty": (7.0 * total.words - total.zipf_all_sum) / max(sentences, 1),
     }
 
 
@@ -109,21 +126,35 @@ def word_zipf(word: str) -> float:
     return best
 
 
+def _looks_finite(lowered: str) -> bool:
+    """A finite verb form: a frequent one from the list, or an inflected form whose lemma is an infinitive."""
+    if lowered in FINITE_VERBS:
+        return True
+    if len(lowered) < 3 or len(lowered) > _MAX_WORD_CHARS or not lowered.isalpha() or lowered.startswith("ge"):
+        return False
+    lemma = simplemma.lemmatize(lowered, lang="nl").lower()
+    return lemma != lowered and lemma.endswith("en") and len(lemma) > 3
+
+
 @lru_cache(maxsize=300_000)
-def _word_info(lowered: str) -> tuple[bool, float, bool, int]:
-    """(is content word, zipf, is abstract, syllables) for a lower-cased word."""
+def _word_info(lowered: str) -> tuple[bool, float, bool, int, float, bool]:
+    """(is content word, zipf, is abstract, syllables, zipf of the form itself, looks finite) for a word."""
     syllables = count_syllables(lowered) if len(lowered) <= _MAX_WORD_CHARS else max(1, len(lowered) // 3)
-    if lowered in FUNCTION_WORDS or not any(ch.isalpha() for ch in lowered):
-        return False, 0.0, False, syllables
+    if not any(ch.isalpha() for ch in lowered):
+        return False, 0.0, False, syllables, 5.0, False  # numbers read easily
+    finite = _looks_finite(lowered)
+    if lowered in FUNCTION_WORDS:
+        return False, 0.0, False, syllables, word_zipf(lowered), finite
     abstract = len(lowered) > 5 and lowered.endswith(ABSTRACT_SUFFIXES)
-    return True, word_zipf(lowered), abstract, syllables
+    zipf = word_zipf(lowered)
+    return True, zipf, abstract, syllables, zipf, finite
 
 
 def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
     """Count the features of one sentence (a Sentence or its tokens)."""
     tokens = sentence.tokens if isinstance(sentence, Sentence) else sentence
-    words = content = rare = abstract = syllables = long_words = 0
-    zipf_sum = 0.0
+    words = content = rare = abstract = syllables = long_words = chars = finite_verbs = 0
+    zipf_sum = zipf_all_sum = 0.0
     clauses = 1
     segment = max_segment = 0
     after_comma = False
@@ -139,7 +170,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
         opens_clause = position > 0 and (
             lowered in SUBORDINATORS
             or (after_comma and (lowered in RELATIVE_WORDS or lowered in CLAUSE_COORDINATORS))
-            or lowered in ("want", "maar")
+            or lowered == "want"
         )
         if opens_clause:
             clauses += 1
@@ -147,8 +178,11 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
             segment = 0
         segment += 1
         after_comma = False
-        is_content, zipf, is_abstract, word_syllables = _word_info(lowered)
+        is_content, zipf, is_abstract, word_syllables, zipf_all, finite = _word_info(lowered)
         syllables += word_syllables
+        chars += len(lowered)
+        zipf_all_sum += min(zipf_all, 7.0)
+        finite_verbs += finite
         if word_syllables >= 4:
             long_words += 1
         if is_content:
@@ -162,11 +196,14 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
         content_words=content,
         zipf_sum=zipf_sum,
         rare=rare,
-        clauses=clauses,
+        # Each clause has a finite verb; the conjunction cues catch clauses whose verb we do not recognise.
+        clauses=max(clauses, finite_verbs),
         max_segment=max_segment,
         abstract=abstract,
         syllables=syllables,
         long_words=long_words,
+        chars=chars,
+        zipf_all_sum=zipf_all_sum,
     )
 
 
@@ -190,6 +227,8 @@ def aggregate(features: Sequence[SentenceFeatures]) -> dict[str, float]:
         abstract=sum(item.abstract for item in with_words),
         syllables=sum(item.syllables for item in with_words),
         long_words=sum(item.long_words for item in with_words),
+        chars=sum(item.chars for item in with_words),
+        zipf_all_sum=sum(item.zipf_all_sum for item in with_words),
     )
     # Longest segments weighted by sentence length: a long tangled sentence matters more than a heading.
     segment_sum = sum(item.max_segment * item.words for item in with_words) / total.words * len(with_words)
