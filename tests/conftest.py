@@ -6,10 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from denkraam.accounts.models import Membership, Organisation, User
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Every test starts with an empty cache, so login rate limits never leak from one test into another."""
+    cache.clear()
 
 
 @pytest.fixture
