@@ -12,6 +12,7 @@ import click
 
 # Order here is the order in `denkraam --help`.
 MODULES: tuple[str, ...] = (
+    "denkraam.commands.check",
     "denkraam.commands.framework",
     "denkraam.commands.web",
 )

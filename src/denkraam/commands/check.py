@@ -1,0 +1,124 @@
+"""`denkraam check`: the text check for letters and web texts, in the terminal, as JSON or as an HTML report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+FROG_MISSING = (
+    "De diepe analyse (--deep) heeft het programma frog nodig, maar dat is niet geïnstalleerd. "
+    "Installeer de Debian-pakketten frog en frogdata, of laat --deep weg. (frog is not installed)"
+)
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="text: marked text and findings; json: one object per input (a list for several); html: a report page.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the result to this file instead of the screen.",
+)
+@click.option("--deep", is_flag=True, help="Use the Dutch parser frog for a more exact reading level (slower).")
+@click.option(
+    "--max-sentence-words",
+    type=click.IntRange(5, 200),
+    default=20,
+    show_default=True,
+    help="Sentences longer than this get a warning.",
+)
+@click.option(
+    "--letter/--no-letter",
+    "is_letter",
+    default=None,
+    help="Treat the text as a letter (or not). Default: detect it from 'Geachte' or 'Met vriendelijke groet'.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    deep: bool,
+    max_sentence_words: int,
+    is_letter: bool | None,
+) -> None:
+    """Check Dutch letters and web texts for trust, a personal approach and ease.
+
+    PATH is a .txt, .md, .html, .docx or .pdf file, or - to read from standard input.
+    Every finding is marked in the text, placed on the frame, and comes with a tip.
+    Exit code 0 when the check ran, 2 when an input cannot be read.
+    """
+    from denkraam.analysis.text.check import check_text
+    from denkraam.analysis.text.extract import InputError, load_document
+    from denkraam.analysis.text.readability import FrogUnavailable, frog_available
+
+    if deep and not frog_available():
+        _fail(FROG_MISSING)
+    documents = []
+    problems = []
+    for path in paths:
+        try:
+            documents.append(load_document(path))
+        except InputError as exc:
+            problems.append(f"{path}: {exc}")
+    if problems:
+        _fail("\n".join(problems))
+    try:
+        reports = [
+            check_text(
+                document.text,
+                source=document.source,
+                deep=deep,
+                max_sentence_words=max_sentence_words,
+                is_letter=is_letter,
+            )
+            for document in documents
+        ]
+    except FrogUnavailable:
+        _fail(FROG_MISSING)
+    except InputError as exc:
+        _fail(str(exc))
+    rendered = _render(reports, output_format, colour=output is None and _colour_wanted())
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        click.echo(f"Rapport geschreven naar {output}", err=True)
+
+
+def _render(reports: list, output_format: str, *, colour: bool) -> str:  # type: ignore[type-arg]
+    if output_format == "json":
+        import json
+
+        data = [report.to_dict() for report in reports]
+        return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "html":
+        from denkraam.analysis.text.html_report import render_html
+
+        return render_html(reports)
+    from denkraam.analysis.text.terminal import render_text
+
+    return "\n".join(render_text(report, colour=colour) for report in reports)
+
+
+def _colour_wanted() -> bool:
+    # NO_COLOR is the common convention to switch colour off; colour only makes sense on a terminal.
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Fout: {message}", err=True)
+    sys.exit(2)
+
+
+COMMANDS = [check]
