@@ -88,6 +88,7 @@ def find_contact_options(page: ParsedPage, links: list[Link], text: str) -> dict
     found["contactpagina"] = any(
         not link.href.lower().startswith(("mailto:", "tel:"))
         and (_CONTACT.search(link.name) or _CONTACT.search(link.href))
+        and not (_CONTACT_FORM.search(link.name) or _CONTACT_FORM.search(link.href))
         for link in links
     )
     return found
