@@ -176,3 +176,15 @@ def test_the_list_costs_a_fixed_number_of_queries(
 def test_the_menu_links_to_initiatives_after_login(client_for: ClientFor, alice: User) -> None:
     html = client_for(alice).get(reverse("initiatives:list")).content.decode()
     assert 'href="/initiatieven/"' in html
+
+
+def test_an_invalid_filter_value_is_ignored_and_the_others_still_apply(
+    client_for: ClientFor, alice: User, uwv: Organisation
+) -> None:
+    InitiativeFactory(owner=uwv, name="Balie Amsterdam", channels=["balie"])
+    InitiativeFactory(owner=uwv, name="Chatbot", channels=["chat"])
+    response = client_for(alice).get(reverse("initiatives:list"), {"channel": "balie", "organisation": "xyz"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Balie Amsterdam" in html
+    assert "Chatbot" not in html

@@ -184,9 +184,10 @@ class InitiativeFilterForm(forms.Form):
     )
 
     def filters(self) -> dict[str, Any]:
-        """Valid filters for initiative_list_for_user; invalid values are ignored rather than failing the page."""
-        if not self.is_valid():
+        """Valid filters for initiative_list_for_user; an invalid value drops only that filter, not the page."""
+        if not self.is_bound:
             return {}
+        self.is_valid()  # fills cleaned_data with the fields that are valid
         data = dict(self.cleaned_data)
         if data.get("organisation"):
             data["organisation"] = data["organisation"].pk

@@ -56,5 +56,5 @@ def sections_render(
         context: dict[str, Any] = {"initiative": initiative, "role": role, "can_edit": can_edit}
         if section.context is not None:
             context.update(section.context(request=request, initiative=initiative, role=role))
-        rendered.append(mark_safe(render_to_string(section.template_name, context, request=request)))  # noqa: S308
+        rendered.append(mark_safe(render_to_string(section.template_name, context, request=request)))
     return rendered
