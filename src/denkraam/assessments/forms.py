@@ -41,6 +41,11 @@ class QuestionFields:
     note: forms.BoundField
     evidence_url: forms.BoundField
 
+    @property
+    def extras(self) -> list[forms.BoundField]:
+        """The text fields under the radio buttons, in page order."""
+        return [self.reason, self.note, self.evidence_url]
+
 
 class PrincipleAnswersForm(forms.Form):
     """The questions of one principle. A question left without a rating is simply not answered yet."""

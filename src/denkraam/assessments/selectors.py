@@ -256,6 +256,11 @@ class NeedResult:
     band_label: str
 
     @property
+    def width(self) -> int:
+        """The bar length (0–100) as a whole number, safe to write into an SVG attribute in any locale."""
+        return round(self.score) if self.score is not None else 0
+
+    @property
     def text(self) -> str:
         """The text equivalent of the bar, e.g. "Vertrouwen: 58 van 100 — voldoende"."""
         if self.score is None:

@@ -123,11 +123,11 @@ def question_detail(request: HttpRequest, assessment_id: str, question_id: str) 
     context = base_context(assessment, access, "agenda")
     context.update(question=question, principle=frame.principle(question.principle_id), frame=frame)
     labels = {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
-    context["labels"] = labels
     if not assessment.is_revealed:
         if request.method == "POST":
             raise PermissionDenied("Leg het gezamenlijke oordeel vast nadat de antwoorden zijn onthuld.")
-        context["own"] = answers_of_user(user=request.user, assessment=assessment).get(question_id)
+        own = answers_of_user(user=request.user, assessment=assessment).get(question_id)
+        context.update(own=own, own_label=labels.get(own.rating, "") if own else "")
         return render(request, "assessments/question.html", context)
     summary = question_reveal(assessment=assessment, question_id=question_id)
     consensus = summary.consensus
@@ -149,7 +149,13 @@ def question_detail(request: HttpRequest, assessment_id: str, question_id: str) 
                 return redirect("assessments:question", assessment_id=assessment.pk, question_id=question_id)
         status = 400
     rows = [{"answer": a, "label": labels.get(a.rating, a.rating)} for a in summary.answers]
-    context.update(summary=summary, rows=rows, form=form, median_label=labels.get(summary.median or "", ""))
+    context.update(
+        summary=summary,
+        rows=rows,
+        form=form,
+        median_label=labels.get(summary.median or "", ""),
+        consensus_label=labels.get(consensus.rating, "") if consensus else "",
+    )
     return render(request, "assessments/question.html", context, status=status)
 
 
