@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -351,3 +354,51 @@ def test_a_closed_port_gives_a_connection_error() -> None:
 )
 def test_it_knows_which_addresses_are_public(address: str, public: bool) -> None:
     assert is_public_address(ipaddress.ip_address(address)) is public
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """An HTTPS test site with a self-signed certificate for the name "localhost" only; yields (port, cert path)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield str(server.server_address[1]), str(cert)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_https_checks_the_certificate_against_the_host_name(
+    tls_site: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port, cert = tls_site
+    monkeypatch.setenv("SSL_CERT_FILE", cert)  # trust the test certificate, as a CA bundle would
+    page = fetch_url(f"https://localhost:{port}/page", allow_hosts={"localhost"})
+    assert page.text == PAGE
+    # Connected to the checked IP address, yet the certificate was matched against the name: a certificate for
+    # "localhost" does not pass for the bare address.
+    with pytest.raises(FetchError) as caught:
+        fetch_url(f"https://127.0.0.1:{port}/page", allow_hosts=LOOPBACK)
+    assert caught.value.code == "tls"
+
+
+def test_an_untrusted_certificate_is_refused(tls_site: tuple[str, str]) -> None:
+    port, _cert = tls_site
+    with pytest.raises(FetchError, match="certificaat") as caught:
+        fetch_url(f"https://localhost:{port}/page", allow_hosts={"localhost"})
+    assert caught.value.code == "tls"
