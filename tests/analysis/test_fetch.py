@@ -221,6 +221,14 @@ def test_the_allowance_can_come_from_the_environment_for_tests(site: str, monkey
     assert fetch_url(f"{site}/page").status == 200
 
 
+def test_production_ignores_the_allowance_from_the_environment(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    monkeypatch.setenv("DENKRAAM_ENVIRONMENT", "production")
+    with pytest.raises(FetchError) as caught:
+        fetch_url(f"{site}/page")
+    assert caught.value.code == "not-public"
+
+
 def test_a_host_name_keeps_its_host_header_while_connecting_to_the_checked_address(site: str) -> None:
     port = site.rsplit(":", 1)[1]
     # localhost may resolve to ::1 first, where nothing listens: the next checked address is tried.

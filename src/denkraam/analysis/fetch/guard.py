@@ -90,10 +90,12 @@ def allowed_hosts(extra: Iterable[str] = ()) -> frozenset[str]:
     """The test/dev allowance: the given hosts plus those in DENKRAAM_FETCH_ALLOW_HOSTS (comma separated).
 
     Only for tests and local development, so that a loopback server the test itself starts can be fetched.
-    Never set the environment variable on a shared server.
+    Never set the environment variable on a shared server; with DENKRAAM_ENVIRONMENT=production it is ignored.
     """
     names = {h.strip().lower().rstrip(".") for h in extra}
-    names |= {h.strip().lower().rstrip(".") for h in os.environ.get(ALLOW_HOSTS_ENV, "").split(",")}
+    # Defence in depth: a production deployment never honours the variable, even when someone sets it.
+    if os.environ.get("DENKRAAM_ENVIRONMENT", "").strip().lower() != "production":
+        names |= {h.strip().lower().rstrip(".") for h in os.environ.get(ALLOW_HOSTS_ENV, "").split(",")}
     names.discard("")
     return frozenset(names)
 
