@@ -12,6 +12,7 @@ from lxml import etree
 
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.webpage.document import (
+    Link,
     ParsedPage,
     accessible_name,
     opening_tag,
@@ -185,7 +186,7 @@ def check_headings(page: ParsedPage) -> list[Finding]:
 def check_images(page: ParsedPage) -> list[Finding]:
     """Images need an alt attribute (alt="" for decoration); an alt that is a file name helps nobody."""
     findings: list[Finding] = []
-    for element in page.elements:
+    for element in page.root.iter("img", "area", "input"):
         tag = tag_of(element)
         is_image_button = tag == "input" and (element.get("type") or "").lower() == "image"
         if tag not in {"img", "area"} and not is_image_button:
@@ -226,10 +227,8 @@ def check_form_labels(page: ParsedPage) -> list[Finding]:
     """Every form field needs a label: label[for], a wrapping label, aria-label(ledby) or title."""
     labelled_ids = {label.get("for") for label in page.root.iter("label") if label.get("for") and text_of(label)}
     findings: list[Finding] = []
-    for element in page.elements:
+    for element in page.root.iter("input", "select", "textarea"):
         tag = tag_of(element)
-        if tag not in {"input", "select", "textarea"}:
-            continue
         if tag == "input" and (element.get("type") or "text").lower() in _FIELD_TYPES_WITHOUT_LABEL:
             continue
         if element.get("id") in labelled_ids or _named_otherwise(element, page) or _wrapped_in_label(element):
@@ -264,13 +263,13 @@ def check_form_labels(page: ParsedPage) -> list[Finding]:
     return findings
 
 
-def check_link_texts(page: ParsedPage) -> list[Finding]:
+def check_link_texts(links: list[Link]) -> list[Finding]:
     """Links need a text that says where they go, also out of context; empty links are not usable at all."""
     findings: list[Finding] = []
-    for element in page.elements:
-        if tag_of(element) != "a" or element.get("href") is None:
+    for link in links:
+        if tag_of(link.element) != "a":
             continue
-        name = accessible_name(element, page.ids)
+        name, element = link.name, link.element
         if not name:
             findings.append(
                 page_finding(

@@ -6,7 +6,7 @@ from collections import Counter
 
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.webpage import accessibility, contact
-from denkraam.analysis.webpage.document import ParsedPage, decode_input, tag_of, visible_text
+from denkraam.analysis.webpage.document import Link, ParsedPage, decode_input, page_links, tag_of, visible_text
 from denkraam.analysis.webpage.report import PageCheckError, PageReport, page_finding
 
 MAX_HTML_BYTES = 5_000_000
@@ -38,9 +38,9 @@ def check_page(html: str | bytes, *, url: str | None = None) -> PageReport:
     findings += accessibility.check_headings(page)
     findings += accessibility.check_images(page)
     findings += accessibility.check_form_labels(page)
-    findings += accessibility.check_link_texts(page)
+    links = page_links(page)
+    findings += accessibility.check_link_texts(links)
 
-    links = contact.page_links(page)
     options = contact.find_contact_options(page, links, shown)
     findings += contact.contact_findings(options)
     privacy = contact.has_privacy_statement(page, links, title)
@@ -97,7 +97,7 @@ def _cap(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _counts(page: ParsedPage, links: list[contact.Link]) -> dict[str, int]:
+def _counts(page: ParsedPage, links: list[Link]) -> dict[str, int]:
     tags = Counter(tag_of(element) for element in page.elements)
     return {
         "links": len(links),

@@ -9,13 +9,11 @@ gemak / toegankelijk-voor-iedereen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from urllib.parse import unquote
 
 from lxml import etree
 
 from denkraam.analysis.findings import Finding
-from denkraam.analysis.webpage.document import ParsedPage, accessible_name, tag_of
+from denkraam.analysis.webpage.document import Link, ParsedPage, tag_of
 from denkraam.analysis.webpage.report import page_finding
 
 CONTACT_OPTIONS: tuple[str, ...] = ("telefoon", "email", "contactformulier", "chat", "balie", "adres", "contactpagina")
@@ -52,24 +50,6 @@ _PRIVACY = re.compile(r"privacy|gegevensbescherming|\bavg\b", re.IGNORECASE)
 _ACCESSIBILITY = re.compile(r"toegankelijkheid|accessibility|toegankelijkheidsverklaring", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A link on the page: its accessible name and its (percent-decoded) href."""
-
-    name: str
-    href: str
-
-
-def page_links(page: ParsedPage) -> list[Link]:
-    """All links (a and area with an href) in document order."""
-    links: list[Link] = []
-    for element in page.elements:
-        if tag_of(element) in {"a", "area"} and element.get("href") is not None:
-            href = unquote((element.get("href") or "").strip())
-            links.append(Link(name=accessible_name(element, page.ids), href=href))
-    return links
-
-
 def find_contact_options(page: ParsedPage, links: list[Link], text: str) -> dict[str, bool]:
     """Which ways to get in touch the page offers, from links, forms, widgets and the visible text."""
     found = dict.fromkeys(CONTACT_OPTIONS, False)
@@ -82,7 +62,7 @@ def find_contact_options(page: ParsedPage, links: list[Link], text: str) -> dict
     found["chat"] = any(_CHAT.search(link.name) or _CHAT.search(link.href) for link in links) or _has_chat_widget(page)
     found["chat"] |= bool(re.search(r"\b(?:chatten|chat met|webchat|livechat)\b", text, re.IGNORECASE))
     found["balie"] = bool(_COUNTER.search(text))
-    found["adres"] = any(tag_of(e) == "address" and (e.text_content() or "").strip() for e in page.elements) or bool(
+    found["adres"] = any((e.text_content() or "").strip() for e in page.root.iter("address")) or bool(
         _POSTCODE_STRICT.search(text) or _POSTBUS.search(text)
     )
     found["contactpagina"] = any(
@@ -188,7 +168,7 @@ def _links_to(links: list[Link], pattern: re.Pattern[str]) -> bool:
 
 
 def _is_itself(page: ParsedPage, title: str | None, pattern: re.Pattern[str]) -> bool:
-    h1 = next((element for element in page.elements if tag_of(element) == "h1"), None)
+    h1 = next(page.root.iter("h1"), None)
     h1_text = h1.text_content() if h1 is not None else ""
     return any(pattern.search(part or "") for part in (page.url, title, h1_text))
 
@@ -200,12 +180,10 @@ def _is_contact_form(form: etree._Element) -> bool:
 
 def _has_chat_widget(page: ParsedPage) -> bool:
     # Chat widgets are injected by a script; the static page only shows its source or a placeholder element.
-    for element in page.elements:
+    for element in page.root.iter("script", "div", "section", "aside", "button"):
         tag = tag_of(element)
         if tag == "script" and _CHAT.search(element.get("src") or ""):
             return True
-        if tag in {"div", "section", "aside", "button"} and _CHAT.search(
-            f"{element.get('id') or ''} {element.get('class') or ''}"
-        ):
+        if tag != "script" and _CHAT.search(f"{element.get('id') or ''} {element.get('class') or ''}"):
             return True
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
@@ -54,6 +55,24 @@ class ParsedPage:
         """Parse decoded HTML text."""
         root = parse_html(text)
         return cls(root=root, elements=elements(root), ids=id_index(root), url=url)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link on the page: its accessible name, its (percent-decoded) href and the element itself."""
+
+    name: str
+    href: str
+    element: etree._Element
+
+
+def page_links(page: ParsedPage) -> list[Link]:
+    """All links (a and area with an href) in document order."""
+    return [
+        Link(name=accessible_name(element, page.ids), href=unquote(element.get("href", "").strip()), element=element)
+        for element in page.root.iter("a", "area")
+        if element.get("href") is not None
+    ]
 
 
 def decode_input(html: str | bytes) -> str:
