@@ -1,8 +1,174 @@
-"""The demo data set. The assessment workspace fills this in; until then it only prepares the database."""
+"""The demo data set: three organisations, five initiatives, a finished and a running conversation.
+
+Idempotent: everything is looked up by a natural key (slug, user name, initiative name, conversation title) and
+only created when missing, so running `denkraam demo` twice gives the same counts. Writes go through the services,
+so the demo also fills the audit log the way real use would.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 
+from django.db import transaction
+from django.utils import timezone
+
+from denkraam.accounts.models import Organisation, User
+from denkraam.accounts.services import membership_set, organisation_create
+from denkraam.assessments import services as assessment_services
+from denkraam.assessments.models import Action, Assessment
+from denkraam.initiatives.models import Initiative
+from denkraam.initiatives.services import initiative_create
+from denkraam.web import demo_data as data
+
+CODES = {"g": "goed", "v": "voldoende", "o": "onvoldoende", "s": "slecht", "n": "nvt"}
+
+
+def _organisations() -> dict[str, Organisation]:
+    orgs = {}
+    for slug, name in data.ORGANISATIONS:
+        orgs[slug] = Organisation.objects.filter(slug=slug).first() or organisation_create(name=name, slug=slug)
+    return orgs
+
+
+def _user(username: str, *, first_name: str = "", last_name: str = "", superuser: bool = False) -> User:
+    user, _ = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": f"{username}@demo.denkraam.invalid",
+            "is_staff": superuser,
+            "is_superuser": superuser,
+        },
+    )
+    # Set directly: the demo password is deliberately simple and would not pass the password rules.
+    user.set_password(data.PASSWORD)
+    user.save(update_fields=["password"])
+    return user
+
+
+def _users(orgs: dict[str, Organisation]) -> dict[str, User]:
+    users = {}
+    for username, first, last, org_slug, role in data.USERS:
+        users[username] = _user(username, first_name=first, last_name=last)
+        membership_set(user=users[username], organisation=orgs[org_slug], role=role)
+    users["beheer"] = _user("beheer", first_name="Beheerder", superuser=True)
+    return users
+
+
+def _initiatives(orgs: dict[str, Organisation], users: dict[str, User]) -> dict[str, Initiative]:
+    result = {}
+    for spec in data.INITIATIVES:
+        name = str(spec["name"])
+        owner = orgs[str(spec["owner"])]
+        existing = Initiative.objects.filter(name=name, owner=owner).first()
+        result[name] = existing or initiative_create(
+            user=users[str(spec["by"])],
+            owner=owner,
+            name=name,
+            description=str(spec["description"]),
+            partners=[orgs[slug] for slug in spec["partners"]],  # type: ignore[union-attr]
+            target_groups=spec["target_groups"],  # type: ignore[arg-type]
+            channels=spec["channels"],  # type: ignore[arg-type]
+            life_event=str(spec["life_event"]),
+            status=str(spec["status"]),
+            is_published=bool(spec["is_published"]),
+        )
+    return result
+
+
+def _backdate(assessment: Assessment, *, days_ago: dict[str, int]) -> None:
+    now = timezone.now()
+    Assessment.objects.filter(pk=assessment.pk).update(
+        **{field: now - dt.timedelta(days=days) for field, days in days_ago.items()}
+    )
+
+
+def _closed_assessment(initiative: Initiative, users: dict[str, User]) -> Assessment:
+    existing = Assessment.objects.filter(initiative=initiative, title=data.CLOSED_TITLE).first()
+    if existing is not None:
+        return existing
+    anna = users["anna"]
+    assessment = assessment_services.assessment_create(initiative=initiative, actor=anna, title=data.CLOSED_TITLE)
+    for username in data.CLOSED_PARTICIPANTS[1:]:
+        assessment_services.participant_invite(assessment=assessment, actor=anna, identifier=username)
+    assessment_services.assessment_open(assessment=assessment, actor=anna)
+    for question_id, codes in data.CLOSED_RATINGS.items():
+        for username, code in zip(data.CLOSED_PARTICIPANTS, codes, strict=True):
+            note = data.CLOSED_NOTES.get((question_id, username), "")
+            rating = CODES[code]
+            assessment_services.answer_save(
+                assessment=assessment,
+                user=users[username],
+                question_id=question_id,
+                rating=rating,
+                reason=(note or "Past niet bij deze brief.") if rating == "nvt" else "",
+                note="" if rating == "nvt" else note,
+            )
+    assessment_services.assessment_reveal(assessment=assessment, actor=anna)
+    for question_id, (rating, rationale) in data.CLOSED_CONSENSUS.items():
+        assessment_services.consensus_save(
+            assessment=assessment, actor=anna, question_id=question_id, rating=rating, rationale=rationale
+        )
+    today = timezone.localdate()
+    for title, question_ids, owner, owner_name, days, status in data.CLOSED_ACTIONS:
+        action = assessment_services.action_create(
+            assessment=assessment,
+            actor=anna,
+            title=title,
+            question_ids=question_ids,
+            owner=users[owner] if owner else None,
+            owner_name=owner_name,
+            due_date=today + dt.timedelta(days=days),
+        )
+        assessment_services.action_status_set(action=action, actor=anna, status=status)
+    assessment_services.assessment_close(assessment=assessment, actor=anna)
+    _backdate(assessment, days_ago={"created_at": 240, "opened_at": 238, "revealed_at": 224, "closed_at": 210})
+    return assessment
+
+
+def _open_assessment(initiative: Initiative, users: dict[str, User]) -> Assessment:
+    existing = Assessment.objects.filter(initiative=initiative, title=data.OPEN_TITLE).first()
+    if existing is not None:
+        return existing
+    facilitator = users[data.OPEN_FACILITATOR]
+    assessment = assessment_services.assessment_create(initiative=initiative, actor=facilitator, title=data.OPEN_TITLE)
+    for username in data.OPEN_PARTICIPANTS:
+        if username != data.OPEN_FACILITATOR:
+            assessment_services.participant_invite(assessment=assessment, actor=facilitator, identifier=username)
+    assessment_services.assessment_open(assessment=assessment, actor=facilitator)
+    for username, answers in data.OPEN_ANSWERS.items():
+        for question_id, (rating, note) in answers.items():
+            assessment_services.answer_save(
+                assessment=assessment,
+                user=users[username],
+                question_id=question_id,
+                rating=rating,
+                reason=note if rating == "nvt" else "",
+                note="" if rating == "nvt" else note,
+            )
+    _backdate(assessment, days_ago={"created_at": 4, "opened_at": 3})
+    return assessment
+
+
+@transaction.atomic
 def demo_load() -> list[str]:
     """Load the demo (idempotent) and return the lines to print for the user."""
-    return ["De database is klaar. Demogegevens volgen met de gesprekken-module."]
+    orgs = _organisations()
+    users = _users(orgs)
+    initiatives = _initiatives(orgs, users)
+    closed = _closed_assessment(initiatives["Brief herbeoordeling WW-uitkering"], users)
+    running = _open_assessment(initiatives["Loket Werk en Inkomen"], users)
+    lines = [
+        f"Demo geladen: {Organisation.objects.count()} organisaties, {Initiative.objects.count()} initiatieven, "
+        f"{Assessment.objects.count()} gesprekken, {Action.objects.count()} acties.",
+        f"Afgerond gesprek: '{closed.title}' (/gesprekken/{closed.pk}/)",
+        f"Lopend gesprek:   '{running.title}' (/gesprekken/{running.pk}/)",
+        "",
+        f"Inloggen kan met deze gebruikers, allemaal met het wachtwoord '{data.PASSWORD}':",
+    ]
+    org_names = dict(data.ORGANISATIONS)
+    for username, first, last, org_slug, role in data.USERS:
+        lines.append(f"  {username:<8} {first} {last}, {org_names[org_slug]} ({role})")
+    lines.append("  beheer   beheerder van de hele site (/beheer/)")
+    return lines
