@@ -11,5 +11,6 @@ urlpatterns = [
     path("initiatieven/", include("denkraam.initiatives.urls")),
     path("initiatieven/<uuid:initiative_id>/gesprekken/", include("denkraam.assessments.initiative_urls")),
     path("gesprekken/", include("denkraam.assessments.urls")),
+    path("rapportages/", include("denkraam.reports.urls")),
     path("beheer/", admin.site.urls),
 ]
