@@ -1,0 +1,153 @@
+"""A complete assessment as JSON, in the stable format `denkraam.assessment-export/1` (see docs/export-schema.md).
+
+People appear by user name and organisations by name and slug, never by database id, so the file can be read
+into another denkraam. The ids of the initiative, the assessment and the actions are kept: importing the same
+file twice is refused by the assessment id, and a later assessment of the same initiative lands in the same place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from denkraam import __version__
+from denkraam.accounts.models import Organisation, User
+from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
+from denkraam.initiatives.models import Initiative
+
+SCHEMA_ID = "denkraam.assessment-export/1"
+
+
+def iso(value: dt.datetime | dt.date | None) -> str | None:
+    """ISO 8601; date-times in UTC with offset, so every instance reads them the same way."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    return value.isoformat()
+
+
+def _user(user: User) -> dict[str, str]:
+    return {"username": user.get_username(), "first_name": user.first_name, "last_name": user.last_name}
+
+
+def _organisation(org: Organisation) -> dict[str, str]:
+    return {"name": org.name, "slug": org.slug}
+
+
+def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[str, Any]:
+    """The whole assessment as a JSON-ready dict: initiative, organisations, people, answers, consensus, actions.
+
+    The caller decides who may export (the web view requires the answers to be revealed; the CLI is an operator).
+    """
+    initiative = (
+        Initiative.objects.select_related("owner").prefetch_related("partners").get(pk=assessment.initiative_id)
+    )
+    participants = list(
+        Participant.objects.filter(assessment=assessment).select_related("user", "organisation", "invited_by")
+    )
+    answers = list(Answer.objects.filter(assessment=assessment).select_related("user"))
+    consensus = list(Consensus.objects.filter(assessment=assessment).select_related("decided_by"))
+    actions = list(Action.objects.filter(assessment=assessment).select_related("owner").order_by("created_at", "id"))
+
+    organisations = {initiative.owner.slug: initiative.owner}
+    organisations.update({org.slug: org for org in initiative.partners.all()})
+    organisations.update({p.organisation.slug: p.organisation for p in participants if p.organisation is not None})
+    users: dict[str, User] = {assessment.facilitator.get_username(): assessment.facilitator}
+    for person in (
+        [p.user for p in participants]
+        + [p.invited_by for p in participants if p.invited_by is not None]
+        + [a.user for a in answers]
+        + [c.decided_by for c in consensus]
+        + [a.owner for a in actions if a.owner is not None]
+    ):
+        users.setdefault(person.get_username(), person)
+
+    return {
+        "schema": SCHEMA_ID,
+        "exported_at": iso(dt.datetime.now(dt.UTC)),
+        "exported_by": exported_by,
+        "source": {"denkraam_version": __version__},
+        "frame": {"id": assessment.frame_id, "version": assessment.frame_version},
+        "organisations": [_organisation(organisations[slug]) for slug in sorted(organisations)],
+        "users": [_user(users[name]) for name in sorted(users)],
+        "initiative": {
+            "id": str(initiative.pk),
+            "name": initiative.name,
+            "description": initiative.description,
+            "owner": initiative.owner.slug,
+            "partners": sorted(org.slug for org in initiative.partners.all()),
+            "target_groups": list(initiative.target_groups),
+            "target_group_other": initiative.target_group_other,
+            "channels": list(initiative.channels),
+            "life_event": initiative.life_event,
+            "status": initiative.status,
+            "is_published": initiative.is_published,
+            "created_at": iso(initiative.created_at),
+        },
+        "assessment": {
+            "id": str(assessment.pk),
+            "title": assessment.title,
+            "status": assessment.status,
+            "facilitator": assessment.facilitator.get_username(),
+            "created_at": iso(assessment.created_at),
+            "opened_at": iso(assessment.opened_at),
+            "revealed_at": iso(assessment.revealed_at),
+            "closed_at": iso(assessment.closed_at),
+        },
+        "participants": sorted(
+            (
+                {
+                    "username": p.user.get_username(),
+                    "organisation": p.organisation.slug if p.organisation else None,
+                    "invited_by": p.invited_by.get_username() if p.invited_by else None,
+                    "created_at": iso(p.created_at),
+                }
+                for p in participants
+            ),
+            key=lambda p: p["username"],
+        ),
+        "answers": sorted(
+            (
+                {
+                    "username": a.user.get_username(),
+                    "question_id": a.question_id,
+                    "rating": a.rating,
+                    "reason": a.reason,
+                    "note": a.note,
+                    "evidence_url": a.evidence_url,
+                    "updated_at": iso(a.updated_at),
+                }
+                for a in answers
+            ),
+            key=lambda a: (a["question_id"], a["username"]),
+        ),
+        "consensus": sorted(
+            (
+                {
+                    "question_id": c.question_id,
+                    "rating": c.rating,
+                    "rationale": c.rationale,
+                    "decided_by": c.decided_by.get_username(),
+                    "updated_at": iso(c.updated_at),
+                }
+                for c in consensus
+            ),
+            key=lambda c: c["question_id"],
+        ),
+        "actions": [
+            {
+                "id": str(a.pk),
+                "title": a.title,
+                "description": a.description,
+                "question_ids": list(a.question_ids),
+                "owner": a.owner.get_username() if a.owner else None,
+                "owner_name": a.owner_name,
+                "due_date": iso(a.due_date),
+                "status": a.status,
+                "created_at": iso(a.created_at),
+                "updated_at": iso(a.updated_at),
+            }
+            for a in actions
+        ],
+    }

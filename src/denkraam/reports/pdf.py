@@ -1,0 +1,29 @@
+"""PDF reports with WeasyPrint: the standalone report document, A4 with "pagina X van Y" (see print.css)."""
+
+from __future__ import annotations
+
+from denkraam.reports.render import PRINT_CSS, STATIC_DIR, assessment_document
+from denkraam.reports.selectors import AssessmentReport
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Render a standalone report document to PDF bytes with the print stylesheet.
+
+    Relative links resolve against the app's static folder only: a report never fetches anything from the network.
+    """
+    # Imported here: WeasyPrint loads Pango at import, which the web pages and the CLI's other commands don't need.
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
+    class NoFetcher(URLFetcher):
+        # Everything a report shows is in the document itself; never follow a URL (notes and links come from users).
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> None:
+            raise ValueError(f"Rapporten halen niets op: {url}")
+
+    document = HTML(string=html, base_url=str(STATIC_DIR), url_fetcher=NoFetcher())
+    return document.write_pdf(stylesheets=[CSS(string=PRINT_CSS.read_text(encoding="utf-8"))])
+
+
+def assessment_pdf(report: AssessmentReport) -> bytes:
+    """The assessment report as PDF bytes."""
+    return html_to_pdf(assessment_document(report, embed_css=False))

@@ -1,0 +1,327 @@
+"""Reads for the assessment and initiative reports.
+
+Access control, blindness and scoring come from the assessments and initiatives selectors; this module only
+gathers their results into one structure per report. Callers pass the user so that sections from other apps
+can check access; `user=None` is an operator (the command line) and sees everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from denkraam.accounts.models import Organisation, User
+from denkraam.assessments.models import Action, Assessment, Participant
+from denkraam.assessments.selectors import (
+    AssessmentResult,
+    Comparison,
+    NeedResult,
+    ParticipantProgress,
+    QuestionSummary,
+    action_list,
+    agenda_for_assessment,
+    assessment_compare,
+    assessment_frame,
+    assessment_list_for_initiative,
+    assessment_previous,
+    assessment_progress,
+    assessment_results,
+    participant_list,
+)
+from denkraam.framework import Frame, Need, Principle, Question, load_frame
+from denkraam.initiatives.models import Initiative
+from denkraam.reports.plugins import PluginSection, plugin_sections
+
+# The agenda in a report lists only the questions the group disagreed on most; the full list is in the tables.
+AGENDA_LIMIT = 10
+
+
+def person_name(user: User | None) -> str:
+    """A person's full name, else their user name; an empty string for nobody."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    """One participant's answer as shown after the reveal."""
+
+    person: str
+    rating: str
+    note: str
+    reason: str
+    evidence_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """One question of the frame with what the group said about it."""
+
+    question: Question
+    summary: QuestionSummary | None
+    rating_label: str
+    source: str  # "gezamenlijk oordeel", "middelste antwoord", "niet van toepassing" or ""
+    counts: list[tuple[str, int]]
+    answers: list[AnswerLine]
+    evidence_urls: list[str]
+
+    @property
+    def spread(self) -> int:
+        return self.summary.spread if self.summary else 0
+
+    @property
+    def disagreement(self) -> bool:
+        return bool(self.summary and self.summary.disagreement)
+
+    @property
+    def rationale(self) -> str:
+        consensus = self.summary.consensus if self.summary else None
+        return consensus.rationale if consensus else ""
+
+    @property
+    def counts_text(self) -> str:
+        return ", ".join(f"{label}: {n}" for label, n in self.counts) or "geen antwoorden"
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleBlock:
+    principle: Principle
+    score: float | None
+    rows: list[QuestionRow]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedBlock:
+    need: Need
+    result: NeedResult | None
+    principles: list[PrincipleBlock]
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentReport:
+    """Everything the assessment report shows, computed once (HTML, PDF and the command line share it)."""
+
+    assessment: Assessment
+    initiative: Initiative
+    frame: Frame
+    revealed: bool
+    organisations: list[Organisation]
+    participants: list[Participant]
+    progress: list[ParticipantProgress]
+    needs: list[NeedBlock]
+    need_results: list[NeedResult]
+    agenda: list[QuestionRow]
+    actions: list[Action]
+    comparison: Comparison | None
+    sections: list[PluginSection]
+    summary: list[str]
+    generated_at: dt.datetime = field(default_factory=timezone.now)
+
+    @property
+    def open_actions(self) -> list[Action]:
+        return [a for a in self.actions if a.status != Action.Status.KLAAR]
+
+
+def _labels(frame: Frame) -> dict[str, str]:
+    return {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
+
+
+def _question_row(frame: Frame, question: Question, summary: QuestionSummary | None) -> QuestionRow:
+    labels = _labels(frame)
+    if summary is None:
+        return QuestionRow(question, None, "", "", [], [], [])
+    rating = summary.effective_rating
+    if summary.consensus is not None:
+        source = "gezamenlijk oordeel"
+    elif summary.median is not None:
+        source = "middelste antwoord"
+    else:
+        source = "niet van toepassing" if rating else ""
+    tally = Counter(a.rating for a in summary.answers)
+    order = [o.id for o in frame.scale] + [frame.not_applicable.id]
+    counts = [(labels[r], tally[r]) for r in order if tally.get(r)]
+    answers = [
+        AnswerLine(person_name(a.user), labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
+        for a in summary.answers
+    ]
+    urls = sorted({a.evidence_url for a in summary.answers if a.evidence_url})
+    return QuestionRow(question, summary, labels.get(rating or "", ""), source, counts, answers, urls)
+
+
+def _organisations(initiative: Initiative, participants: list[Participant]) -> list[Organisation]:
+    seen: dict[object, Organisation] = {initiative.owner_id: initiative.owner}
+    for org in initiative.partners.all():
+        seen.setdefault(org.pk, org)
+    for participant in participants:
+        if participant.organisation is not None:
+            seen.setdefault(participant.organisation_id, participant.organisation)
+    return list(seen.values())
+
+
+def _summary_lines(
+    *,
+    assessment: Assessment,
+    initiative: Initiative,
+    participants: list[Participant],
+    organisations: list[Organisation],
+    need_results: list[NeedResult],
+    agenda: list[QuestionRow],
+    actions: list[Action],
+) -> list[str]:
+    """Short plain sentences for page one: what, who, the scores, where the work is."""
+    lines = [f"Dit rapport gaat over het gesprek '{assessment.title}' over '{initiative.name}'."]
+    names = ", ".join(org.name for org in organisations)
+    lines.append(f"Er deden {len(participants)} mensen mee. Zij komen van: {names}.")
+    if not need_results:
+        lines.append("De antwoorden zijn nog niet onthuld. Daarom staan er nog geen scores in dit rapport.")
+        return lines
+    for result in need_results:
+        if result.score is None:
+            lines.append(f"{result.title}: hier is nog geen oordeel over.")
+        else:
+            lines.append(f"{result.title}: {round(result.score)} van 100. Dat is {result.band_label.lower()}.")
+    scored = [r for r in need_results if r.score is not None]
+    if scored:
+        lowest = min(scored, key=lambda r: r.score or 0)
+        lines.append(f"Het meeste werk is er bij {lowest.title.lower()}.")
+    disputed = [row for row in agenda if row.disagreement]
+    if disputed:
+        lines.append(f"Over {len(disputed)} vragen dachten de mensen heel verschillend.")
+    open_count = sum(1 for a in actions if a.status != Action.Status.KLAAR)
+    lines.append(f"De groep sprak {len(actions)} acties af. Er staan er nog {open_count} open.")
+    return lines
+
+
+def assessment_report(*, assessment: Assessment, user: User | None) -> AssessmentReport:
+    """Gather the assessment report. Scores, spread and everyone's answers appear only after the reveal.
+
+    The caller has checked access (`assessment_get_for_user`), or is an operator (`user=None`).
+    """
+    frame = assessment_frame(assessment=assessment)
+    initiative = (
+        Initiative.objects.select_related("owner").prefetch_related("partners").get(pk=assessment.initiative_id)
+    )
+    participants = list(participant_list(assessment=assessment))
+    organisations = _organisations(initiative, participants)
+    revealed = assessment.is_revealed
+    result: AssessmentResult | None = assessment_results(assessment=assessment) if revealed else None
+    summaries = result.summaries if result else {}
+    need_results = result.needs if result else []
+    by_need = {r.need_id: r for r in need_results}
+    needs = [
+        NeedBlock(
+            need=need,
+            result=by_need.get(need.id),
+            principles=[
+                PrincipleBlock(
+                    principle=p,
+                    score=result.principles.get(p.id) if result else None,
+                    rows=[_question_row(frame, q, summaries.get(q.id)) for q in p.questions],
+                )
+                for p in need.principles
+            ],
+        )
+        for need in frame.needs
+    ]
+    agenda: list[QuestionRow] = []
+    if revealed:
+        agenda = [
+            _question_row(frame, frame.question(s.question_id), s)
+            for s in agenda_for_assessment(assessment=assessment)
+            if s.disagreement
+        ][:AGENDA_LIMIT]
+    actions = list(action_list(assessment=assessment))
+    comparison = None
+    if revealed and (previous := assessment_previous(assessment=assessment)) is not None:
+        comparison = assessment_compare(assessment=assessment, previous=previous)
+    return AssessmentReport(
+        assessment=assessment,
+        initiative=initiative,
+        frame=frame,
+        revealed=revealed,
+        organisations=organisations,
+        participants=participants,
+        progress=assessment_progress(assessment=assessment),
+        needs=needs,
+        need_results=need_results,
+        agenda=agenda,
+        actions=actions,
+        comparison=comparison,
+        sections=plugin_sections(user=user, assessment=assessment),
+        summary=_summary_lines(
+            assessment=assessment,
+            initiative=initiative,
+            participants=participants,
+            organisations=organisations,
+            need_results=need_results,
+            agenda=agenda,
+            actions=actions,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """The need scores of one revealed assessment, for the trend over time."""
+
+    assessment: Assessment
+    date: dt.datetime
+    needs: list[NeedResult]
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeReport:
+    initiative: Initiative
+    frame: Frame
+    points: list[TrendPoint]  # oldest first
+    waiting: list[Assessment]  # not revealed yet: no scores
+    open_actions: list[Action]
+    sections: list[PluginSection]
+    generated_at: dt.datetime = field(default_factory=timezone.now)
+
+    @property
+    def latest(self) -> TrendPoint | None:
+        return self.points[-1] if self.points else None
+
+
+def _assessment_date(assessment: Assessment) -> dt.datetime:
+    return assessment.closed_at or assessment.revealed_at or assessment.created_at
+
+
+def initiative_report(*, initiative: Initiative, user: User | None) -> InitiativeReport:
+    """All assessments of an initiative the user may see, the trend per need, open actions and other sections.
+
+    The caller has checked that the user may see the initiative (`initiative_get_for_user`); which assessments
+    show is decided by `assessment_list_for_initiative`. `user=None` (operator) sees all assessments.
+    """
+    if user is None:
+        assessments = list(Assessment.objects.filter(initiative=initiative).order_by("-created_at"))
+    else:
+        assessments = list(assessment_list_for_initiative(user=user, initiative=initiative))
+    points = []
+    waiting = []
+    for assessment in sorted(assessments, key=_assessment_date):
+        if assessment.is_revealed:
+            result = assessment_results(assessment=assessment)
+            points.append(TrendPoint(assessment=assessment, date=_assessment_date(assessment), needs=result.needs))
+        else:
+            waiting.append(assessment)
+    open_actions = list(
+        Action.objects.filter(assessment__in=[a.pk for a in assessments])
+        .exclude(status=Action.Status.KLAAR)
+        .select_related("owner", "assessment")
+        .order_by("due_date", "created_at")
+    )
+    frame = assessment_frame(assessment=assessments[0]) if assessments else load_frame()
+    return InitiativeReport(
+        initiative=initiative,
+        frame=frame,
+        points=points,
+        waiting=waiting,
+        open_actions=open_actions,
+        sections=plugin_sections(user=user, initiative=initiative),
+    )

@@ -1,0 +1,141 @@
+"""Report pages and downloads. Each view checks access with the selector of the page it summarises, then renders.
+
+Outsiders get a 404 (never a hint that something exists); anonymous visitors go to the login page.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from denkraam.assessments.selectors import assessment_get_for_user
+from denkraam.initiatives.models import CHANNELS, TARGET_GROUPS
+from denkraam.initiatives.selectors import initiative_get_for_user
+from denkraam.reports.exports.assessment_json import assessment_export
+from denkraam.reports.exports.tabular import (
+    FORMATS,
+    Table,
+    actions_table,
+    answers_table,
+    overdue_table,
+    portfolio_table,
+    table_bytes,
+)
+from denkraam.reports.pdf import assessment_pdf
+from denkraam.reports.portfolio import PortfolioFilters, portfolio_for_user
+from denkraam.reports.render import assessment_context, initiative_context
+from denkraam.reports.selectors import assessment_report, initiative_report
+
+
+def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _filename(name: str, suffix: str) -> str:
+    return f"{slugify(name)[:60] or 'rapport'}-{timezone.localdate():%Y-%m-%d}.{suffix}"
+
+
+def _table_response(table: Table, *, name: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("Dit formaat bestaat niet.")
+    return _download(table_bytes(table, fmt), filename=_filename(name, fmt), content_type=FORMATS[fmt])
+
+
+@require_GET
+@login_required
+def assessment_page(request: HttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    report = assessment_report(assessment=assessment, user=request.user)
+    return render(request, "reports/assessment.html", assessment_context(report))
+
+
+@require_GET
+@login_required
+def assessment_pdf_download(request: HttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    report = assessment_report(assessment=assessment, user=request.user)
+    return _download(
+        assessment_pdf(report), filename=_filename(f"rapport {assessment.title}", "pdf"), content_type="application/pdf"
+    )
+
+
+@require_GET
+@login_required
+def assessment_json_download(request: HttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    if not assessment.is_revealed:
+        # The export holds everyone's answers; before the reveal that would break the blind round.
+        return render(
+            request,
+            "reports/not_yet.html",
+            {"title": "Nog niet onthuld", "assessment": assessment},
+            status=409,
+        )
+    data = assessment_export(assessment=assessment, exported_by=request.user.get_username())
+    content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    return _download(
+        content, filename=_filename(f"gesprek {assessment.title}", "json"), content_type="application/json"
+    )
+
+
+@require_GET
+@login_required
+def answers_download(request: HttpRequest, assessment_id: uuid.UUID, fmt: str) -> HttpResponse:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    table = answers_table(assessment=assessment, user=request.user)
+    return _table_response(table, name=f"antwoorden {assessment.title}", fmt=fmt)
+
+
+@require_GET
+@login_required
+def actions_download(request: HttpRequest, assessment_id: uuid.UUID, fmt: str) -> HttpResponse:
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    return _table_response(actions_table(assessment=assessment), name=f"acties {assessment.title}", fmt=fmt)
+
+
+@require_GET
+@login_required
+def initiative_page(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+    initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
+    report = initiative_report(initiative=initiative, user=request.user)
+    return render(request, "reports/initiative.html", initiative_context(report))
+
+
+@require_GET
+@login_required
+def portfolio_page(request: HttpRequest) -> HttpResponse:
+    portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
+    return render(
+        request,
+        "reports/portfolio.html",
+        {
+            "portfolio": portfolio,
+            "title": "Portfolio",
+            "query": request.GET.urlencode(),
+            "channels": CHANNELS,
+            "target_groups": TARGET_GROUPS,
+        },
+    )
+
+
+@require_GET
+@login_required
+def portfolio_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
+    return _table_response(portfolio_table(portfolio), name="portfolio", fmt=fmt)
+
+
+@require_GET
+@login_required
+def overdue_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
+    return _table_response(overdue_table(portfolio.overdue), name="te-late-acties", fmt=fmt)
