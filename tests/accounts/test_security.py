@@ -69,3 +69,35 @@ def test_createadmin_makes_a_superuser_and_refuses_weak_passwords() -> None:
     assert "Beheerder 'baas' is aangemaakt" in result.output
     user = User.objects.get(username="baas")
     assert user.is_superuser and user.check_password(strong)
+
+
+def test_a_role_given_in_the_admin_is_logged(client: Client, uwv: Organisation, charlie: User) -> None:
+    admin = User.objects.create_superuser("beheer", "beheer@example.org", TEST_PASSWORD)
+    client.force_login(admin)
+    response = client.post(
+        "/beheer/accounts/membership/add/", {"user": charlie.pk, "organisation": str(uwv.pk), "role": "beheerder"}
+    )
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="membership.saved")
+    assert event.actor == admin
+    assert "Rol 'Beheerder' bij UWV gegeven voor charlie" in event.summary
+
+
+def test_an_initiative_changed_in_the_admin_shows_up_in_its_logbook(
+    client: Client, client_for: Callable[[User], Client], alice: User, uwv: Organisation
+) -> None:
+    initiative = InitiativeFactory(owner=uwv, name="Balie")
+    admin = User.objects.create_superuser("beheer", "beheer@example.org", TEST_PASSWORD)
+    client.force_login(admin)
+    data = {
+        "name": "Balie Utrecht",
+        "description": initiative.description,
+        "owner": str(uwv.pk),
+        "target_groups": '["burgers"]',
+        "channels": '["balie"]',
+        "status": "in-gebruik",
+    }
+    response = client.post(f"/beheer/initiatives/initiative/{initiative.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    logbook = client_for(alice).get(f"/initiatieven/{initiative.pk}/logboek/").content.decode()
+    assert "gewijzigd via beheer" in logbook

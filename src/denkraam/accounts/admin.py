@@ -1,10 +1,34 @@
+"""Admin (/beheer/) for users, organisations, memberships and the read-only audit log.
+
+Changes to memberships made here are logged: who may see what is the most security-relevant data we keep.
+"""
+
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from denkraam.accounts.models import AuditEvent, Membership, Organisation, User
+from denkraam.accounts.services import audit_record
+
+
+def _membership_logged(*, request: HttpRequest, membership: Membership, action: str) -> None:
+    verbs = {"membership.saved": "gegeven", "membership.deleted": "afgenomen"}
+    audit_record(
+        actor=request.user,
+        action=action,
+        obj=membership,
+        organisation=membership.organisation,
+        summary=(
+            f"Rol '{membership.get_role_display()}' bij {membership.organisation} {verbs[action]} "
+            f"voor {membership.user} (via beheer)."
+        ),
+        data={"user_id": membership.user_id, "role": membership.role},
+    )
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,14 +37,27 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class LoggedMembershipsMixin:
+    """Log membership changes made through the inline on the user and organisation pages."""
+
+    def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
+        super().save_formset(request, form, formset, change)  # type: ignore[misc]
+        if formset.model is not Membership:
+            return
+        for membership in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
+            _membership_logged(request=request, membership=membership, action="membership.saved")
+        for membership in formset.deleted_objects:
+            _membership_logged(request=request, membership=membership, action="membership.deleted")
+
+
 @admin.register(User)
-class DenkraamUserAdmin(UserAdmin):
+class DenkraamUserAdmin(LoggedMembershipsMixin, UserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(LoggedMembershipsMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "created_at"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -34,6 +71,19 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+
+    def save_model(self, request: HttpRequest, obj: Membership, form: ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        _membership_logged(request=request, membership=obj, action="membership.saved")
+
+    def delete_model(self, request: HttpRequest, obj: Membership) -> None:
+        _membership_logged(request=request, membership=obj, action="membership.deleted")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for membership in queryset.select_related("user", "organisation"):
+            _membership_logged(request=request, membership=membership, action="membership.deleted")
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(AuditEvent)
