@@ -23,7 +23,10 @@ _STRONG = (
     "ontvangen", "besloten", "beschreven", "verkregen", "verzonden", "verboden", "bevonden", "ontnomen",
     "ontheven", "bevolen", "vergeleken", "verstrekt", "bewezen", "bedongen", "verschoven", "verworven",
 )  # fmt: skip
-_WEAK = re.compile(r"^(?:[a-zë]{0,12}ge[a-zëï]{2,}|(?:be|ver|ont|her)[a-zëï]{3,})[dt]$")
+_WEAK = re.compile(
+    r"^(?:[a-zë]{0,12}ge[a-zëï]{2,}|(?:uit|terug|op|af|aan|in|door|mee|over|toe|vast|voor|na)?"
+    r"(?:be|ver|ont|her)[a-zëï]{3,})[dt]$"
+)
 # Not participles, or participles that take 'zijn' in the active voice ("u bent verhuisd").
 _NOT_PASSIVE_WITH_ZIJN = frozenset(
     [

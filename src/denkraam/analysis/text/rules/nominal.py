@@ -41,6 +41,9 @@ _REAL_NOUNS = frozenset(
 _FIXED: tuple[tuple[str, str], ...] = (
     (r"ter\s+beschikking\s+(?:te\s+)?(?:stel\w*|gesteld)", "geven"),
     (r"in\s+behandeling\s+(?:te\s+)?(?:nem\w*|neem\w*|nam\w*|genomen)", "behandelen"),
+    # main clause order: "De gemeente stelt een bedrag ter beschikking", "Wij nemen uw aanvraag in behandeling"
+    (r"\bstel(?:t|len|de|den)?\s+(?:[^\s.!?]+\s+){0,5}?ter\s+beschikking\b", "geven"),
+    (r"\b(?:neem|neemt|nemen|nam|namen)\s+(?:[^\s.!?]+\s+){0,5}?in\s+behandeling\b", "behandelen"),
     (r"in\s+overweging\s+(?:te\s+)?(?:nem\w*|neem\w*|genomen)", "overwegen"),
     (r"in\s+ontvangst\s+(?:te\s+)?(?:nem\w*|neem\w*|genomen)", "ontvangen / krijgen"),
     (r"in\s+aanmerking\s+(?:te\s+)?(?:nem\w*|neem\w*|genomen)", "meetellen"),
