@@ -183,13 +183,13 @@ def _collect(root: etree._Element, *, with_alt: bool, blocks: bool, own_tail: bo
             if blocks and tag_of(node) in _BLOCKS:
                 parts.append("\n\n")
             if tail:
-                parts.append(tail)
+                parts.append(_flat(tail) if blocks else tail)
             continue
         tag = tag_of(node)
         if not tag or tag in _INVISIBLE or is_hidden(node):
             # Comments, scripts and hidden elements contribute nothing but the text that follows them.
             if tail:
-                parts.append(tail)
+                parts.append(_flat(tail) if blocks else tail)
             continue
         if tag == "br":
             parts.append("\n" if blocks else " ")
@@ -198,7 +198,12 @@ def _collect(root: etree._Element, *, with_alt: bool, blocks: bool, own_tail: bo
         elif blocks and tag in _BLOCKS:
             parts.append("\n\n")
         if node.text and tag not in _VOID:
-            parts.append(node.text)
+            parts.append(_flat(node.text) if blocks else node.text)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     return parts
+
+
+def _flat(text: str) -> str:
+    # A line break in the HTML source is just a space on screen; only the structure (blocks, <br>) breaks lines.
+    return text.replace("\r", " ").replace("\n", " ")
