@@ -78,10 +78,13 @@ def _initiatives(orgs: dict[str, Organisation], users: dict[str, User]) -> dict[
 
 
 def _backdate(assessment: Assessment, *, days_ago: dict[str, int]) -> None:
+    """Move the conversation into the past, so the demo reads like real use (answers after opening, etc.)."""
     now = timezone.now()
-    Assessment.objects.filter(pk=assessment.pk).update(
-        **{field: now - dt.timedelta(days=days) for field, days in days_ago.items()}
-    )
+    stamps = {field: now - dt.timedelta(days=days) for field, days in days_ago.items()}
+    Assessment.objects.filter(pk=assessment.pk).update(**stamps)
+    assessment.answers.update(updated_at=stamps.get("revealed_at", now) - dt.timedelta(days=2))
+    assessment.consensus.update(updated_at=stamps.get("closed_at", now) - dt.timedelta(days=1))
+    assessment.actions.update(created_at=stamps.get("closed_at", now) - dt.timedelta(days=1))
 
 
 def _closed_assessment(initiative: Initiative, users: dict[str, User]) -> Assessment:
