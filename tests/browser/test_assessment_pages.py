@@ -1,0 +1,87 @@
+"""Assessment pages in a real browser: accessible (axe-core), answerable by keyboard, progress updates live."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from denkraam.accounts.models import Organisation, User
+from denkraam.assessments import services
+from denkraam.assessments.models import Answer, Assessment
+from tests.browser.axe import assert_accessible
+from tests.browser.conftest import login
+from tests.factories import InitiativeFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+Q1 = "betrouwbaar-afspraken"
+
+
+def _open_assessment(*, alice: User, uwv: Organisation, title: str = "Gesprek over de brief") -> Assessment:
+    initiative = InitiativeFactory(owner=uwv, name="Brief herbeoordeling WW")
+    assessment = services.assessment_create(initiative=initiative, actor=alice, title=title)
+    services.participant_invite(assessment=assessment, actor=alice, identifier="bob")
+    return services.assessment_open(assessment=assessment, actor=alice)
+
+
+def test_assessment_pages_have_no_accessibility_violations(
+    axe_context: BrowserContext, axe_page: Page, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    assessment = _open_assessment(alice=alice, uwv=uwv)
+    services.answer_save(assessment=assessment, user=alice, question_id=Q1, rating="goed", note="Op tijd.")
+    services.answer_save(assessment=assessment, user=bob, question_id=Q1, rating="slecht", note="Vaak te laat.")
+    services.assessment_reveal(assessment=assessment, actor=alice)
+    services.action_create(assessment=assessment, actor=alice, title="Termijn noemen", question_ids=[Q1])
+    login(axe_context, alice, base_url=live_server.url)
+    base = f"/gesprekken/{assessment.pk}/"
+    paths = [f"/initiatieven/{assessment.initiative_id}/gesprekken/nieuw/"] + [
+        base + suffix
+        for suffix in ("", "deelnemers/", "vragenlijst/", "agenda/", f"vragen/{Q1}/", "acties/", "vergelijking/")
+    ]
+    for path in paths:
+        axe_page.goto(path)
+        expect(axe_page.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(axe_page)
+
+
+def test_questionnaire_errors_are_accessible(
+    axe_context: BrowserContext, axe_page: Page, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    assessment = _open_assessment(alice=alice, uwv=uwv)
+    login(axe_context, bob, base_url=live_server.url)
+    axe_page.goto(f"/gesprekken/{assessment.pk}/vragenlijst/?principe=betrouwbaar")
+    axe_page.get_by_label("Niet van toepassing").first.check()
+    axe_page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(axe_page.get_by_role("alert")).to_contain_text("nog niet opgeslagen")
+    assert_accessible(axe_page)
+
+
+def test_bob_answers_a_question_with_the_keyboard_only(
+    context: BrowserContext, page: Page, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    assessment = _open_assessment(alice=alice, uwv=uwv)
+    login(context, bob, base_url=live_server.url)
+    page.goto(f"/gesprekken/{assessment.pk}/vragenlijst/?principe=betrouwbaar")
+    page.get_by_label("Voldoende").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # out of the radio group, into the reason field
+    page.keyboard.press("Tab")  # the note
+    page.keyboard.type("Meestal op tijd, soms niet.")
+    page.get_by_role("button", name="Opslaan en verder").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=2, name="Open en duidelijk")).to_be_visible()
+    answer = Answer.objects.get(assessment=assessment, user=bob, question_id=Q1)
+    assert (answer.rating, answer.note) == ("voldoende", "Meestal op tijd, soms niet.")
+
+
+def test_the_overview_shows_progress_without_a_reload(
+    context: BrowserContext, page: Page, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    assessment = _open_assessment(alice=alice, uwv=uwv)
+    login(context, alice, base_url=live_server.url)
+    page.goto(f"/gesprekken/{assessment.pk}/")
+    bob_row = page.get_by_role("row", name="bob")
+    expect(bob_row).to_contain_text("0 van 46")
+    services.answer_save(assessment=assessment, user=bob, question_id=Q1, rating="goed")
+    # The block polls every 5 seconds; wait for it (no sleep), but not for ever.
+    expect(bob_row).to_contain_text("1 van 46", timeout=8000)
+    expect(bob_row).not_to_contain_text("goed")
