@@ -47,6 +47,8 @@ def assessment_document(report: AssessmentReport, *, embed_css: bool) -> str:
     With `embed_css` the print stylesheet is put inside the file, so the HTML file can be opened on its own.
     """
     context = assessment_context(report)
+    # On paper only answers with a note or reason are listed one by one; the counts show everyone's rating.
+    context["compact"] = True
     context["embedded_css"] = mark_safe(PRINT_CSS.read_text(encoding="utf-8")) if embed_css else ""  # noqa: S308
     with translation.override("nl"):
         return render_to_string("reports/assessment_document.html", context)
