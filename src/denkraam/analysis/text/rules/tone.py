@@ -110,8 +110,9 @@ def threatening_tone(context: RuleContext) -> Iterator[Finding]:
 
 
 def _is_dutch_word(word: str) -> bool:
+    """A real Dutch word (NIET, VERPLICHT), not an acronym (RIVM) or an English placeholder (NAME)."""
+    import simplemma
     from wordfreq import zipf_frequency
 
-    from .wording import lemma  # the lemma cache is shared with the officialese rule
-
-    return zipf_frequency(word, "nl") >= 3.0 or lemma(word) != word
+    dutch = zipf_frequency(word, "nl")
+    return simplemma.is_known(word, lang="nl") and dutch >= 3.0 and dutch > zipf_frequency(word, "en")
