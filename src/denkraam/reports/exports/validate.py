@@ -135,8 +135,8 @@ class _Checker:
         except ValueError:
             parsed = None
         if parsed is None or (not date_only and parsed.tzinfo is None):  # type: ignore[union-attr]
-            what = "datum (JJJJ-MM-DD)" if date_only else "tijdstip in ISO 8601 met tijdzone"
-            self.fail(f"{path}.{key}", f"{value!r} is geen geldige {what}.")
+            what = "geldige datum (JJJJ-MM-DD)" if date_only else "geldig tijdstip (ISO 8601 met tijdzone)"
+            self.fail(f"{path}.{key}", f"{value!r} is geen {what}.")
 
     def ref(self, value: Any, path: str, known: set[str], what: str, *, nullable: bool = False) -> None:
         if value is None and nullable:

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from denkraam.accounts.models import Organisation, User
+from denkraam.assessments.models import Assessment
+from denkraam.initiatives.models import Initiative
+from denkraam.reports.exports.assessment_json import SCHEMA_ID, assessment_export
+from denkraam.reports.exports.tabular import Table, safe_cell, table_to_csv, table_to_xlsx
+from denkraam.reports.exports.validate import ExportProblems, parse_export, validate_export
+from denkraam.reports.services import assessment_import
+
+pytestmark = pytest.mark.django_db
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+def _without_volatile(data: dict[str, Any]) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    for key in ("exported_at", "exported_by"):
+        data.pop(key)
+    return data
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+31 6", "-2", "@SUM(A1)", "\t=1"])
+def test_cells_that_look_like_formulas_get_an_apostrophe(value: str) -> None:
+    assert safe_cell(value) == "'" + value
+
+
+def test_formulas_never_reach_csv_or_xlsx_as_formulas() -> None:
+    table = Table(title="Test", headers=["tekst"], rows=[['=HYPERLINK("http://evil")'], ["gewoon"]])
+    assert _csv_rows(table_to_csv(table))[1] == ['\'=HYPERLINK("http://evil")']
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
+    assert sheet["A2"].data_type == "s"
+    assert sheet["A2"].value == '\'=HYPERLINK("http://evil")'
+
+
+def test_alice_downloads_all_answers_as_csv_after_the_reveal(
+    closed_assessment: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(alice).get(reverse("reports:answers_export", args=[closed_assessment.pk, "csv"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    rows = _csv_rows(response.content)
+    assert rows[0][:6] == ["vraag-id", "vraag", "behoefte", "principe", "deelnemer", "oordeel"]
+    assert len(rows) == 1 + 46 * 2
+    assert {row[4] for row in rows[1:]} == {"alice", "bob"}
+    assert any(row[7].startswith("'=HYPERLINK") for row in rows)
+
+
+def test_before_the_reveal_bob_downloads_only_his_own_answers(
+    open_assessment: Assessment, bob: User, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(bob).get(reverse("reports:answers_export", args=[open_assessment.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    people = {row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert people == {"bob"}
+
+
+def test_the_json_export_waits_for_the_reveal(
+    open_assessment: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(alice).get(reverse("reports:assessment_json", args=[open_assessment.pk]))
+    assert response.status_code == 409
+    assert "nog niet onthuld" in response.content.decode()
+
+
+def test_actions_download_as_xlsx(
+    closed_assessment: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(alice).get(reverse("reports:actions_export", args=[closed_assessment.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "actie"
+    assert rows[1][0] == "Zet de datum in de brief"
+    assert rows[1][4] == "2020-01-31"
+
+
+def test_the_json_export_names_people_and_organisations_not_database_ids(
+    closed_assessment: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(alice).get(reverse("reports:assessment_json", args=[closed_assessment.pk]))
+    data = json.loads(response.content)
+    assert data["schema"] == SCHEMA_ID
+    assert data["frame"] == {"id": "interactiestrategie", "version": "1.0"}
+    assert data["initiative"]["owner"] == "uwv"
+    assert {"name": "UWV", "slug": "uwv"} in data["organisations"]
+    assert [p["username"] for p in data["participants"]] == ["alice", "bob"]
+    assert len(data["answers"]) == 92
+    assert data["assessment"]["closed_at"].endswith("+00:00")
+    assert data["actions"][0]["due_date"] == "2020-01-31"
+    assert validate_export(data)[0] == []
+
+
+def _wipe(assessment: Assessment) -> None:
+    """Remove the assessment and everything around it, as if the data lived in another denkraam."""
+    initiative = assessment.initiative
+    assessment.delete()
+    Initiative.objects.filter(pk=initiative.pk).delete()
+    User.objects.all().delete()
+    Organisation.objects.all().delete()
+
+
+def test_export_import_export_gives_the_same_file(closed_assessment: Assessment) -> None:
+    first = assessment_export(assessment=closed_assessment)
+    _wipe(closed_assessment)
+    result = assessment_import(data=json.loads(json.dumps(first)))
+    assert result.initiative_created
+    assert sorted(result.users_created) == ["alice", "bob"]
+    assert sorted(result.organisations_created) == ["UWV"]
+    imported = User.objects.get(username="bob")
+    assert not imported.has_usable_password()
+    second = assessment_export(assessment=result.assessment)
+    assert _without_volatile(second) == _without_volatile(first)
+
+
+def test_importing_the_same_file_twice_is_refused_and_changes_nothing(closed_assessment: Assessment) -> None:
+    data = assessment_export(assessment=closed_assessment)
+    answers_before = closed_assessment.answers.count()
+    with pytest.raises(ValidationError) as error:
+        assessment_import(data=data)
+    assert "al eerder ingelezen" in " ".join(error.value.messages)
+    assert Assessment.objects.count() == 1
+    assert closed_assessment.answers.count() == answers_before
+
+
+def test_import_into_another_organisation(closed_assessment: Assessment, kvk: Organisation) -> None:
+    data = assessment_export(assessment=closed_assessment)
+    closed_assessment.delete()
+    Initiative.objects.all().delete()
+    result = assessment_import(data=data, organisation=kvk)
+    assert result.assessment.initiative.owner == kvk
+
+
+def test_a_broken_export_gets_clear_dutch_errors_and_nothing_is_stored(closed_assessment: Assessment) -> None:
+    data = assessment_export(assessment=closed_assessment)
+    _wipe(closed_assessment)
+    data["answers"][0]["rating"] = "super"
+    data["answers"][1]["username"] = "mallory"
+    data["assessment"]["created_at"] = "gisteren"
+    with pytest.raises(ValidationError) as error:
+        assessment_import(data=data)
+    messages = " ".join(error.value.messages)
+    assert "answers[0].rating: 'super' kan niet" in messages
+    assert "answers[1].username: 'mallory' staat niet in de lijst met deelnemers" in messages
+    assert "assessment.created_at: 'gisteren' is geen geldig tijdstip" in messages
+    assert Assessment.objects.count() == 0
+    assert User.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (b"", "geen geldige JSON"),
+        (b"\xff\xfe\x00\x00", "geen tekst in UTF-8"),
+        (b"[1, 2]", "met { beginnen"),
+        (b'{"schema": "iets anders"}', None),
+    ],
+)
+def test_files_that_are_not_exports_are_refused(raw: bytes, expected: str | None) -> None:
+    if expected is None:
+        problems, _ = validate_export(parse_export(raw))
+        assert "geen denkraam-export" in problems[0]
+        return
+    with pytest.raises(ExportProblems) as error:
+        parse_export(raw)
+    assert expected in str(error.value)
