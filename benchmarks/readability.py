@@ -1,0 +1,227 @@
+"""Readability: ours (default and deep) against Flesch-Douma (own and textstat) and a quick formula, side by side.
+
+Quality on the calibration and held-out halves (split documented in
+src/denkraam/analysis/text/readability/calibration.py), speed on a ~400-word letter and a 20,000-word text.
+Writes the `readability` section of BENCHMARKS.md. Run: `.venv/bin/python benchmarks/readability.py [--no-deep]`.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import textstat
+from scipy.stats import spearmanr
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import write_section  # noqa: E402
+
+from denkraam.analysis.text.readability import assess_readability, frog_available  # noqa: E402
+from denkraam.analysis.text.readability.calibration import (  # noqa: E402
+    _feature_rows,
+    load_amsterdam_documents,
+    load_amsterdam_sentences,
+    load_lint_sentences,
+)
+from denkraam.analysis.text.readability.features import word_zipf  # noqa: E402
+from denkraam.analysis.text.readability.model import load_model  # noqa: E402
+from denkraam.analysis.text.readability.syllables import count_syllables  # noqa: E402
+from denkraam.analysis.text.tokens import split_sentences  # noqa: E402
+
+Scorer = Callable[[Sequence[str]], list[float]]  # texts -> difficulty (higher = harder)
+
+
+def _words_and_sentences(text: str) -> tuple[list[str], int]:
+    sentences = split_sentences(text)
+    return [w.text.lower() for s in sentences for w in s.words], max(len(sentences), 1)
+
+
+def flesch_douma_own(texts: Sequence[str]) -> list[float]:
+    """206.835 - 0.93 * words/sentence - 77 * syllables/word, negated so higher = harder."""
+    out = []
+    for text in texts:
+        words, sentences = _words_and_sentences(text)
+        if not words:
+            out.append(0.0)
+            continue
+        syllables = sum(count_syllables(w) for w in words)
+        out.append(-(206.835 - 0.93 * len(words) / sentences - 77 * syllables / len(words)))
+    return out
+
+
+def flesch_douma_textstat(texts: Sequence[str]) -> list[float]:
+    textstat.set_lang("nl")
+    return [-textstat.flesch_reading_ease(text) for text in texts]
+
+
+def quick_formula(texts: Sequence[str]) -> list[float]:
+    """Word frequency plus length: words per sentence + 10 x (7 - mean Zipf of all words)."""
+    out = []
+    for text in texts:
+        words, sentences = _words_and_sentences(text)
+        if not words:
+            out.append(0.0)
+            continue
+        mean_zipf = sum(min(word_zipf(w), 7.0) for w in words) / len(words)
+        out.append(len(words) / sentences + 10 * (7 - mean_zipf))
+    return out
+
+
+def ours_default(texts: Sequence[str]) -> list[float]:
+    return [assess_readability(text).score for text in texts]
+
+
+def ours_deep(texts: Sequence[str]) -> list[float]:
+    # Same result as assess_readability(deep=True) per text, but all texts go through ONE frog run.
+    model = load_model("coefficients_deep")
+    return [model.score(row) for row in _feature_rows(list(texts), deep=True)]
+
+
+def _pairs(pairs: Sequence, scorer: Scorer) -> float:
+    if not pairs:
+        return math.nan
+    complex_scores = scorer([p.complex for p in pairs])
+    simple_scores = scorer([p.simple for p in pairs])
+    return sum(s < c for s, c in zip(simple_scores, complex_scores, strict=True)) / len(pairs)
+
+
+def _spearman(items: Sequence, scorer: Scorer) -> float:
+    return float(spearmanr(scorer([i.text for i in items]), [i.score for i in items])[0])
+
+
+def quality(methods: dict[str, Scorer]) -> list[str]:
+    sentences, documents, lint = load_amsterdam_sentences(), load_amsterdam_documents(), load_lint_sentences()
+    parts = {
+        "kalibratie": (
+            [p for p in sentences if p.calibration],
+            [p for p in documents if p.calibration],
+            [x for x in lint if x.calibration],
+        ),
+        "apart gehouden": (
+            [p for p in sentences if not p.calibration],
+            [p for p in documents if not p.calibration],
+            [x for x in lint if not x.calibration],
+        ),
+    }
+    lines = [
+        "| method | part | sentence pairs simple easier | document pairs simple easier | Spearman with LiNT-II |",
+        "|---|---|---|---|---|",
+    ]
+    for name, scorer in methods.items():
+        for part, (sent, docs, lint_part) in parts.items():
+            lines.append(
+                f"| {name} | {part} (n={len(sent)}/{len(docs)}/{len(lint_part)}) | {_pairs(sent, scorer):.1%} | "
+                f"{_pairs(docs, scorer):.1%} | {_spearman(lint_part, scorer):.3f} |"
+            )
+    return lines
+
+
+def _texts_for_speed() -> tuple[str, str]:
+    sentences = [p.complex for p in load_amsterdam_sentences()] + [p.simple for p in load_amsterdam_sentences()]
+    words: list[str] = []
+    chunks: list[str] = []
+    for sentence in sentences:
+        chunks.append(sentence)
+        words.extend(sentence.split())
+        if len(words) >= 20_000:
+            break
+    big = " ".join(chunks)
+    letter_chunks, count = [], 0
+    for sentence in sentences[200:]:
+        letter_chunks.append(sentence)
+        count += len(sentence.split())
+        if count >= 400:
+            break
+    return "\n".join(letter_chunks), big
+
+
+def _timed(function: Callable[[], object], repeat: int = 1) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _frog_alone(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "in.txt"
+        path.write_text(text, encoding="utf-8")
+        subprocess.run(["frog", "--skip=nc", "-t", str(path)], capture_output=True, check=True, cwd=folder)
+
+
+def speed(deep: bool) -> list[str]:
+    letter, big = _texts_for_speed()
+    assess_readability(letter)  # warm up: word lists, frequency table, caches
+    letter_times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        assess_readability(letter)
+        letter_times.append(time.perf_counter() - started)
+    words = len(big.split())
+    lines = [
+        f"Letter of {len(letter.split())} words, ours default, warm: "
+        f"median {statistics.median(letter_times) * 1000:.1f} ms "
+        f"(max {max(letter_times) * 1000:.1f} ms over 20 runs).",
+        "",
+        f"Throughput on a {words:,}-word text (best of runs, first run of ours includes cold word caches):",
+        "",
+        "| method | seconds | words/s |",
+        "|---|---|---|",
+    ]
+    rows = [("ours default (cold caches)", _timed(lambda: assess_readability(big)))]
+    rows.append(("ours default (warm)", _timed(lambda: assess_readability(big), repeat=3)))
+    textstat.set_lang("nl")
+    rows.append(
+        ("textstat Flesch-Douma (first call, before its cache)", _timed(lambda: textstat.flesch_reading_ease(big)))
+    )
+    if deep:
+        rows.append(("ours deep (frog)", _timed(lambda: assess_readability(big, deep=True))))
+        rows.append(("frog alone (--skip=nc, own tokenizer)", _timed(lambda: _frog_alone(big))))
+    for name, seconds in rows:
+        lines.append(f"| {name} | {seconds:.2f} | {words / seconds:,.0f} |")
+    if deep:
+        frog_seconds = dict(rows)["frog alone (--skip=nc, own tokenizer)"]
+        factor = frog_seconds / dict(rows)["ours default (cold caches)"]
+        lines.append("")
+        lines.append(f"Ours default (cold) is {factor:.0f}x faster than frog alone (target: at least 10x).")
+    return lines
+
+
+def main() -> None:
+    deep = "--no-deep" not in sys.argv[1:] and frog_available()
+    methods: dict[str, Scorer] = {
+        "Flesch-Douma (own)": flesch_douma_own,
+        "Flesch-Douma (textstat nl)": flesch_douma_textstat,
+        "quick formula (words/sentence + 10 x (7 - Zipf))": quick_formula,
+        "ours, standaard": ours_default,
+    }
+    if deep:
+        methods["ours, diep (frog)"] = ours_deep
+    started = time.perf_counter()
+    body = ["## Readability (`benchmarks/readability.py`)", ""]
+    body.append(
+        "Split: LiNT-II sentences 50/50 by sha1(`text_id:sent_idx`); Amsterdam 70/30 by sha1 of the document id "
+        "(sentence and document pairs of one document on the same side). Coefficients were fitted on the "
+        "calibration part only. Ties count as failures. n = sentence pairs / document pairs / LiNT-II sentences."
+    )
+    body += [""] + quality(methods) + [""] + speed(deep)
+    body += [
+        "",
+        f"Targets: sentence pairs >= 80%, document pairs >= 92%, Spearman >= 0.90 (held-out). "
+        f"Run took {time.perf_counter() - started:.0f} s on this machine.",
+    ]
+    markdown = "\n".join(body)
+    write_section("readability", markdown)
+    print(markdown)
+
+
+if __name__ == "__main__":
+    main()
