@@ -59,7 +59,7 @@ _REASON = re.compile(
 )
 _DECISION = re.compile(
     r"\b(?:besluit|beschikking|beslissing|wij\s+hebben\s+besloten|we\s+hebben\s+besloten|toegekend|afgewezen|"
-    r"ingetrokken|herzien|teruggevorderd|stopgezet|geweigerd)\b",
+    r"ingetrokken|herzien|teruggevorderd|stopgezet|geweigerd|afwijzing|intrekking)\b",
     re.IGNORECASE,
 )
 _OBJECTION = re.compile(r"\bbezwaar|\bberoep\s+(?:in)?stellen|\bniet\s+eens\s+met", re.IGNORECASE)
