@@ -14,6 +14,7 @@ import click
 MODULES: tuple[str, ...] = (
     "denkraam.commands.check",
     "denkraam.commands.framework",
+    "denkraam.commands.report",
     "denkraam.commands.web",
 )
 
