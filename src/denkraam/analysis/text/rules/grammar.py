@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import simplemma
+
 from denkraam.analysis.findings import Finding
 
 from ..tokens import Sentence, Token
 from .base import RuleContext, finding
+from .wording import lemma
 
 _WORDEN = frozenset({"wordt", "worden", "werd", "werden", "word"})
 # "zijn" is also the possessive ("zijn formulier"); it only counts right next to a participle.
@@ -23,10 +26,10 @@ _STRONG = (
     "ontvangen", "besloten", "beschreven", "verkregen", "verzonden", "verboden", "bevonden", "ontnomen",
     "ontheven", "bevolen", "vergeleken", "verstrekt", "bewezen", "bedongen", "verschoven", "verworven",
 )  # fmt: skip
-_WEAK = re.compile(
-    r"^(?:[a-zë]{0,12}ge[a-zëï]{2,}|(?:uit|terug|op|af|aan|in|door|mee|over|toe|vast|voor|na)?"
-    r"(?:be|ver|ont|her)[a-zëï]{3,})[dt]$"
+_SEPARABLE = (
+    "aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|vast|voor|weg|neer|samen|tegen|los|vrij|kwijt|binnen|thuis"
 )
+_WEAK = re.compile(rf"^(?:(?:{_SEPARABLE})?ge[a-zëï]{{2,}}|(?:{_SEPARABLE})?(?:be|ver|ont|her)[a-zëï]{{3,}})[dt]$")
 # Not participles, or participles that take 'zijn' in the active voice ("u bent verhuisd").
 _NOT_PASSIVE_WITH_ZIJN = frozenset(
     [
@@ -83,6 +86,7 @@ _NOT_PASSIVE_WITH_ZIJN = frozenset(
         "gewoon",
         "gelijk",
         "genoodzaakt",
+        "hersteld",
     ]
 )
 _NOT_PARTICIPLE = frozenset(
@@ -140,7 +144,13 @@ def is_participle(word: str) -> bool:
     lower = word.lower()
     if len(lower) < 5 or lower in _NOT_PARTICIPLE or lower.endswith(("heid", "schap", "baarheid")):
         return False
-    return lower.endswith(_STRONG) or bool(_WEAK.match(lower))
+    if lower.endswith(_STRONG):
+        return True
+    if not _WEAK.match(lower) or (lower.endswith("end") and not lower.endswith("kend")):
+        return False  # "-end" without k is a present participle: "doorslaggevend"
+    # Nouns and adjectives that look like participles ("geluid", "hermafrodiet") are their own lemma;
+    # real participles lemmatise to the verb ("gemaakt" -> "maken"). "-eerd" verbs are listed as adjectives.
+    return lower.endswith("eerd") or lemma(lower) != lower or not simplemma.is_known(lower, lang="nl")
 
 
 def _passive_in(sentence: Sentence) -> Iterator[tuple[Token, Token, bool]]:
