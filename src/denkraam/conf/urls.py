@@ -12,5 +12,6 @@ urlpatterns = [
     path("initiatieven/<uuid:initiative_id>/gesprekken/", include("denkraam.assessments.initiative_urls")),
     path("gesprekken/", include("denkraam.assessments.urls")),
     path("rapportages/", include("denkraam.reports.urls")),
+    path("", include("denkraam.evidence.urls")),
     path("beheer/", admin.site.urls),
 ]

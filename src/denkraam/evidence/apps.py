@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -7,3 +9,21 @@ class EvidenceConfig(AppConfig):
     name = "denkraam.evidence"
     label = "evidence"
     verbose_name = "Bewijs"
+
+    def ready(self) -> None:
+        # The initiative page shows a "Bewijs" section without the initiatives app importing this one.
+        from denkraam.initiatives.sections import section_register
+
+        section_register(
+            name="bewijs", template_name="evidence/_initiative_section.html", order=20, context=_section_context
+        )
+
+
+def _section_context(*, request: Any, initiative: Any, role: str | None) -> dict[str, Any]:
+    from denkraam.evidence.selectors import evidence_can_add, evidence_can_view, evidence_list_for_initiative
+
+    return {
+        "evidence_visible": evidence_can_view(user=request.user, initiative=initiative),
+        "evidence_items": evidence_list_for_initiative(user=request.user, initiative=initiative),
+        "evidence_can_add": evidence_can_add(user=request.user, initiative=initiative),
+    }

@@ -1,0 +1,74 @@
+"""Running the analysers over one piece of evidence: the text check, plus the page check for HTML.
+
+No Django models here: in goes text (and the original HTML for pages), out comes plain data to store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from denkraam.analysis import check_page, check_text
+from denkraam.framework import load_frame
+
+# Where a finding came from; shown next to it, and used to pick the questions it informs.
+SOURCE_TEXT = "tekst"
+SOURCE_PAGE = "pagina"
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisOutcome:
+    """What one analysis run found, ready to be stored on an Analysis row."""
+
+    analyser_version: str
+    frame_version: str
+    language: str
+    words: int
+    readability_score: float | None
+    readability_level: int | None
+    needs: dict[str, int | None]
+    findings: list[dict[str, Any]]
+    page: dict[str, Any] = field(default_factory=dict)
+
+
+def analyse_content(*, text: str, html: bytes | str | None = None, url: str | None = None) -> AnalysisOutcome:
+    """Check `text` (the visible text, all offsets point into it) and, when given, the page's `html`.
+
+    Raises the analysers' own errors (InputError, PageCheckError) with their Dutch messages.
+    """
+    report = check_text(text, source=url or "-")
+    findings = [{**item.to_dict(), "source": SOURCE_TEXT} for item in report.findings]
+    versions = [report.analyser_version]
+    page: dict[str, Any] = {}
+    if html is not None:
+        page_report = check_page(html, url=url)
+        findings += [{**item.to_dict(), "source": SOURCE_PAGE} for item in page_report.findings]
+        versions.append(page_report.versions.get("analyser", ""))
+        page = {
+            "title": page_report.title,
+            "lang": page_report.lang,
+            "contact_options": dict(page_report.contact_options),
+            "has_privacy_statement": page_report.has_privacy_statement,
+            "has_accessibility_statement": page_report.has_accessibility_statement,
+            "counts": dict(page_report.counts),
+        }
+    readability = report.readability
+    return AnalysisOutcome(
+        analyser_version=" + ".join(v for v in versions if v),
+        frame_version=report.frame_version or load_frame().label,
+        language=report.language,
+        words=report.words,
+        readability_score=round(readability.score, 1) if readability else None,
+        readability_level=readability.level if readability else None,
+        needs=dict(report.needs),
+        findings=findings,
+        page=page,
+    )
+
+
+def current_analyser_version(*, with_page: bool) -> str:
+    """The version label a new analysis would get now, to tell whether an old result is out of date."""
+    from denkraam.analysis.text.report import ANALYSER_VERSION as TEXT_VERSION
+    from denkraam.analysis.webpage import ANALYSER_VERSION as PAGE_VERSION
+
+    return f"{TEXT_VERSION} + {PAGE_VERSION}" if with_page else TEXT_VERSION

@@ -1,0 +1,301 @@
+"""Writes for evidence: adding it, analysing it (in the background) and citing it in an answer.
+
+Input is checked before anything is stored: a broken file, a zip bomb or a URL into a private network is refused
+with a Dutch ValidationError and leaves no trace. Once stored, an item is never changed by a failing analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from denkraam.accounts.models import User
+from denkraam.accounts.services import audit_record
+from denkraam.analysis import FetchError, InputError, PageCheckError, fetch_url
+from denkraam.analysis.fetch.guard import allowed_hosts, check_host
+from denkraam.analysis.text.extract import MAX_TEXT_CHARS, document_from_bytes
+from denkraam.assessments.models import Answer
+from denkraam.evidence.analyse import analyse_content
+from denkraam.evidence.models import Analysis, Citation, EvidenceItem
+from denkraam.initiatives.models import Initiative
+from denkraam.initiatives.selectors import initiative_can_edit
+
+logger = logging.getLogger(__name__)
+
+NOT_ALLOWED = "U mag bij dit initiatief geen bewijs toevoegen."
+FETCH_TIMEOUT = 10.0
+FETCH_MAX_BYTES = 5_000_000
+UNEXPECTED = "Er ging iets mis bij de analyse. Het bewijs zelf is bewaard; probeer het later opnieuw."
+
+
+def max_upload_bytes() -> int:
+    """The largest file we accept: the site's upload limit (DENKRAAM_MAX_UPLOAD_BYTES)."""
+    return int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+def fetch_allow_hosts() -> frozenset[str]:
+    """Hosts the fetch guard lets through although they are not public: for tests and development only.
+
+    Read from the setting DENKRAAM_FETCH_ALLOW_HOSTS (tests) plus the environment variable of the same name (the
+    guard reads that itself); both are ignored in production.
+    """
+    if getattr(settings, "PRODUCTION", False):
+        return frozenset()
+    return frozenset(getattr(settings, "DENKRAAM_FETCH_ALLOW_HOSTS", ()))
+
+
+def _require_can_add(*, actor: User, initiative: Initiative) -> None:
+    if not initiative_can_edit(user=actor, initiative=initiative):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def _name(user: User) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _audit(*, actor: User, action: str, item: EvidenceItem, summary: str) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=item,
+        summary=summary,
+        organisation=item.initiative.owner,
+        data={"initiative_id": str(item.initiative_id), "evidence_id": str(item.pk)},
+    )
+
+
+def _title(title: str, fallback: str) -> str:
+    title = " ".join(title.split())
+    return (title or " ".join(fallback.split()) or "Bewijs zonder titel")[:200]
+
+
+def _created(*, item: EvidenceItem, actor: User, what: str, queue: bool = True) -> tuple[EvidenceItem, Analysis | None]:
+    _audit(
+        actor=actor,
+        action="evidence.added",
+        item=item,
+        summary=f"{_name(actor)} heeft {what} '{item.title}' toegevoegd als bewijs.",
+    )
+    return item, analysis_request(item=item, actor=actor) if queue else None
+
+
+@transaction.atomic
+def evidence_add_text(
+    *, initiative: Initiative, actor: User, title: str, text: str, queue_analysis: bool = True
+) -> tuple[EvidenceItem, Analysis | None]:
+    """Store pasted text as evidence (members with role lid or higher) and queue its analysis.
+
+    `queue_analysis=False` is for callers that run the analysis themselves (the demo, which has no worker yet).
+    """
+    _require_can_add(actor=actor, initiative=initiative)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ValidationError("Plak de tekst die u wilt laten controleren.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValidationError(f"De tekst is te lang; het maximum is {MAX_TEXT_CHARS:,} tekens.".replace(",", "."))
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    item = EvidenceItem.objects.create(
+        initiative=initiative,
+        title=_title(title, first_line[:80]),
+        kind=EvidenceItem.Kind.TEKST,
+        document_type="txt",
+        text=text,
+        added_by=actor,
+    )
+    return _created(item=item, actor=actor, what="de tekst", queue=queue_analysis)
+
+
+@transaction.atomic
+def evidence_add_file(
+    *, initiative: Initiative, actor: User, title: str, upload: UploadedFile
+) -> tuple[EvidenceItem, Analysis | None]:
+    """Store an uploaded file (txt, md, html, docx, pdf; type read from the content) and queue its analysis.
+
+    The text is extracted here, so a broken file or a zip bomb is refused at once and nothing is stored.
+    """
+    _require_can_add(actor=actor, initiative=initiative)
+    limit = max_upload_bytes()
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(f"Het bestand is te groot; het maximum is {limit / 1_048_576:.0f} MB.")
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(f"Het bestand is te groot; het maximum is {limit / 1_048_576:.0f} MB.")
+    name = PurePath(upload.name or "bestand").name
+    try:
+        document = document_from_bytes(data, source=name, hint=PurePath(name).suffix.lower())
+    except InputError as exc:
+        raise ValidationError(str(exc)) from exc
+    suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}[document.kind]
+    item = EvidenceItem(
+        id=uuid.uuid4(),
+        initiative=initiative,
+        title=_title(title, PurePath(name).stem),
+        kind=EvidenceItem.Kind.BESTAND,
+        document_type=document.kind,
+        original_name=name[:255],
+        text=document.text,
+        added_by=actor,
+    )
+    item.original.save(f"origineel{suffix}", ContentFile(data), save=False)
+    item.save()
+    return _created(item=item, actor=actor, what="het bestand")
+
+
+def _precheck_url(url: str) -> None:
+    """Refuse at once what the fetch guard would refuse later: other schemes, private and loopback hosts.
+
+    Redirects can only be judged while fetching; the background fetch checks every hop again.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ValidationError("Dit is geen geldig webadres.") from None
+    if parts.scheme.lower() not in {"http", "https"}:
+        raise ValidationError("Alleen webadressen die met http:// of https:// beginnen kunnen worden opgehaald.")
+    host = parts.hostname or ""
+    if not host:
+        raise ValidationError("Dit is geen geldig webadres: de naam van de website ontbreekt.")
+    if parts.username is not None or parts.password is not None:
+        raise ValidationError("Webadressen met een gebruikersnaam of wachtwoord erin haalt denkraam niet op.")
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+        check_host(
+            host,
+            port or (443 if parts.scheme.lower() == "https" else 80),
+            allow=allowed_hosts(fetch_allow_hosts()),
+            timeout=3.0,
+        )
+    except UnicodeError:
+        raise ValidationError("Dit is geen geldig webadres.") from None
+    except FetchError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+@transaction.atomic
+def evidence_add_url(
+    *, initiative: Initiative, actor: User, title: str, url: str
+) -> tuple[EvidenceItem, Analysis | None]:
+    """Add a public web page as evidence; it is fetched (safely) and analysed in the background."""
+    _require_can_add(actor=actor, initiative=initiative)
+    url = url.strip()
+    _precheck_url(url)
+    item = EvidenceItem.objects.create(
+        initiative=initiative,
+        title=_title(title, url),
+        kind=EvidenceItem.Kind.WEBPAGINA,
+        source_url=url,
+        added_by=actor,
+    )
+    return _created(item=item, actor=actor, what="de webpagina")
+
+
+def analysis_request(*, item: EvidenceItem, actor: User | None) -> Analysis:
+    """Queue a new analysis of `item`; the task starts once this transaction is committed."""
+    if actor is not None and not initiative_can_edit(user=actor, initiative=item.initiative):
+        raise PermissionDenied("U mag dit bewijs niet opnieuw laten analyseren.")
+    analysis = Analysis.objects.create(item=item, requested_by=actor)
+    from denkraam.evidence.tasks import analyse_evidence
+
+    analysis_id = str(analysis.pk)
+    transaction.on_commit(lambda: analyse_evidence.enqueue(analysis_id=analysis_id))
+    return analysis
+
+
+def _fetch_page(item: EvidenceItem) -> None:
+    """Fetch a web page item once: keep the original bytes (as a file) and the visible text."""
+    page = fetch_url(item.source_url, timeout=FETCH_TIMEOUT, max_bytes=FETCH_MAX_BYTES, allow_hosts=fetch_allow_hosts())
+    if page.content_type == "text/plain":
+        document_type, text, suffix = "txt", page.text, ".txt"
+    else:
+        from denkraam.analysis.text.extract import html_to_text
+
+        document_type, text, suffix = "html", html_to_text(page.text), ".html"
+    if not text.strip():
+        raise InputError("Er staat geen leesbare tekst op deze pagina.")
+    item.document_type = document_type
+    item.text = text.replace("\r\n", "\n")
+    item.original.save(f"origineel{suffix}", ContentFile(page.body), save=False)
+    item.save(update_fields=["document_type", "text", "original"])
+
+
+def _page_html(item: EvidenceItem) -> bytes | None:
+    if not item.is_html or not item.original:
+        return None
+    with item.original.open("rb") as handle:
+        return handle.read()
+
+
+def analysis_run(*, analysis: Analysis) -> Analysis:
+    """Run the analysers for a queued analysis and store the outcome; a failure is stored with its reason.
+
+    Called by the background task. A web page is fetched first (through the fetch guard) if it has not been.
+    """
+    if analysis.status != Analysis.Status.WACHTRIJ:
+        return analysis  # already handled (a task delivered twice)
+    Analysis.objects.filter(pk=analysis.pk).update(status=Analysis.Status.BEZIG, started_at=timezone.now())
+    analysis.status = Analysis.Status.BEZIG
+    item = analysis.item
+    try:
+        if item.kind == EvidenceItem.Kind.WEBPAGINA and not item.text:
+            _fetch_page(item)
+        outcome = analyse_content(text=item.text, html=_page_html(item), url=item.source_url or None)
+    except (FetchError, InputError, PageCheckError) as exc:
+        return _fail(analysis, str(exc))
+    except Exception:  # noqa: BLE001 - any bug must end as a visible failure, never a task stuck on "bezig"
+        logger.exception("Analysis %s of evidence %s failed", analysis.pk, item.pk)
+        return _fail(analysis, UNEXPECTED)
+    analysis.analyser_version = outcome.analyser_version
+    analysis.frame_version = outcome.frame_version
+    analysis.language = outcome.language
+    analysis.words = outcome.words
+    analysis.readability_score = outcome.readability_score
+    analysis.readability_level = outcome.readability_level
+    analysis.needs = outcome.needs
+    analysis.findings = outcome.findings
+    analysis.page = outcome.page
+    analysis.status = Analysis.Status.KLAAR
+    analysis.finished_at = timezone.now()
+    analysis.save()
+    return analysis
+
+
+def _fail(analysis: Analysis, message: str) -> Analysis:
+    analysis.status = Analysis.Status.MISLUKT
+    analysis.error = message
+    analysis.finished_at = timezone.now()
+    analysis.save(update_fields=["status", "error", "finished_at"])
+    return analysis
+
+
+def analysis_run_now(*, item: EvidenceItem, actor: User | None = None) -> Analysis:
+    """Queue and run an analysis in this process (the demo and scripts, where no worker runs)."""
+    analysis = Analysis.objects.create(item=item, requested_by=actor)
+    return analysis_run(analysis=analysis)
+
+
+@transaction.atomic
+def citation_set(*, answer: Answer, actor: User, item_id: str | uuid.UUID | None) -> Citation | None:
+    """Let the answer point to one evidence item of the same initiative (or to none, with item_id None)."""
+    if answer.user_id != actor.pk:
+        raise PermissionDenied("U kunt alleen in uw eigen antwoord naar bewijs verwijzen.")
+    current = list(Citation.objects.filter(answer=answer))
+    if not item_id:
+        Citation.objects.filter(answer=answer).delete()
+        return None
+    item = EvidenceItem.objects.filter(pk=item_id, initiative_id=answer.assessment.initiative_id).first()
+    if item is None:
+        raise ValidationError("Dit bewijs hoort niet bij dit initiatief.")
+    if len(current) == 1 and current[0].item_id == item.pk:
+        return current[0]
+    Citation.objects.filter(answer=answer).delete()
+    return Citation.objects.create(answer=answer, item=item)

@@ -1,0 +1,149 @@
+"""Thin views for evidence: add, show with marked findings, live status, re-analyse, download the original."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from denkraam.evidence import services
+from denkraam.evidence.forms import EVIDENCE_FORMS, FindingFilterForm
+from denkraam.evidence.marking import marked_text_html
+from denkraam.evidence.models import EvidenceItem
+from denkraam.evidence.selectors import (
+    analysis_current,
+    analysis_list,
+    analysis_result,
+    evidence_can_add,
+    evidence_get_for_user,
+    findings_filtered,
+)
+from denkraam.initiatives.selectors import initiative_get_for_user
+
+ADDED = {
+    "tekst": "De tekst is toegevoegd. De analyse loopt.",
+    "bestand": "Het bestand is toegevoegd. De analyse loopt.",
+    "webpagina": "De webpagina is toegevoegd. denkraam haalt hem op en analyseert hem.",
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evidence_add(request: HttpRequest, initiative_id: str) -> HttpResponse:
+    """Three small forms on one page; the one that was sent is checked, the others stay empty."""
+    initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
+    if not evidence_can_add(user=request.user, initiative=initiative):
+        raise PermissionDenied(services.NOT_ALLOWED)
+    way = request.POST.get("way", "") if request.method == "POST" else ""
+    forms = {
+        name: form_class(request.POST, request.FILES) if name == way else form_class()
+        for name, form_class in EVIDENCE_FORMS.items()
+    }
+    status = 200
+    if request.method == "POST":
+        form = forms.get(way)
+        if form is None:
+            raise Http404("Onbekende manier om bewijs toe te voegen.")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if way == "tekst":
+                    item, _ = services.evidence_add_text(
+                        initiative=initiative, actor=request.user, title=data["title"], text=data["text"]
+                    )
+                elif way == "bestand":
+                    item, _ = services.evidence_add_file(
+                        initiative=initiative, actor=request.user, title=data["title"], upload=data["upload"]
+                    )
+                else:
+                    item, _ = services.evidence_add_url(
+                        initiative=initiative, actor=request.user, title=data["title"], url=data["url"]
+                    )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, ADDED[way])
+                return redirect("evidence:detail", item_id=item.pk)
+        status = 400
+    context = {"initiative": initiative, "forms": forms, "way": way or "tekst"}
+    return render(request, "evidence/add.html", context, status=status)
+
+
+def _status_context(item: EvidenceItem) -> dict[str, object]:
+    current = analysis_current(item=item)
+    return {"item": item, "current": current, "running": current is not None and not current.is_finished}
+
+
+@login_required
+@require_GET
+def evidence_detail(request: HttpRequest, item_id: str) -> HttpResponse:
+    item = evidence_get_for_user(user=request.user, item_id=item_id)
+    result = analysis_result(item=item)
+    filters = FindingFilterForm(request.GET or None)
+    need = severity = ""
+    if filters.is_valid():
+        need, severity = filters.cleaned_data["behoefte"], filters.cleaned_data["ernst"]
+    context = _status_context(item)
+    context.update(
+        initiative=item.initiative,
+        result=result,
+        filters=filters,
+        can_add=evidence_can_add(user=request.user, initiative=item.initiative),
+        analyses=analysis_list(item=item),
+    )
+    if result is not None:
+        findings = findings_filtered(analysis=result, need=need, severity=severity)
+        context.update(
+            findings=findings,
+            total=len(result.findings),
+            marked_text=marked_text_html(item.text, findings),
+            need_rows=[
+                {"id": n, "label": n.capitalize(), "score": result.needs.get(n)}
+                for n in ("vertrouwen", "persoonlijk", "gemak")
+            ],
+            filtered=bool(need or severity),
+        )
+    return render(request, "evidence/detail.html", context)
+
+
+@login_required
+@require_GET
+def evidence_status(request: HttpRequest, item_id: str) -> HttpResponse:
+    """The progress partial that the evidence page polls every 2 seconds while an analysis runs."""
+    item = evidence_get_for_user(user=request.user, item_id=item_id)
+    context = _status_context(item)
+    if request.htmx and not context["running"]:
+        # Finished: reload the whole page so the results appear (the partial alone has no room for them).
+        return HttpResponseClientRefresh()
+    return render(request, "evidence/_status.html", context)
+
+
+@login_required
+@require_POST
+def evidence_reanalyse(request: HttpRequest, item_id: str) -> HttpResponse:
+    item = evidence_get_for_user(user=request.user, item_id=item_id)
+    services.analysis_request(item=item, actor=request.user)
+    messages.success(request, "Een nieuwe analyse staat in de wachtrij. De vorige uitkomst blijft bewaard.")
+    return redirect("evidence:detail", item_id=item.pk)
+
+
+@login_required
+@require_GET
+def evidence_download(request: HttpRequest, item_id: str) -> FileResponse:
+    """The original as a download, never shown inline: an uploaded HTML page must not run on our site."""
+    item = evidence_get_for_user(user=request.user, item_id=item_id)
+    if not item.original:
+        raise Http404("Bij dit bewijs hoort geen bestand.")
+    name = item.original_name or f"bewijs{PurePath(item.original.name).suffix}"
+    response = FileResponse(
+        item.original.open("rb"), as_attachment=True, filename=name, content_type="application/octet-stream"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
