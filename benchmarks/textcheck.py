@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -138,7 +139,8 @@ def main() -> None:
             "## Text check (`denkraam check`)",
             "",
             f"Analyser {ANALYSER_VERSION}; Python {platform.python_version()}, {platform.machine()}; "
-            "command: `.venv/bin/python benchmarks/textcheck.py`.",
+            "command: `.venv/bin/python benchmarks/textcheck.py`; "
+            f"load average at the start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (timings grow with load).",
             "",
             *rows,
             "",
