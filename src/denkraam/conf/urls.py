@@ -11,6 +11,7 @@ urlpatterns = [
     path("initiatieven/", include("denkraam.initiatives.urls")),
     path("initiatieven/<uuid:initiative_id>/gesprekken/", include("denkraam.assessments.initiative_urls")),
     path("gesprekken/", include("denkraam.assessments.urls")),
+    path("initiatieven/<uuid:initiative_id>/feedback/", include("denkraam.feedback.urls")),
     path("rapportages/", include("denkraam.reports.urls")),
     path("", include("denkraam.evidence.urls")),
     path("beheer/", admin.site.urls),

@@ -1,0 +1,35 @@
+"""`{% feedback_evidence initiative question %}`: what customer feedback says, on assessment questions that use it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from denkraam.feedback.selectors import feedback_access_for_user, feedback_need_evidence
+
+register = template.Library()
+
+
+@register.inclusion_tag("feedback/_question_evidence.html", takes_context=True)
+def feedback_evidence(context: template.Context, initiative: Any, question: Any) -> dict[str, Any]:
+    """Share, sentiment, themes and quotes for the question's need; nothing for questions without feedback evidence.
+
+    Computed once per need per page: a questionnaire page shows several questions of the same need.
+    """
+    if "feedback" not in getattr(question, "evidence", ()) or initiative is None:
+        return {"evidence": None}
+    cache = context.render_context.setdefault("feedback_evidence", {})
+    key = (initiative.pk, question.need_id)
+    if key not in cache:
+        cache[key] = feedback_need_evidence(initiative=initiative, need=question.need_id)
+    request = context.get("request")
+    show_link = False
+    if request is not None and getattr(request, "user", None) is not None:
+        # Participants from outside the initiative's organisations see the figures, not the link to all comments.
+        try:
+            feedback_access_for_user(user=request.user, initiative_id=initiative.pk)
+            show_link = True
+        except Exception:  # Http404 for people without a role
+            show_link = False
+    return {"evidence": cache[key], "initiative": initiative, "show_link": show_link}

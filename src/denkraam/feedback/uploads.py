@@ -1,0 +1,133 @@
+"""The private temp folder for raw feedback uploads, the limits, and an upload handler that writes straight into it.
+
+Raw uploads may hold personal data, so they never go to MEDIA_ROOT (which could be served) nor to the system temp
+folder: the handler below streams the request body into `DATA_DIR/tmp-feedback/` with owner-only permissions and
+stops at the size limit. Every file is deleted when its import finishes, fails or is cancelled; files left behind
+(a crashed worker, an abandoned preview) are removed after 24 hours by the next upload or import run.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers, StopUpload
+from django.http import HttpRequest
+
+from denkraam.conf.env import env_int
+
+STALE_AFTER_SECONDS = 24 * 60 * 60
+UPLOAD_FIELD = "bestand"
+
+
+def max_upload_bytes() -> int:
+    """Largest feedback file accepted (settings FEEDBACK_MAX_UPLOAD_BYTES or env DENKRAAM_FEEDBACK_MAX_UPLOAD_BYTES)."""
+    return int(getattr(settings, "FEEDBACK_MAX_UPLOAD_BYTES", env_int("DENKRAAM_FEEDBACK_MAX_UPLOAD_BYTES", 25 << 20)))
+
+
+def max_rows() -> int:
+    """Most comments one web import may hold (settings FEEDBACK_MAX_ROWS or env DENKRAAM_FEEDBACK_MAX_ROWS)."""
+    return int(getattr(settings, "FEEDBACK_MAX_ROWS", env_int("DENKRAAM_FEEDBACK_MAX_ROWS", 200_000)))
+
+
+def temp_dir() -> Path:
+    """The private folder for raw uploads, created with owner-only permissions."""
+    folder = Path(getattr(settings, "FEEDBACK_TMP_DIR", Path(settings.DATA_DIR) / "tmp-feedback"))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def temp_path(name: str) -> Path:
+    """Where the raw upload called `name` lives; refuses anything that is not one of our random names."""
+    if not name or not name.isalnum():
+        raise ValueError("not a feedback temp name")
+    return temp_dir() / name
+
+
+def temp_delete(name: str) -> None:
+    """Delete one raw upload (no error when it is already gone)."""
+    if name:
+        temp_path(name).unlink(missing_ok=True)
+
+
+def temp_purge_stale(*, now: float | None = None) -> int:
+    """Delete raw uploads older than 24 hours; returns how many were removed."""
+    limit = (now if now is not None else time.time()) - STALE_AFTER_SECONDS
+    removed = 0
+    for path in temp_dir().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # another process removed it first
+            continue
+    return removed
+
+
+class PrivateUploadedFile(UploadedFile):
+    """An upload already on disk in the private temp folder; `temp_name` identifies it."""
+
+    def __init__(self, *, temp_name: str, name: str, content_type: str, size: int) -> None:
+        super().__init__(
+            file=temp_path(temp_name).open("rb"), name=name, content_type=content_type, size=size, charset=None
+        )
+        self.temp_name = temp_name
+
+
+class PrivateUploadHandler(FileUploadHandler):
+    """Stream the one file of field `bestand` into the private temp folder, stopping at the size limit."""
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        super().__init__(request)
+        self.max_bytes = max_upload_bytes()
+        self.temp_name = ""
+        self.handle: Any = None
+        self.size = 0
+        self.too_big = False
+        self.adopted = False  # set by the view once an import owns the file
+
+    def new_file(self, field_name: str, file_name: str, *args: Any, **kwargs: Any) -> None:
+        super().new_file(field_name, file_name, *args, **kwargs)
+        if field_name == UPLOAD_FIELD and not self.temp_name and not self.too_big:
+            self.temp_name = secrets.token_hex(16)
+            fd = os.open(temp_path(self.temp_name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            self.handle = os.fdopen(fd, "wb")
+        # Other or extra file fields are swallowed: no other handler gets to put them in the system temp folder.
+        raise StopFutureHandlers()
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        if self.handle is None:
+            return None
+        self.size += len(raw_data)
+        if self.size > self.max_bytes:
+            self.too_big = True
+            self.discard()
+            raise StopUpload(connection_reset=False)
+        self.handle.write(raw_data)
+        return None
+
+    def file_complete(self, file_size: int) -> PrivateUploadedFile | None:
+        if self.handle is None:
+            return None
+        self.handle.close()
+        self.handle = None
+        return PrivateUploadedFile(
+            temp_name=self.temp_name, name=self.file_name or "", content_type=self.content_type or "", size=file_size
+        )
+
+    def upload_interrupted(self) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        """Close and delete the partial file (upload too big or interrupted)."""
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        if self.temp_name:
+            temp_delete(self.temp_name)
+            self.temp_name = ""
