@@ -40,20 +40,34 @@ class QuestionFields:
     reason: forms.BoundField
     note: forms.BoundField
     evidence_url: forms.BoundField
+    evidence_item: forms.BoundField | None = None
 
     @property
     def extras(self) -> list[forms.BoundField]:
         """The text fields under the radio buttons, in page order."""
-        return [self.reason, self.note, self.evidence_url]
+        fields = [self.reason, self.note, self.evidence_url]
+        return fields + [self.evidence_item] if self.evidence_item is not None else fields
 
 
 class PrincipleAnswersForm(forms.Form):
     """The questions of one principle. A question left without a rating is simply not answered yet."""
 
-    def __init__(self, *args: Any, frame: Frame, principle: Principle, answers: dict[str, Answer], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        frame: Frame,
+        principle: Principle,
+        answers: dict[str, Answer],
+        evidence_choices: list[tuple[str, str]] | None = None,
+        cited: dict[str, str] | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.frame = frame
         self.principle = principle
+        # Citing the initiative's evidence (see the evidence app) is offered only when there is some.
+        self.evidence_choices = evidence_choices or []
+        cited = cited or {}
         for q in principle.questions:
             answer = answers.get(q.id)
             self.fields[f"{q.id}-rating"] = forms.ChoiceField(
@@ -81,6 +95,13 @@ class PrincipleAnswersForm(forms.Form):
                 assume_scheme="https",
                 initial=answer.evidence_url if answer else "",
             )
+            if self.evidence_choices:
+                self.fields[f"{q.id}-evidence_item"] = forms.ChoiceField(
+                    label="Bewijs uit dit initiatief waar u naar verwijst (niet verplicht)",
+                    choices=[("", "Geen"), *self.evidence_choices],
+                    required=False,
+                    initial=cited.get(q.id, ""),
+                )
 
     def grouped(self) -> list[QuestionFields]:
         return [
@@ -90,6 +111,7 @@ class PrincipleAnswersForm(forms.Form):
                 reason=self[f"{q.id}-reason"],
                 note=self[f"{q.id}-note"],
                 evidence_url=self[f"{q.id}-evidence_url"],
+                evidence_item=self[f"{q.id}-evidence_item"] if self.evidence_choices else None,
             )
             for q in self.principle.questions
         ]
@@ -120,6 +142,16 @@ class PrincipleAnswersForm(forms.Form):
                     }
                 )
         return result
+
+    def cited_items(self) -> dict[str, str]:
+        """The evidence item chosen per answered question ("" for none), for the evidence app's citation_set."""
+        if not self.evidence_choices:
+            return {}
+        return {
+            q.id: self.cleaned_data.get(f"{q.id}-evidence_item") or ""
+            for q in self.principle.questions
+            if self.cleaned_data.get(f"{q.id}-rating")
+        }
 
 
 class ConsensusForm(forms.Form):

@@ -24,6 +24,8 @@ from denkraam.assessments.selectors import (
     question_reveal,
 )
 from denkraam.assessments.views.session import base_context, error_text
+from denkraam.evidence.selectors import citations_of_user, evidence_choices
+from denkraam.evidence.services import citation_set
 
 
 @login_required
@@ -45,14 +47,24 @@ def questionnaire(request: HttpRequest, assessment_id: str) -> HttpResponse:
     principle = by_id.get(wanted or "") or next(
         (p for p in principles if any(q.id not in own for q in p.questions)), principles[0]
     )
-    form = PrincipleAnswersForm(request.POST or None, frame=frame, principle=principle, answers=own)
+    form = PrincipleAnswersForm(
+        request.POST or None,
+        frame=frame,
+        principle=principle,
+        answers=own,
+        evidence_choices=evidence_choices(initiative=assessment.initiative),
+        cited=citations_of_user(user=request.user, assessment=assessment),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
                 with transaction.atomic():  # a principle's answers are saved together or not at all
+                    cited = form.cited_items()
                     for values in form.answered():
-                        services.answer_save(assessment=assessment, user=request.user, **values)
+                        answer = services.answer_save(assessment=assessment, user=request.user, **values)
+                        if answer.question_id in cited:
+                            citation_set(answer=answer, actor=request.user, item_id=cited[answer.question_id])
             except ValidationError as exc:
                 messages.error(request, error_text(exc))
                 status = 400
