@@ -16,6 +16,7 @@ from denkraam.accounts.models import Organisation, User
 from denkraam.accounts.services import membership_set, organisation_create
 from denkraam.assessments import services as assessment_services
 from denkraam.assessments.models import Action, Assessment
+from denkraam.evidence.demo import demo_evidence_load
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.services import initiative_create
 from denkraam.web import demo_data as data
@@ -162,11 +163,13 @@ def demo_load() -> list[str]:
     initiatives = _initiatives(orgs, users)
     closed = _closed_assessment(initiatives["Brief herbeoordeling WW-uitkering"], users)
     running = _open_assessment(initiatives["Loket Werk en Inkomen"], users)
+    evidence = demo_evidence_load(initiative=initiatives["Brief herbeoordeling WW-uitkering"], actor=users["anna"])
     lines = [
         f"Demo geladen: {Organisation.objects.count()} organisaties, {Initiative.objects.count()} initiatieven, "
         f"{Assessment.objects.count()} gesprekken, {Action.objects.count()} acties.",
         f"Afgerond gesprek: '{closed.title}' (/gesprekken/{closed.pk}/)",
         f"Lopend gesprek:   '{running.title}' (/gesprekken/{running.pk}/)",
+        f"Bewijs bij de brief: {len(evidence)} stukken, geanalyseerd (/bewijs/{evidence[0].pk}/)",
         "",
         f"Inloggen kan met deze gebruikers, allemaal met het wachtwoord '{data.PASSWORD}':",
     ]
