@@ -237,3 +237,21 @@ def test_a_page_that_cannot_be_fetched_shows_why_and_the_evidence_stays(
     assert statuses == ["mislukt", "klaar"]
     page = client.get(response.url).content.decode()
     assert "Eerdere analyses" in page and "Wij helpen u graag." in page
+
+
+def test_a_result_of_an_older_analyser_is_kept_and_flagged_after_reanalysis(
+    client_for: ClientFor, alice: User, initiative: Initiative, run_tasks: Callable
+) -> None:
+    client = client_for(alice)
+    with run_tasks():
+        client.post(add_url(initiative), {"way": "tekst", "tekst-text": demo_text("webtekst_aanvragen.txt")})
+    item = only_item()
+    Analysis.objects.update(analyser_version="text-0.9.0")  # as if it ran before the analyser was improved
+    url = reverse("evidence:detail", kwargs={"item_id": item.pk})
+    assert "oudere versie van de analyse" in client.get(url).content.decode()
+    with run_tasks():
+        client.post(reverse("evidence:reanalyse", kwargs={"item_id": item.pk}))
+    versions = list(item.analyses.order_by("created_at").values_list("analyser_version", flat=True))
+    assert versions[0] == "text-0.9.0" and versions[1].startswith("text-") and len(versions) == 2
+    page = client.get(url).content.decode()
+    assert "oudere versie" not in page and "Eerdere analyses" in page and "text-0.9.0" in page

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRefresh
 
 from denkraam.evidence import services
+from denkraam.evidence.analyse import current_analyser_version
 from denkraam.evidence.forms import EVIDENCE_FORMS, FindingFilterForm
 from denkraam.evidence.marking import marked_text_html
 from denkraam.evidence.models import EvidenceItem
@@ -108,6 +109,7 @@ def evidence_detail(request: HttpRequest, item_id: str) -> HttpResponse:
                 for n in ("vertrouwen", "persoonlijk", "gemak")
             ],
             filtered=bool(need or severity),
+            outdated=result.analyser_version != current_analyser_version(with_page=item.is_html),
         )
     return render(request, "evidence/detail.html", context)
 
