@@ -47,7 +47,12 @@ def answer_all(*, assessment: Assessment, user: User, offset: int) -> None:
 
 
 def session_for(
-    *, facilitator: User, owner: Organisation, participants: list[User], stage: str = "open", partners=None
+    *,
+    facilitator: User,
+    owner: Organisation,
+    participants: list[User],
+    stage: str = "open",
+    partners: list[Organisation] | None = None,
 ) -> Session:
     """An assessment in the given stage: voorbereiding, open (facilitator answered), onthuld or gesloten."""
     initiative = initiative_for(user=facilitator, owner=owner, partners=partners)
