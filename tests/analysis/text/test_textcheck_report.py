@@ -84,17 +84,6 @@ def test_text_over_the_limit_is_refused() -> None:
         check_text("a" * 2_000_001)
 
 
-def test_a_one_page_letter_is_checked_well_under_100_ms() -> None:
-    letter = (GOOD + "\n\n" + BAD)[:2600]  # about 400 words
-    check_text(letter)  # warm up: word lists and caches
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        check_text(letter)
-        timings.append(time.perf_counter() - started)
-    assert sorted(timings)[2] < 0.1
-
-
 def test_one_giant_sentence_without_punctuation_is_checked_quickly() -> None:
     text = " ".join(["de aanvraag van de burger wordt door de gemeente beoordeeld"] * 2000)
     started = time.perf_counter()
