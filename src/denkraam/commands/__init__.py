@@ -13,6 +13,7 @@ import click
 # Order here is the order in `denkraam --help`.
 MODULES: tuple[str, ...] = (
     "denkraam.commands.check",
+    "denkraam.commands.feedback",
     "denkraam.commands.framework",
     "denkraam.commands.report",
     "denkraam.commands.web",

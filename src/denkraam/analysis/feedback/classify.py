@@ -171,7 +171,7 @@ def _evidence(
     words: list[str] = []
     for _push, feature in model.contributions(values, class_index):
         for surface in sources.get(feature, []):
-            if all(part in stopwords for part in surface.split()) or not surface.isprintable():
+            if all(part in stopwords or part.isdigit() for part in surface.split()):
                 continue
             # A word pair adds nothing when one of its words is already shown.
             if " " in surface and any(part in words for part in surface.split()):
