@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -54,7 +55,8 @@ def check(
 ) -> None:
     """Check Dutch letters and web texts for trust, a personal approach and ease.
 
-    PATH is a .txt, .md, .html, .docx or .pdf file, or - to read from standard input.
+    PATH is a .txt, .md, .html, .docx or .pdf file, - to read from standard input, or the http:// or https://
+    address of a public web page (fetched safely: no internal addresses; HTML also gets the page check).
     Every finding is marked in the text, placed on the frame, and comes with a tip.
     Exit code 0 when the check ran, 2 when an input cannot be read.
     """
@@ -65,10 +67,15 @@ def check(
     if deep and not frog_available():
         _fail(FROG_MISSING)
     documents = []
+    page_findings: dict[int, tuple] = {}  # type: ignore[type-arg]
     problems = []
     for path in paths:
         try:
-            documents.append(load_document(path))
+            if path.lower().startswith(("http://", "https://")):
+                document, page_findings[len(documents)] = _fetch_document(path)
+                documents.append(document)
+            else:
+                documents.append(load_document(path))
         except InputError as exc:
             problems.append(f"{path}: {exc}")
     if problems:
@@ -88,12 +95,29 @@ def check(
         _fail(FROG_MISSING)
     except InputError as exc:
         _fail(str(exc))
+    # The page check's findings (about the HTML, not a place in the text) join the text check's.
+    reports = [replace(r, findings=r.findings + page_findings.get(i, ())) for i, r in enumerate(reports)]
     rendered = _render(reports, output_format, colour=output is None and _colour_wanted())
     if output is None:
         click.echo(rendered, nl=False)
     else:
         output.write_text(rendered, encoding="utf-8")
         click.echo(f"Rapport geschreven naar {output}", err=True)
+
+
+def _fetch_document(url: str) -> tuple:  # type: ignore[type-arg]
+    """Fetch a public page through the fetch guard; HTML gives its visible text plus the page check's findings."""
+    from denkraam.analysis import FetchError, PageCheckError, check_page, fetch_url
+    from denkraam.analysis.text.extract import Document, InputError
+
+    try:
+        page = fetch_url(url)
+        if page.content_type == "text/plain":
+            return Document(source=page.url, kind="txt", text=page.text), ()
+        report = check_page(page.body, url=page.url)
+    except (FetchError, PageCheckError) as exc:
+        raise InputError(str(exc)) from exc
+    return Document(source=page.url, kind="html", text=report.visible_text), tuple(report.findings)
 
 
 def _render(reports: list, output_format: str, *, colour: bool) -> str:  # type: ignore[type-arg]
