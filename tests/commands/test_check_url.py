@@ -1,0 +1,82 @@
+"""`denkraam check URL`: the same fetch guard as the web app; HTML gets the page check and the text check."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from denkraam.cli import main
+
+PAGE = (Path(__file__).parents[1] / "evidence" / "fixtures" / "demo_pagina.html").read_bytes()
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    """A loopback web server this test starts itself: /pagina (HTML), /tekst (plain), /door (redirect)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server expects
+            routes = {
+                "/pagina": (200, "text/html; charset=utf-8", PAGE),
+                "/tekst": (200, "text/plain; charset=utf-8", b"Geachte heer, wij nemen binnenkort contact op."),
+            }
+            if self.path == "/door":
+                self.send_response(302)
+                self.send_header("Location", "http://10.1.2.3/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            status, kind, body = routes.get(self.path, (404, "text/plain", b"weg"))
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_it_checks_a_web_page_with_the_page_check_and_the_text_check(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    result = CliRunner().invoke(main, ["check", "--format", "json", f"{server}/pagina"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    rules = {finding["rule"] for finding in report["findings"]}
+    assert {"page-img-alt-missing", "page-link-text-vague", "vage-tijd"} <= rules
+    assert report["source"] == f"{server}/pagina"
+    assert report["stats"]["words"] > 20
+
+
+def test_a_plain_text_page_gets_the_text_check(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    result = CliRunner().invoke(main, ["check", "--format", "json", f"{server}/tekst"])
+    assert result.exit_code == 0
+    assert "vage-tijd" in {finding["rule"] for finding in json.loads(result.output)["findings"]}
+
+
+def test_it_refuses_loopback_without_the_allowance_and_redirects_into_private_networks(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DENKRAAM_FETCH_ALLOW_HOSTS", raising=False)
+    refused = CliRunner().invoke(main, ["check", f"{server}/pagina"])
+    assert refused.exit_code == 2
+    assert "niet openbaar bereikbaar" in refused.output
+    monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    redirected = CliRunner().invoke(main, ["check", f"{server}/door"])
+    assert redirected.exit_code == 2
+    assert "niet openbaar bereikbaar" in redirected.output
