@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from pytest_django.fixtures import Settings
 
 from denkraam.accounts.models import Organisation
 from denkraam.initiatives.models import Initiative
@@ -73,7 +74,7 @@ def site() -> Iterator[LoopbackSite]:
 
 
 @pytest.fixture
-def allow_loopback(settings: pytest.FixtureRequest) -> None:
+def allow_loopback(settings: Settings) -> None:
     """The explicit test-only allowance: the fetch guard may reach the server this test started."""
     settings.DENKRAAM_FETCH_ALLOW_HOSTS = ["127.0.0.1"]
 
@@ -89,5 +90,5 @@ def run_tasks(django_capture_on_commit_callbacks: Callable) -> Callable:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
+def _media_root(settings: Settings, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.evidence import services
@@ -159,7 +160,7 @@ def test_a_redirect_into_a_private_network_is_refused_while_fetching(
     assert site.hits == ["/door"]
 
 
-def test_the_allowance_setting_is_ignored_in_production(settings: pytest.FixtureRequest) -> None:
+def test_the_allowance_setting_is_ignored_in_production(settings: Settings) -> None:
     settings.DENKRAAM_FETCH_ALLOW_HOSTS = ["127.0.0.1"]
     settings.PRODUCTION = True
     assert services.fetch_allow_hosts() == frozenset()

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from denkraam.accounts.models import AuditEvent, User
 from denkraam.evidence.demo import demo_text
@@ -146,7 +147,7 @@ def test_an_empty_or_binary_file_gets_a_clear_message(
 
 
 def test_a_file_over_the_upload_limit_is_refused(
-    client_for: ClientFor, alice: User, initiative: Initiative, settings: pytest.FixtureRequest
+    client_for: ClientFor, alice: User, initiative: Initiative, settings: Settings
 ) -> None:
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     upload = SimpleUploadedFile("lang.txt", b"Dit is een zin. " * 200)
