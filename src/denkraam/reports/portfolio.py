@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from denkraam.accounts.models import Membership, Organisation, User
@@ -114,24 +114,24 @@ def _assessment_date(assessment: Assessment) -> dt.datetime:
 def _effective_ratings(assessment_ids: list[uuid.UUID], frames: dict[uuid.UUID, Frame]) -> dict[Any, dict[str, str]]:
     """Question → rating that counts, per assessment: the consensus, else the median, else n.v.t.
 
-    The same rule as `QuestionSummary.effective_rating`, but for many assessments in two queries. Answers are only
-    read for questions without a consensus, so a closed assessment usually costs no answer rows at all.
+    The same rule as `QuestionSummary.effective_rating`, for many assessments in one or two queries. Answers are
+    only read for assessments where some question has no consensus, so closed assessments usually cost no answers.
     """
     ratings: dict[Any, dict[str, str]] = defaultdict(dict)
     for assessment_id, question_id, rating in Consensus.objects.filter(assessment_id__in=assessment_ids).values_list(
         "assessment_id", "question_id", "rating"
     ):
         ratings[assessment_id][question_id] = rating
-    has_consensus = Consensus.objects.filter(
-        assessment_id=OuterRef("assessment_id"), question_id=OuterRef("question_id")
-    )
+    question_ids = {id(frame): {q.id for q in frame.questions()} for frame in frames.values()}
+    incomplete = [a for a in assessment_ids if not question_ids[id(frames[a])] <= ratings[a].keys()]
+    if not incomplete:
+        return ratings
     open_answers: dict[Any, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for assessment_id, question_id, rating in (
-        Answer.objects.filter(assessment_id__in=assessment_ids)
-        .exclude(Exists(has_consensus))
-        .values_list("assessment_id", "question_id", "rating")
+    for assessment_id, question_id, rating in Answer.objects.filter(assessment_id__in=incomplete).values_list(
+        "assessment_id", "question_id", "rating"
     ):
-        open_answers[assessment_id][question_id].append(rating)
+        if question_id not in ratings[assessment_id]:
+            open_answers[assessment_id][question_id].append(rating)
     for assessment_id, questions in open_answers.items():
         frame = frames[assessment_id]
         for question_id, answers in questions.items():
