@@ -210,13 +210,19 @@ def run_database(database_url: str | None) -> tuple[str, LoadResult, list[Latenc
         return label, load, latencies
 
 
-def _report(results: list[tuple[str, LoadResult, list[Latency]]], seconds: float) -> str:
+def _report(
+    results: list[tuple[str, LoadResult, list[Latency]]],
+    seconds: float,
+    *,
+    load: tuple[tuple[float, float, float], tuple[float, float, float]],
+) -> str:
     lines = [
         "## Web: concurrent answers and page latency",
         "",
         f"`{Path(sys.executable).name} benchmarks/web.py` — {time.strftime('%Y-%m-%d')}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, waitress with {SERVER_THREADS} threads "
-        f"on 127.0.0.1, run took {seconds:.0f} s. Each database gets a fresh seeded copy.",
+        f"on 127.0.0.1, run took {seconds:.0f} s. Each database gets a fresh seeded copy. Load average (1 min) "
+        f"{load[0][0]:.1f} before and {load[1][0]:.1f} after the run: other work on the machine adds queueing.",
         "",
         f"### {PARTICIPANTS} participants submit the whole questionnaire at the same moment",
         "",
@@ -262,11 +268,12 @@ def _report(results: list[tuple[str, LoadResult, list[Latency]]], seconds: float
 
 def main() -> int:
     began = time.perf_counter()
+    load_before = os.getloadavg()
     results = [run_database(None)]
     if os.environ.get("DATABASE_URL"):
         with postgres_database(os.environ["DATABASE_URL"]) as url:
             results.append(run_database(url))
-    write_section("web", _report(results, time.perf_counter() - began))
+    write_section("web", _report(results, time.perf_counter() - began, load=(load_before, os.getloadavg())))
     failed = any(load.errors or load.lost for _, load, _ in results)
     return 1 if failed else 0
 
