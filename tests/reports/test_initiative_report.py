@@ -63,7 +63,19 @@ def test_a_section_appears_when_an_app_provides_items(
     assert section.items[0].title == "Leesbaarheid brief"
 
 
-def test_without_providers_there_are_no_extra_sections(closed_assessment: Assessment, alice: User) -> None:
-    # The evidence and feedback apps have no report functions yet: the report simply leaves the sections out.
-    sections = plugin_sections(user=alice, assessment=closed_assessment)
-    assert all(section.items for section in sections)
+def test_the_evidence_of_the_initiative_shows_in_the_report(
+    closed_assessment: Assessment, alice: User, charlie: User, client_for: Callable[[User], Client]
+) -> None:
+    from denkraam.evidence.models import EvidenceItem
+
+    EvidenceItem.objects.create(
+        initiative=closed_assessment.initiative, title="Brief van maart", kind="tekst", text="Geachte heer."
+    )
+    html = client_for(alice).get(reverse("reports:assessment", args=[closed_assessment.pk])).content.decode()
+    assert "Bewijs" in html and "Brief van maart" in html
+    sections = plugin_sections(user=charlie, initiative=closed_assessment.initiative)
+    assert sections == []  # charlie may not see UWV's evidence
+
+
+def test_without_evidence_or_feedback_there_are_no_extra_sections(closed_assessment: Assessment, alice: User) -> None:
+    assert plugin_sections(user=alice, assessment=closed_assessment) == []
