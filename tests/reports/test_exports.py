@@ -178,3 +178,20 @@ def test_files_that_are_not_exports_are_refused(raw: bytes, expected: str | None
     with pytest.raises(ExportProblems) as error:
         parse_export(raw)
     assert expected in str(error.value)
+
+
+def test_the_json_schema_file_matches_what_the_export_writes(closed_assessment: Assessment) -> None:
+    from pathlib import Path
+
+    import denkraam.reports
+
+    path = Path(denkraam.reports.__file__).parent / "schema" / "assessment-export-1.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    data = assessment_export(assessment=closed_assessment)
+    assert schema["properties"]["schema"]["const"] == data["schema"]
+    assert set(schema["required"]) <= set(data)
+    assert set(data) <= set(schema["properties"])
+    for part in ("initiative", "assessment"):
+        assert set(data[part]) == set(schema["properties"][part]["properties"])
+    for part in ("participants", "answers", "consensus", "actions", "users", "organisations"):
+        assert set(data[part][0]) == set(schema["properties"][part]["items"]["properties"])

@@ -247,9 +247,9 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
     ratings = [o.id for o in frame.scale] + [frame.not_applicable.id] if frame else []
     nvt = frame.not_applicable.id if frame else "nvt"
 
-    def check_question(item: dict[str, Any], path: str) -> None:
-        if frame is not None and item.get("question_id") not in question_ids:
-            c.fail(f"{path}.question_id", f"{item.get('question_id')!r} is geen vraag van dit denkraam.")
+    def check_question(value: Any, path: str) -> None:
+        if frame is not None and value not in question_ids:
+            c.fail(path, f"{value!r} is geen vraag van dit denkraam.")
 
     seen_answers: set[tuple[str, str]] = set()
     for i, a in enumerate(c.items(data["answers"], "answers")):
@@ -257,7 +257,7 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         if c.obj(a, path, ("username", "question_id", "rating", "updated_at")) is None:
             continue
         c.ref(a.get("username"), f"{path}.username", participants, "deelnemers")
-        check_question(a, path)
+        check_question(a.get("question_id"), f"{path}.question_id")
         if frame is not None:
             c.choice(a, "rating", path, ratings)
         reason = c.text(a, "reason", path)
@@ -278,7 +278,7 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         path = f"consensus[{i}]"
         if c.obj(item, path, ("question_id", "rating", "rationale", "decided_by", "updated_at")) is None:
             continue
-        check_question(item, path)
+        check_question(item.get("question_id"), f"{path}.question_id")
         if frame is not None:
             c.choice(item, "rating", path, ratings)
         c.text(item, "rationale", path, required=True)
@@ -296,7 +296,7 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         c.text(action, "title", path, required=True, max_len=200)
         c.text(action, "description", path)
         for j, qid in enumerate(c.items(action.get("question_ids", []), f"{path}.question_ids", 1000)):
-            check_question({"question_id": qid}, f"{path}.question_ids[{j}]")
+            check_question(qid, f"{path}.question_ids[{j}]")
         c.ref(action.get("owner"), f"{path}.owner", usernames, "gebruikers", nullable=True)
         c.text(action, "owner_name", path, max_len=200)
         c.when(action, "due_date", path, nullable=True, date_only=True)
