@@ -13,8 +13,8 @@ MONTHS: dict[str, int] = {
     "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ]|$)")
-_NUMERIC_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:\s|$|T)")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[t ]|$)")
+_NUMERIC_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:\s|$|t)")
 _WORDS_RE = re.compile(r"^(?:[a-z]+\.?,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
 # Excel stores dates as days since 30 December 1899; 1 .. 31 Dec 9999 are valid serials.

@@ -85,10 +85,14 @@ def _csv_records(path: Path, *, file_name: str) -> Iterator[list[str]]:
 
 def _xlsx_records(path: Path, *, file_name: str) -> Iterator[tuple[object, ...]]:
     from openpyxl import load_workbook  # noqa: PLC0415 - only needed for spreadsheets
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
+    # A file object, not the path: our temp files have no extension and openpyxl judges paths by extension.
+    handle = path.open("rb")
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as error:
+        workbook = load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, EOFError) as error:
+        handle.close()
         raise FeedbackInputError(
             f"{file_name} is geen geldig Excel-bestand (XLSX); het is beschadigd of onvolledig."
         ) from error
@@ -103,6 +107,7 @@ def _xlsx_records(path: Path, *, file_name: str) -> Iterator[tuple[object, ...]]
             ) from error
     finally:
         workbook.close()
+        handle.close()
 
 
 def _records(path: Path, *, file_format: str, file_name: str) -> Iterator[list[object] | tuple[object, ...]]:
