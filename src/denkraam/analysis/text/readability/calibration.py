@@ -113,7 +113,35 @@ def pair_accuracy(pairs: Sequence[AmsterdamPair], score: Callable[[str], float])
     return sum(score(pair.simple) < score(pair.complex) for pair in pairs) / len(pairs)
 
 
-def _feature_rows(texts: Sequence[str], *, deep: bool) -> list[dict[str, float]]:
+def cached_frog_runner(cache_file: Path) -> Callable[[Sequence[str]], list[list[str]]]:
+    """A frog runner that keeps frog's rows per input line in `cache_file` (JSON lines) and runs frog only once,
+    in one batch, for the lines it has not seen. For repeated offline runs (calibration, benchmark) only."""
+    from .frog import run_frog
+
+    def runner(lines: Sequence[str]) -> list[list[str]]:
+        cache: dict[str, list[list[str]]] = {}
+        if cache_file.exists():
+            with open(cache_file, encoding="utf-8") as handle:
+                for raw in handle:
+                    item = json.loads(raw)
+                    cache[item["line"]] = item["rows"]
+        missing = list(dict.fromkeys(line for line in lines if line not in cache))
+        if missing:
+            rows = run_frog(missing)
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            position = 0
+            with open(cache_file, "a", encoding="utf-8") as handle:
+                for line in missing:
+                    count = len(line.split())
+                    cache[line] = rows[position : position + count]
+                    position += count
+                    handle.write(json.dumps({"line": line, "rows": cache[line]}, ensure_ascii=False) + "\n")
+        return [row for line in lines for row in cache[line]]
+
+    return runner
+
+
+def _feature_rows(texts: Sequence[str], *, deep: bool, frog_cache: Path | None = None) -> list[dict[str, float]]:
     """Document feature vectors, with all texts' sentences parsed in one frog run for the deep tier."""
     from ..tokens import split_sentences
     from .features import aggregate, sentence_features
@@ -121,7 +149,9 @@ def _feature_rows(texts: Sequence[str], *, deep: bool) -> list[dict[str, float]]
 
     split = [split_sentences(text) for text in texts]
     if deep:
-        flat = frog_features([sentence for sentences in split for sentence in sentences])
+        runner = cached_frog_runner(frog_cache) if frog_cache else None
+        everything = [sentence for sentences in split for sentence in sentences]
+        flat = frog_features(everything, runner=runner) if runner else frog_features(everything)
         rows, position = [], 0
         for sentences in split:
             rows.append(aggregate(flat[position : position + len(sentences)]))
@@ -130,60 +160,61 @@ def _feature_rows(texts: Sequence[str], *, deep: bool) -> list[dict[str, float]]
     return [aggregate([sentence_features(sentence) for sentence in sentences]) for sentences in split]
 
 
-def fit_model(*, deep: bool = False, data_dir: Path | None = None, lint_weight: float = 1.0, strength: float = 0.3):
-    """Fit the coefficients on the calibration part only; return the model (not yet saved).
+# LiNT-II's own sentence formula, recovered by least squares from the 48 example sentences whose score is not
+# clipped at 0 or 100 (largest error 0.001, so this is the formula the examples were scored with):
+# score = 104.21 - 17.28 x word frequency + 1.62 x max dependency length + 2.54 x content words per clause
+#         - 16.00 x share of concrete nouns, clamped to 0-100.
+LINT_II_INTERCEPT = 104.2078
+LINT_II_COEFFICIENTS: dict[str, float] = {
+    "mean_log_word_frequency": -17.2837,
+    "max_sdl": 1.6244,
+    "content_words_per_clause": 2.5368,
+    "proportion_of_concrete_nouns": -16.0013,
+}
+# Which of our features estimate each LiNT-II feature (a least-squares map per LiNT-II feature).
+PROXIES: dict[str, tuple[str, ...]] = {
+    "mean_log_word_frequency": ("zipf", "zipf_all"),
+    "max_sdl": ("words", "max_segment"),
+    "content_words_per_clause": ("content_per_clause", "words"),
+    "proportion_of_concrete_nouns": ("abstract_share",),
+}
 
-    Direction: a pairwise logistic regression (no intercept) on standardised feature differences, over the
-    Amsterdam calibration pairs ("complex" harder than "simple") and all LiNT-II calibration sentence pairs whose
-    scores differ by 3 or more, the two sources weighted equally (`lint_weight`). Scale: least squares of the
-    LiNT-II scores (below the 100 ceiling) on that direction, so the output lands on LiNT-II's 0-100 scale.
+
+def fit_model(*, deep: bool = False, data_dir: Path | None = None, frog_cache: Path | None = None):
+    """Fit the coefficients on the LiNT-II calibration sentences only; return the model (not yet saved).
+
+    For each of LiNT-II's four features, a least-squares map from our estimates (PROXIES) to LiNT-II's own value
+    of that feature for the sentence; those maps are then put into LiNT-II's formula. The result is still one
+    linear formula over our features (stored as data), but every coefficient traces back to a LiNT-II feature.
     """
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
-    from .features import FEATURE_NAMES
     from .model import LinearModel
 
+    folder = (data_dir or default_data_dir()) / "lint_ii_examples"
+    truth: dict[str, dict[str, float]] = {}
+    with open(folder / "lint_ii_sentences.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            truth[f"{item['text_id']}:{item['sent_idx']}"] = item
     lint = [item for item in load_lint_sentences(data_dir) if item.calibration]
-    pairs = [item for item in load_amsterdam_sentences(data_dir) if item.calibration]
-    texts = [item.text for item in lint] + [p.complex for p in pairs] + [p.simple for p in pairs]
-    matrix = np.array([[row[name] for name in FEATURE_NAMES] for row in _feature_rows(texts, deep=deep)])
-    means, scales = matrix.mean(axis=0), matrix.std(axis=0)
-    scales[scales == 0] = 1.0
-    standard = (matrix - means) / scales
-    lint_x, rest = standard[: len(lint)], standard[len(lint) :]
-    complex_x, simple_x = rest[: len(pairs)], rest[len(pairs) :]
-    scores = np.array([item.score for item in lint])
-
-    amsterdam_diff = complex_x - simple_x
-    lint_diff = [
-        lint_x[i] - lint_x[j] if scores[i] > scores[j] else lint_x[j] - lint_x[i]
-        for i in range(len(lint))
-        for j in range(i + 1, len(lint))
-        if abs(scores[i] - scores[j]) >= 3
-    ]
-    lint_diff = np.array(lint_diff)
-    x = np.vstack([amsterdam_diff, -amsterdam_diff, lint_diff, -lint_diff])
-    y = np.r_[
-        np.ones(len(amsterdam_diff)), np.zeros(len(amsterdam_diff)), np.ones(len(lint_diff)), np.zeros(len(lint_diff))
-    ]
-    weights = np.r_[
-        np.ones(2 * len(amsterdam_diff)),
-        np.full(2 * len(lint_diff), lint_weight * len(amsterdam_diff) / len(lint_diff)),
-    ]
-    direction = LogisticRegression(C=strength, fit_intercept=False, max_iter=10_000)
-    direction.fit(x, y, sample_weight=weights)
-    w = direction.coef_[0]
-
-    below_ceiling = scores < 100
-    projection = lint_x[below_ceiling] @ w
-    slope, intercept = np.polyfit(projection, scores[below_ceiling], 1)
+    rows = _feature_rows([item.text for item in lint], deep=deep, frog_cache=frog_cache)
+    intercept = LINT_II_INTERCEPT
+    coefficients: dict[str, float] = {}
+    for lint_feature, proxies in PROXIES.items():
+        x = np.array([[1.0] + [row[name] for name in proxies] for row in rows])
+        y = np.array([float(truth[item.key][lint_feature]) for item in lint])
+        fitted = np.linalg.lstsq(x, y, rcond=None)[0]
+        weight = LINT_II_COEFFICIENTS[lint_feature]
+        intercept += weight * float(fitted[0])
+        for name, value in zip(proxies, fitted[1:], strict=True):
+            coefficients[name] = round(coefficients.get(name, 0.0) + weight * float(value), 6)
     return LinearModel(
-        version=f"{'diep' if deep else 'standaard'}-1",
-        intercept=float(intercept),
-        coefficients={name: round(float(slope * weight), 6) for name, weight in zip(FEATURE_NAMES, w, strict=True)},
-        means={name: round(float(value), 6) for name, value in zip(FEATURE_NAMES, means, strict=True)},
-        scales={name: round(float(value), 6) for name, value in zip(FEATURE_NAMES, scales, strict=True)},
+        version=f"{'diep' if deep else 'standaard'}-2",
+        intercept=round(intercept, 6),
+        coefficients=coefficients,
+        means={},
+        scales={},
     )
 
 
@@ -192,7 +223,8 @@ def main() -> None:
     import sys
 
     deep = "--deep" in sys.argv[1:]
-    model = fit_model(deep=deep)
+    cache = Path(__file__).resolve().parents[5] / "benchmarks" / ".cache" / "frog.jsonl"
+    model = fit_model(deep=deep, frog_cache=cache if deep else None)
     target = Path(__file__).resolve().parent / "data" / ("coefficients_deep.json" if deep else "coefficients.json")
     target.write_text(json.dumps(model.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{target}: {model.version}")

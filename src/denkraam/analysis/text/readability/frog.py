@@ -11,14 +11,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..tokens import Sentence
 from .features import SentenceFeatures, sentence_features, word_zipf
 from .lexicon import ABSTRACT_SUFFIXES
 from .syllables import count_syllables
 
-__all__ = ["FROG_MESSAGE", "FrogUnavailable", "frog_available", "frog_features", "run_frog"]
+__all__ = ["FROG_MESSAGE", "FrogRunner", "FrogUnavailable", "frog_available", "frog_features", "frog_lines", "run_frog"]
 
 FROG_MESSAGE = "De diepe analyse heeft het programma 'frog' nodig. Installeer het met: apt-get install frog frogdata"
 _AUXILIARY_LEMMAS = frozenset(
@@ -125,15 +125,28 @@ def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
     )
 
 
-def frog_features(sentences: Sequence[Sentence]) -> list[SentenceFeatures]:
-    """Features for each sentence from ONE frog run; sentences frog cannot parse fall back to the estimate."""
+FrogRunner = Callable[[Sequence[str]], list[list[str]]]
+
+
+def frog_lines(sentences: Sequence[Sentence]) -> list[str]:
+    """The input lines frog gets for these sentences (only the ones it will parse), one per sentence."""
+    return [
+        " ".join(token.text for token in s.tokens) for s in sentences if s.tokens and len(s.tokens) <= _MAX_PARSE_TOKENS
+    ]
+
+
+def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner = run_frog) -> list[SentenceFeatures]:
+    """Features for each sentence from ONE frog run; sentences frog cannot parse fall back to the estimate.
+
+    `runner` turns input lines into frog's rows; the benchmark passes one that caches frog's output on disk.
+    """
     parsable = [s for s in sentences if s.tokens and len(s.tokens) <= _MAX_PARSE_TOKENS]
     if not parsable:
         if not frog_available():
             raise FrogUnavailable()
         return [sentence_features(sentence) for sentence in sentences]
     # Our tokens contain no whitespace, so one space-separated line per sentence lines up 1:1 with frog's rows.
-    rows = run_frog([" ".join(token.text for token in sentence.tokens) for sentence in parsable])
+    rows = runner([" ".join(token.text for token in sentence.tokens) for sentence in parsable])
     by_sentence: dict[int, SentenceFeatures] = {}
     position = 0
     for sentence in parsable:
