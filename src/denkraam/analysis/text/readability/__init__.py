@@ -2,7 +2,10 @@
 
 Two tiers: "standaard" uses only Python packages (word frequencies, syllables, word lists) and is fast enough to
 run on every keystroke; "diep" parses the text with Debian's `frog` for real clause counts and dependency
-lengths. Both apply a linear model whose coefficients are stored as data in `data/`.
+lengths. Both apply LiNT-II's own linear formula (recovered from its example sentences) to estimates of its four
+features (word frequency, longest dependency, content words per clause, concrete nouns); each estimate is a
+least-squares map from our features, fitted on LiNT-II calibration sentences (see `calibration.py` and
+docs/text-check.md, "Leesniveau"). The composed coefficients are stored as data in `data/`.
 """
 
 from __future__ import annotations
