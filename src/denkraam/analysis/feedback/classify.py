@@ -192,7 +192,8 @@ def classify_comment(text: str) -> Classification:
     features, sources = extract_features(text)
     need_probs, need_values = model.need.scores(features)
     sentiment_probs, sentiment_values = model.sentiment.scores(features)
-    if not need_values:
+    if not any(feature.startswith("w:") and feature[2:].isalpha() for feature in need_values):
+        # Only punctuation, numbers or words the model never saw: nothing to base a decision on.
         return Classification("overig", "neutraal", 0.0, 0.0, [])
     need_index = max(range(len(need_probs)), key=need_probs.__getitem__)
     sentiment_index = max(range(len(sentiment_probs)), key=sentiment_probs.__getitem__)

@@ -172,7 +172,51 @@ def find_addresses(text: str) -> Iterator[Span]:
     """Yield street addresses with a house number ("Kerkstraat 12a", "Laan van Meerdervoort 3")."""
     for pattern in (_STREET_RE, _STREET_PREFIX_RE):
         for match in pattern.finditer(text):
-            yield ("ADRES", match.start(), match.end())
+            start = match.start()
+            # "op de Kerkstraat 12": the pattern allows "de" and capitalised words before the street name, so
+            # give back leading words that belong to the sentence rather than to the street.
+            while (word := re.match(r"[\w']+[ -]", text[start : match.end()])) and _is_sentence_word(word.group()):
+                start += word.end()
+            yield ("ADRES", start, match.end())
+
+
+_SENTENCE_WORDS = frozenset(
+    {
+        "op",
+        "in",
+        "aan",
+        "naar",
+        "bij",
+        "via",
+        "langs",
+        "uit",
+        "voor",
+        "over",
+        "achter",
+        "tot",
+        "ik",
+        "mijn",
+        "ons",
+        "onze",
+        "we",
+        "wij",
+        "zij",
+        "hij",
+        "en",
+        "of",
+        "woon",
+        "wonen",
+        "adres",
+        "is",
+    }
+)
+_PARTICLES = frozenset({"de", "het", "van", "der", "den", "ter", "ten", "'t"})
+
+
+def _is_sentence_word(word: str) -> bool:
+    """True for a preposition or pronoun (any case) or a lower-case particle that starts a match."""
+    bare = word.strip(" -")
+    return bare.lower() in _SENTENCE_WORDS or bare in _PARTICLES
 
 
 # Order matters only for ties: overlapping spans are resolved by priority in this order, then by length.
