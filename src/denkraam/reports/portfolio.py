@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from denkraam.accounts.models import Membership, Organisation, User
@@ -118,10 +119,16 @@ def _effective_ratings(assessment_ids: list[uuid.UUID], frames: dict[uuid.UUID, 
     only read for assessments where some question has no consensus, so closed assessments usually cost no answers.
     """
     ratings: dict[Any, dict[str, str]] = defaultdict(dict)
-    for assessment_id, question_id, rating in Consensus.objects.filter(assessment_id__in=assessment_ids).values_list(
-        "assessment_id", "question_id", "rating"
-    ):
-        ratings[assessment_id][question_id] = rating
+    # The id as text: turning ~50,000 ids back into UUID objects was half the time of the whole portfolio.
+    # SQLite stores 32 hex digits, PostgreSQL prints the dashed form; both map back to the id.
+    key_of = {key: pk for pk in assessment_ids for key in (pk.hex, str(pk))}
+    rows = (
+        Consensus.objects.filter(assessment_id__in=assessment_ids)
+        .annotate(assessment_key=Cast("assessment_id", output_field=CharField()))
+        .values_list("assessment_key", "question_id", "rating")
+    )
+    for key, question_id, rating in rows:
+        ratings[key_of.get(key) or uuid.UUID(key)][question_id] = rating
     question_ids = {id(frame): {q.id for q in frame.questions()} for frame in frames.values()}
     incomplete = [a for a in assessment_ids if not question_ids[id(frames[a])] <= ratings[a].keys()]
     if not incomplete:
