@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from denkraam.analysis.text.readability import assess_readability
 from denkraam.analysis.text.readability.calibration import (
+    LINT_II_COEFFICIENTS,
+    LINT_II_INTERCEPT,
     in_calibration,
     load_amsterdam_sentences,
     load_lint_sentences,
@@ -25,14 +28,14 @@ def test_held_out_simplified_amsterdam_sentences_mostly_score_easier() -> None:
     held_out = [pair for pair in load_amsterdam_sentences(DATA) if not pair.calibration][:120]
     easier = sum(assess_readability(pair.simple).score < assess_readability(pair.complex).score for pair in held_out)
     assert len(held_out) == 120
-    assert easier / len(held_out) >= 0.6
+    assert easier / len(held_out) >= 0.7
 
 
 def test_simplified_text_scores_easier_on_average() -> None:
     held_out = [pair for pair in load_amsterdam_sentences(DATA) if not pair.calibration]
     complex_mean = sum(assess_readability(pair.complex).score for pair in held_out) / len(held_out)
     simple_mean = sum(assess_readability(pair.simple).score for pair in held_out) / len(held_out)
-    assert simple_mean < complex_mean - 3
+    assert simple_mean < complex_mean - 6
 
 
 def test_held_out_lint_sentences_rank_like_lint_ii() -> None:
@@ -50,4 +53,13 @@ def test_held_out_lint_sentences_rank_like_lint_ii() -> None:
     a, b = ranks(ours), ranks(theirs)
     n = len(a)
     rho = 1 - 6 * sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) / (n * (n * n - 1))
-    assert rho >= 0.7
+    assert rho >= 0.85
+
+
+def test_the_recovered_lint_ii_formula_reproduces_lint_ii_scores() -> None:
+    rows = [json.loads(line) for line in (DATA / "lint_ii_examples" / "lint_ii_sentences.jsonl").open(encoding="utf-8")]
+    scored = [row for row in rows if row["lint_score"] is not None]
+    for row in scored:
+        raw = LINT_II_INTERCEPT + sum(weight * row[name] for name, weight in LINT_II_COEFFICIENTS.items())
+        assert abs(min(100.0, max(0.0, raw)) - row["lint_score"]) < 0.01, row["sentence"]
+    assert len(scored) == 51
