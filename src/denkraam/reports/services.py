@@ -7,13 +7,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from denkraam.accounts.models import Organisation, User
+from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.accounts.services import audit_record
 from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
 from denkraam.initiatives.models import Initiative
+from denkraam.initiatives.selectors import initiative_can_edit
 from denkraam.reports.exports.validate import validate_export
 
 
@@ -199,3 +200,33 @@ def assessment_import(
         organisations_created=result_orgs,
         users_created=result_users,
     )
+
+
+def assessment_import_by_user(*, data: dict[str, Any], organisation: Organisation, actor: User) -> ImportResult:
+    """Import through the web app: a beheerder of `organisation` reads an export into their organisation.
+
+    Stricter than the operator import: the initiative must be new or one the actor may edit, and every user name
+    in the file must be new here or belong to a member of `organisation`. Otherwise a file could put words in the
+    mouth of someone elsewhere, or add an assessment to another organisation's initiative.
+    """
+    if not Membership.objects.filter(user=actor, organisation=organisation, role=Membership.Role.BEHEERDER).exists():
+        raise PermissionDenied("Alleen een beheerder van de organisatie mag een gesprek inlezen.")
+    problems, _ = validate_export(data)
+    if problems:
+        raise ValidationError(problems)
+    existing = Initiative.objects.filter(pk=data["initiative"]["id"]).first()
+    if existing is not None and not initiative_can_edit(user=actor, initiative=existing):
+        raise ValidationError("Het initiatief in dit bestand bestaat hier al, bij een organisatie waar u niet werkt.")
+    names = [u["username"] for u in data["users"]]
+    members = set(
+        Membership.objects.filter(organisation=organisation, user__username__in=names).values_list(
+            "user__username", flat=True
+        )
+    )
+    strangers = sorted(set(User.objects.filter(username__in=names).values_list("username", flat=True)) - members)
+    if strangers:
+        raise ValidationError(
+            f"Deze gebruikers bestaan hier al, maar niet bij {organisation.name}: {', '.join(strangers)}. "
+            "Vraag de beheerder van denkraam om het bestand in te lezen met 'denkraam report import'."
+        )
+    return assessment_import(data=data, organisation=organisation, actor=actor)

@@ -16,4 +16,5 @@ urlpatterns = [
     path("gesprekken/<uuid:assessment_id>/antwoorden.<str:fmt>", views.answers_download, name="answers_export"),
     path("gesprekken/<uuid:assessment_id>/acties.<str:fmt>", views.actions_download, name="actions_export"),
     path("initiatieven/<uuid:initiative_id>/", views.initiative_page, name="initiative"),
+    path("inlezen/", views.import_page, name="import"),
 ]

@@ -8,13 +8,17 @@ from __future__ import annotations
 import json
 import uuid
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from denkraam.accounts.models import Membership
+from denkraam.accounts.selectors import organisation_list_for_user
 from denkraam.assessments.selectors import assessment_get_for_user
 from denkraam.initiatives.models import CHANNELS, TARGET_GROUPS
 from denkraam.initiatives.selectors import initiative_get_for_user
@@ -28,10 +32,12 @@ from denkraam.reports.exports.tabular import (
     portfolio_table,
     table_bytes,
 )
+from denkraam.reports.exports.validate import MAX_BYTES, ExportProblems, parse_export
 from denkraam.reports.pdf import assessment_pdf
 from denkraam.reports.portfolio import PortfolioFilters, portfolio_for_user
 from denkraam.reports.render import assessment_context, initiative_context
 from denkraam.reports.selectors import assessment_report, initiative_report
+from denkraam.reports.services import assessment_import_by_user
 
 
 def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
@@ -123,6 +129,7 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
             "channels": CHANNELS,
             "target_groups": TARGET_GROUPS,
+            "can_import": organisation_list_for_user(user=request.user, min_role=Membership.Role.BEHEERDER).exists(),
         },
     )
 
@@ -139,3 +146,41 @@ def portfolio_download(request: HttpRequest, fmt: str) -> HttpResponse:
 def overdue_download(request: HttpRequest, fmt: str) -> HttpResponse:
     portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
     return _table_response(overdue_table(portfolio.overdue), name="te-late-acties", fmt=fmt)
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload form for beheerders: read an assessment export into one of their organisations."""
+    organisations = list(organisation_list_for_user(user=request.user, min_role=Membership.Role.BEHEERDER))
+    if not organisations:
+        raise Http404("Alleen beheerders van een organisatie kunnen een gesprek inlezen.")
+    problems: list[str] = []
+    chosen = organisations[0].slug
+    if request.method == "POST":
+        chosen = request.POST.get("organisatie", "")
+        organisation = next((o for o in organisations if o.slug == chosen), None)
+        upload = request.FILES.get("bestand")
+        if organisation is None:
+            problems = ["Kies een organisatie waar u beheerder bent."]
+        elif upload is None:
+            problems = ["Kies een bestand om in te lezen."]
+        elif upload.size and upload.size > MAX_BYTES:
+            problems = [f"Het bestand is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB)."]
+        else:
+            try:
+                data = parse_export(upload.read())
+                result = assessment_import_by_user(data=data, organisation=organisation, actor=request.user)
+            except ExportProblems as exc:
+                problems = exc.problems
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                for line in result.lines():
+                    messages.success(request, line)
+                return redirect("reports:assessment", assessment_id=result.assessment.pk)
+    return render(
+        request,
+        "reports/import.html",
+        {"title": "Gesprek inlezen", "organisations": organisations, "chosen": chosen, "problems": problems},
+        status=400 if problems else 200,
+    )
