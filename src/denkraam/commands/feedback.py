@@ -113,11 +113,7 @@ def feedback(
 
     results = iter_analysed(source(), names=not no_names, workers=workers)
     with ExitStack() as stack:
-        out: IO[str] = (
-            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
-            if output
-            else click.get_text_stream("stdout")
-        )
+        out: IO[str] = stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
         if sys.stderr.isatty():
             results = stack.enter_context(
                 click.progressbar(results, label="Reacties analyseren", file=sys.stderr, show_pos=True)
