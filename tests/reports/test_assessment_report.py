@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from denkraam.accounts.models import User
@@ -71,6 +73,8 @@ def test_the_pdf_has_page_numbers_and_the_summary_on_page_one(
     assert "Brief over de WW-uitkering" in first
     assert "Samenvatting" in first
     assert f"pagina 1 van {pages}" in first
+    today = date_format(timezone.localdate(), "j F Y")
+    assert f"denkraam · {today}" in first  # the date in the page footer
 
 
 @pytest.mark.parametrize(
