@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.http import Http404, HttpRequest
 
 from denkraam.feedback.selectors import feedback_access_for_user, feedback_need_evidence
 
@@ -23,13 +24,17 @@ def feedback_evidence(context: template.Context, initiative: Any, question: Any)
     key = (initiative.pk, question.need_id)
     if key not in cache:
         cache[key] = feedback_need_evidence(initiative=initiative, need=question.need_id)
-    request = context.get("request")
-    show_link = False
-    if request is not None and getattr(request, "user", None) is not None:
-        # Participants from outside the initiative's organisations see the figures, not the link to all comments.
-        try:
-            feedback_access_for_user(user=request.user, initiative_id=initiative.pk)
-            show_link = True
-        except Exception:  # Http404 for people without a role
-            show_link = False
-    return {"evidence": cache[key], "initiative": initiative, "show_link": show_link}
+    if (initiative.pk, "link") not in cache:
+        cache[(initiative.pk, "link")] = _may_browse(context.get("request"), initiative)
+    return {"evidence": cache[key], "initiative": initiative, "show_link": cache[(initiative.pk, "link")]}
+
+
+def _may_browse(request: HttpRequest | None, initiative: Any) -> bool:
+    # Participants from outside the initiative's organisations see the figures, not the link to all comments.
+    if request is None:
+        return False
+    try:
+        feedback_access_for_user(user=request.user, initiative_id=initiative.pk)
+    except Http404:
+        return False
+    return True
