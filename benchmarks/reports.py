@@ -236,8 +236,12 @@ def main() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     pdf = bench_pdf()
     portfolio = bench_portfolio()
-    ok = "ja" if pdf["pdf"][0] < PDF_TARGET_S else "NEE"
-    ok_portfolio = "ja" if portfolio["page"][0] < PORTFOLIO_TARGET_S else "NEE"
+
+    def verdict(pair: tuple[float, float], target: float) -> str:
+        return f"wall {'ja' if pair[0] < target else 'nee'}, CPU {'ja' if pair[1] < target else 'nee'}"
+
+    ok = verdict(pdf["pdf"], PDF_TARGET_S)
+    ok_portfolio = verdict(portfolio["page"], PORTFOLIO_TARGET_S)
     machine = f"{platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
     load = os.getloadavg()[0]
     markdown = f"""## Reports (`benchmarks/reports.py`)
@@ -253,7 +257,7 @@ on a third of the answers, consensus on every question, 5 actions.
 |---|---|---|
 | report data only (selectors, scoring) | {_ms(pdf["data"])} |
 | HTML page | {_ms(pdf["html"])} |
-| PDF (WeasyPrint, {pdf["pdf_kb"]:.0f} kB) — target < {PDF_TARGET_S:.0f} s wall: {ok} | {_ms(pdf["pdf"])} |
+| PDF (WeasyPrint, {pdf["pdf_kb"]:.0f} kB) — target < {PDF_TARGET_S:.0f} s: {ok} | {_ms(pdf["pdf"])} |
 | first PDF in a fresh process (includes importing WeasyPrint) | {_ms(pdf["pdf_cold"])} |
 
 **Portfolio**: {INITIATIVES:,} initiatives, each with a closed assessment ({PORTFOLIO_PARTICIPANTS} participants,
@@ -261,7 +265,7 @@ consensus on all 46 questions), 50 overdue actions; {portfolio["queries"]} queri
 
 | what | wall time | CPU time |
 |---|---|---|
-| portfolio page, all {INITIATIVES:,} rows — target < 1 s wall: {ok_portfolio} | {_ms(portfolio["page"])} |
+| portfolio page, all {INITIATIVES:,} rows — target < 1 s: {ok_portfolio} | {_ms(portfolio["page"])} |
 | portfolio page, filtered on a channel (500 rows) | {_ms(portfolio["filtered"])} |
 | portfolio CSV download | {_ms(portfolio["csv"])} |
 | portfolio data only (`portfolio_for_user`) | {_ms(portfolio["selector"])} |

@@ -175,7 +175,10 @@ def _summary_lines(
     """Short plain sentences for page one: what, who, the scores, where the work is."""
     lines = [f"Dit rapport gaat over het gesprek '{assessment.title}' over '{initiative.name}'."]
     names = ", ".join(org.name for org in organisations)
-    lines.append(f"Er deden {len(participants)} mensen mee. Zij komen van: {names}.")
+    if len(participants) == 1:
+        lines.append(f"Er deed 1 persoon mee, van: {names}.")
+    else:
+        lines.append(f"Er deden {len(participants)} mensen mee. Zij komen van: {names}.")
     if not need_results:
         lines.append("De antwoorden zijn nog niet onthuld. Daarom staan er nog geen scores in dit rapport.")
         return lines
@@ -192,7 +195,11 @@ def _summary_lines(
     if disputed:
         lines.append(f"Over {len(disputed)} vragen dachten de mensen heel verschillend.")
     open_count = sum(1 for a in actions if a.status != Action.Status.KLAAR)
-    lines.append(f"De groep sprak {len(actions)} acties af. Er staan er nog {open_count} open.")
+    if not actions:
+        lines.append("De groep sprak nog geen acties af.")
+    else:
+        what = "1 actie" if len(actions) == 1 else f"{len(actions)} acties"
+        lines.append(f"De groep sprak {what} af. Daarvan staan er nog {open_count} open.")
     return lines
 
 
