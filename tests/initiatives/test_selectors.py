@@ -9,6 +9,7 @@ from denkraam.initiatives.selectors import (
     initiative_get_for_user,
     initiative_list_for_user,
     initiative_role_for_user,
+    initiative_rows,
 )
 from tests.factories import InitiativeFactory, MembershipFactory, UserFactory
 
@@ -63,3 +64,25 @@ def test_filters_narrow_the_list(alice: User, uwv: Organisation, kvk: Organisati
 def test_an_invalid_id_is_a_404(alice: User) -> None:
     with pytest.raises(Http404):
         initiative_get_for_user(user=alice, initiative_id="geen-uuid")
+
+
+def test_list_rows_show_the_owner_then_partners_and_dutch_labels(
+    alice: User, uwv: Organisation, kvk: Organisation
+) -> None:
+    belastingdienst = Organisation.objects.create(name="Belastingdienst", slug="belastingdienst")
+    initiative = InitiativeFactory(
+        owner=uwv,
+        partners=[kvk, belastingdienst],
+        channels=["telefoon", "website"],
+        target_groups=["ondernemers", "burgers"],
+        target_group_other="mantelzorgers",
+        status="in-ontwikkeling",
+    )
+    [row] = initiative_rows(initiatives=initiative_list_for_user(user=alice))
+    assert row.organisations == "UWV, Belastingdienst, KVK"
+    assert row.channels == "Website, Telefoon"
+    assert row.target_groups == "Burgers, Ondernemers, mantelzorgers"
+    assert row.status == "In ontwikkeling"
+    assert row.url == f"/initiatieven/{initiative.pk}/"
+    assert row.organisations == ", ".join([initiative.owner.name, *(p.name for p in initiative.partners.all())])
+    assert row.channels == ", ".join(initiative.channel_labels())

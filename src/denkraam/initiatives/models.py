@@ -29,6 +29,19 @@ CHANNEL_LABELS: dict[str, str] = dict(CHANNELS)
 TARGET_GROUP_LABELS: dict[str, str] = dict(TARGET_GROUPS)
 
 
+def channel_labels_for(channels: list[str]) -> list[str]:
+    """The channels in Dutch, in the fixed order of the channel list."""
+    return [label for key, label in CHANNELS if key in channels]
+
+
+def target_group_labels_for(target_groups: list[str], other: str) -> list[str]:
+    """The target groups in Dutch, the free-text group last."""
+    labels = [label for key, label in TARGET_GROUPS if key in target_groups]
+    if other:
+        labels.append(other)
+    return labels
+
+
 class Initiative(models.Model):
     """An interaction between government and citizens or entrepreneurs: a letter, a web page, a phone line …"""
 
@@ -75,11 +88,8 @@ class Initiative(models.Model):
 
     def channel_labels(self) -> list[str]:
         """The channels in Dutch, in the fixed order of the channel list."""
-        return [label for key, label in CHANNELS if key in self.channels]
+        return channel_labels_for(self.channels)
 
     def target_group_labels(self) -> list[str]:
         """The target groups in Dutch, the free-text group last."""
-        labels = [label for key, label in TARGET_GROUPS if key in self.target_groups]
-        if self.target_group_other:
-            labels.append(self.target_group_other)
-        return labels
+        return target_group_labels_for(self.target_groups, self.target_group_other)

@@ -22,6 +22,7 @@ from denkraam.initiatives.selectors import (
     initiative_get_for_user,
     initiative_list_for_user,
     initiative_role_for_user,
+    initiative_rows,
 )
 from denkraam.initiatives.services import initiative_create, initiative_update
 
@@ -36,7 +37,13 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("pagina", None)
     can_create = organisation_list_for_user(user=request.user, min_role=Membership.Role.LID).exists()
-    context = {"filter_form": filter_form, "page": page, "query": query.urlencode(), "can_create": can_create}
+    context = {
+        "filter_form": filter_form,
+        "page": page,
+        "rows": initiative_rows(initiatives=page.object_list),
+        "query": query.urlencode(),
+        "can_create": can_create,
+    }
     return render(request, "initiatives/list.html", context)
 
 
