@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from denkraam.accounts.models import User
+from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.assessments import services
 from denkraam.assessments.models import Assessment
 from denkraam.assessments.selectors import (
     agenda_for_assessment,
     answer_list_visible,
+    assessment_access,
     assessment_compare,
     assessment_previous,
     assessment_progress,
@@ -18,6 +19,7 @@ from denkraam.assessments.selectors import (
     question_reveal,
 )
 from tests.assessments.factories import answers_set
+from tests.factories import MembershipFactory, UserFactory
 
 
 def test_before_the_reveal_a_participant_reads_only_their_own_answers(
@@ -136,3 +138,32 @@ def test_compare_shows_the_change_since_the_previous_closed_assessment(initiativ
     questions = {c.key: c for c in comparison.questions}
     assert (questions["betrouwbaar-afspraken"].before, questions["betrouwbaar-afspraken"].after) == ("Slecht", "Goed")
     assert questions["betrouwbaar-afspraken"].direction == "beter"
+
+
+def test_roles_in_owner_and_partner_organisations_decide_who_may_look_and_who_may_lead(
+    assessment: Assessment, charlie: User, kvk: Organisation
+) -> None:
+    partner_lead = UserFactory(username="dirk")
+    MembershipFactory(user=partner_lead, organisation=kvk, role=Membership.Role.BEGELEIDER)
+    owner_admin = UserFactory(username="erik")
+    MembershipFactory(user=owner_admin, organisation=assessment.initiative.owner, role=Membership.Role.BEHEERDER)
+    MembershipFactory(user=owner_admin, organisation=kvk, role=Membership.Role.LEZER)
+
+    assert not assessment_access(user=partner_lead, assessment=assessment).can_view
+    assessment.initiative.partners.add(kvk)
+    partner_access = assessment_access(user=partner_lead, assessment=assessment)
+    assert partner_access.can_view and not partner_access.can_manage  # leading is for the owner organisation
+    owner_access = assessment_access(user=owner_admin, assessment=assessment)
+    assert owner_access.can_view and owner_access.can_manage and not owner_access.can_answer
+    assert assessment_access(user=charlie, assessment=assessment).can_view  # charlie is a KVK member (lid)
+    assert not assessment_access(user=charlie, assessment=assessment).can_manage
+
+
+def test_progress_rows_name_each_participant_once_ready_for_the_table(
+    assessment: Assessment, alice: User, bob: User
+) -> None:
+    rows = assessment_progress(assessment=assessment)
+    assert [(row.name, row.username, row.organisation_name) for row in rows] == [
+        (alice.get_full_name() or "alice", "alice", "UWV"),
+        (bob.get_full_name() or "bob", "bob", "UWV"),
+    ]
