@@ -169,7 +169,7 @@ def _summary_lines(
     participants: list[Participant],
     organisations: list[Organisation],
     need_results: list[NeedResult],
-    agenda: list[QuestionRow],
+    disputed: int,
     actions: list[Action],
 ) -> list[str]:
     """Short plain sentences for page one: what, who, the scores, where the work is."""
@@ -191,9 +191,10 @@ def _summary_lines(
     if scored:
         lowest = min(scored, key=lambda r: r.score or 0)
         lines.append(f"Het meeste werk is er bij {lowest.title.lower()}.")
-    disputed = [row for row in agenda if row.disagreement]
-    if disputed:
-        lines.append(f"Over {len(disputed)} vragen dachten de mensen heel verschillend.")
+    if disputed == 1:
+        lines.append("Over 1 vraag dachten de mensen heel verschillend.")
+    elif disputed:
+        lines.append(f"Over {disputed} vragen dachten de mensen heel verschillend.")
     open_count = sum(1 for a in actions if a.status != Action.Status.KLAAR)
     if not actions:
         lines.append("De groep sprak nog geen acties af.")
@@ -265,7 +266,7 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
             participants=participants,
             organisations=organisations,
             need_results=need_results,
-            agenda=agenda,
+            disputed=sum(1 for summary in summaries.values() if summary.disagreement),
             actions=actions,
         ),
     )
