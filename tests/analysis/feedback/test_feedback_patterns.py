@@ -139,3 +139,8 @@ def test_overlapping_patterns_resolve_to_one_placeholder() -> None:
     kinds = {kind for kind, *_ in find_pattern_spans(text)}
     assert "EMAIL" in kinds
     assert scrub_text(text, names=False).text == "Mail [EMAIL]"
+
+
+def test_a_case_number_that_happens_to_pass_the_11_proef_is_no_bsn() -> None:
+    assert is_valid_bsn("202302738")
+    assert _found(find_bsns, "Mijn zaaknummer is 2023-02738.") == []

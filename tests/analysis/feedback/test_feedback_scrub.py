@@ -72,3 +72,20 @@ def test_without_names_only_the_patterns_run() -> None:
 def test_it_scrubs_many_texts_in_one_call() -> None:
     results = scrub_texts(["mail a@b.nl", "Geen gegevens hier."])
     assert [r.text for r in results] == ["mail [EMAIL]", "Geen gegevens hier."]
+
+
+def test_places_and_common_words_opening_a_sentence_are_not_names() -> None:
+    for text in [
+        "Het loket in Den Haag was dicht.",
+        "Mooi initiatief deze enquête.",
+        "Pas na vier maanden kwam er een besluit.",
+    ]:
+        assert scrub_text(text).text == text
+
+
+def test_a_name_that_starts_like_a_title_is_replaced_whole() -> None:
+    assert scrub_text("Mijn dochter Iris heeft het ingevuld.").text == "Mijn dochter [NAAM] heeft het ingevuld."
+
+
+def test_a_house_number_addition_is_part_of_the_address() -> None:
+    assert scrub_text("Ik woon aan de Oude Rijn 73-2 in Leiden.").text == "Ik woon aan de [ADRES] in Leiden."

@@ -44,8 +44,13 @@ def is_valid_iban(candidate: str) -> bool:
 
 # --- finders ---------------------------------------------------------------------------------------------------
 
-# Nine (or eight) digits, optionally grouped with dots, spaces or dashes, not glued to other digits.
-_BSN_RE = re.compile(r"(?<![\w.,/+-])(?<!\d[ .-])\d(?:[ .-]?\d){7,8}(?![ .-]?\d)(?!\w)")
+# Nine digits, bare or in the usual groups (1234.56.782, 123 456 782, 12.34.56.782), not glued to other digits.
+# A zaaknummer like 2023-02738 passes the 11-proef one time in eleven, so other groupings are not read as a BSN.
+_BSN_RE = re.compile(
+    r"(?<![\w.,/+-])(?<!\d[ .-])"
+    r"(?:\d{9}|\d{4}([. ])\d{2}\1\d{3}|\d{3}([. -])\d{3}\2\d{3}|\d{2}([. ])\d{2}\3\d{2}\3\d{3})"
+    r"(?![ .-]?\d)(?!\w)"
+)
 
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 
@@ -85,7 +90,8 @@ _STREET_RE = re.compile(
 )
 # "Laan van Meerdervoort 12", "Plein 1945 12" do not end in a suffix; they start with one.
 _STREET_PREFIX_RE = re.compile(
-    r"\b(?:Laan|Plein|Burgemeester|Kade|Weg|Dijk) (?:van |der |de |den |ter )*[A-Z][\w'-]+ \d{1,5}[a-zA-Z]?\b(?!\d)"
+    r"\b(?:Laan|Plein|Burgemeester|Kade|Weg|Dijk) (?:van |der |de |den |ter )*[A-Z][\w'-]+"
+    r" \d{1,5}(?:[ -]?[A-Za-z]\b|-\d{1,4}\b|[ -](?:hs|bis|I{1,3})\b)?(?!\d)"
 )
 
 
@@ -249,3 +255,12 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
         if all(span[2] <= k[1] or span[1] >= k[2] for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s[1])
+
+
+_HOUSE_NUMBER_TAIL_RE = re.compile(r"(?:-\d{1,4}|[ -]?[A-Za-z]|[ -](?:hs|bis))(?!\w)")
+
+
+def extend_house_number(text: str, end: int) -> int:
+    """Move `end` past a house-number addition ("-2", "a", " hs") that a street match stopped before."""
+    match = _HOUSE_NUMBER_TAIL_RE.match(text, end)
+    return match.end() if match and end > 0 and text[end - 1].isdigit() else end

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from denkraam.analysis.feedback.patterns import Span, find_pattern_spans, resolve_overlaps
+from denkraam.analysis.feedback.patterns import Span, extend_house_number, find_pattern_spans, resolve_overlaps
 
 SCRUBBER_VERSION = "1.0"
 
@@ -53,7 +53,8 @@ _deduce_lock = threading.Lock()
 _deduce_instance: Any = None
 
 # deduce runs everything it knows; we only want names and street addresses from it, the rest our own patterns do
-# better (checksums) and skipping them makes it faster.
+# better (checksums) and skipping them makes it faster. Place names stay on: a place competing with a name keeps
+# "Den Haag" from becoming a person, and places themselves are not scrubbed.
 _DEDUCE_DISABLED = frozenset(
     {
         "institutions",
@@ -63,7 +64,6 @@ _DEDUCE_DISABLED = frozenset(
         "phone_numbers",
         "email_addresses",
         "urls",
-        "placename",
         "postal_code",
         "postbus",
         "redactor",
@@ -114,9 +114,10 @@ _TITLE_WORDS = (
 _TITLE_RE = re.compile(rf"\b(?:{_TITLE_WORDS})\b", re.IGNORECASE)
 _CAPITALISED_RE = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w'’-]+")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"'(]\s*)$")
+# A title ends in a dot or a space: "Ir" in "Iris" is no title.
 _NAME_TITLE_PREFIX_RE = re.compile(
-    r"^(?:(?:de\s+)?(?:heer|mevrouw|meneer|mevr\.?|mw\.?|mvr\.?|dhr\.?|hr\.?|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|prof\.?|"
-    r"juf(?:frouw)?|zuster|dokter|collega)\s*)+",
+    r"^(?:(?:de\s+)?(?:heer|mevrouw|meneer|mevr|mw|mvr|dhr|hr|mr|dr|drs|ir|ing|prof|juf(?:frouw)?|zuster|dokter|"
+    r"collega)(?:\.\s*|\s+))+",
     re.IGNORECASE,
 )
 
@@ -144,19 +145,27 @@ def _sentence_starters() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _deduce_name_list() -> frozenset[str]:
-    """Lower-cased first names and surnames from deduce's own lists, read straight from its data files."""
+    """Lower-cased first names and surnames from deduce's own lists."""
+    return _deduce_list("lst_first_name") | _deduce_list("lst_surname")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return _deduce_list("lst_first_name")
+
+
+@lru_cache(maxsize=4)
+def _deduce_list(name: str) -> frozenset[str]:
+    """One of deduce's name lists, lower-cased, read straight from its data files (no deduce build needed)."""
     import importlib.util  # noqa: PLC0415
 
     spec = importlib.util.find_spec("deduce")
     if spec is None or spec.origin is None:
         return frozenset()
-    base = Path(spec.origin).parent / "data" / "lookup" / "src" / "names"
-    names: set[str] = set()
-    for sub in ("lst_first_name", "lst_surname"):
-        path = base / sub / "items.txt"
-        if path.exists():
-            names.update(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(names)
+    path = Path(spec.origin).parent / "data" / "lookup" / "src" / "names" / name / "items.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
 
 
 def might_contain_name(text: str) -> bool:
@@ -186,18 +195,39 @@ def _deduce_spans(text: str) -> list[Span]:
     document = get_deduce().deidentify(text, disabled=set(_DEDUCE_DISABLED))
     spans: list[Span] = []
     for annotation in document.annotations:
-        start, end = annotation.start_char, annotation.end_char
+        start, end = int(annotation.start_char), int(annotation.end_char)
         if annotation.tag in ("persoon", "patient"):
             title = _NAME_TITLE_PREFIX_RE.match(text[start:end])
             if title:
                 start += title.end()
-            words = re.findall(r"\w+", text[start:end].lower())
-            if start >= end or (words and all(w in _not_names() for w in words)):
-                continue
-            spans.append(("NAAM", start, end))
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if _is_plausible_name(text, start, end):
+                spans.append(("NAAM", start, end))
         elif annotation.tag == "locatie" and any(ch.isdigit() for ch in annotation.text):
-            spans.append(("ADRES", start, end))
+            spans.append(("ADRES", start, extend_house_number(text, end)))
     return spans
+
+
+def _is_plausible_name(text: str, start: int, end: int) -> bool:
+    """Drop deduce hits that feedback shows to be words: "op de", "Belastingdienst", "Mooi" opening a sentence."""
+    span = text[start:end]
+    words = re.findall(r"\w+", span.lower())
+    if not words or not any(ch.isupper() for ch in span) or all(w in _not_names() for w in words):
+        return False
+    # One capitalised word opening a sentence that is also a common Dutch word ("Pas", "Mooi") is taken for the
+    # word, unless it is a first name; a bare surname opening a sentence ("Bakker belde") is missed - it is rare.
+    if len(words) == 1 and _SENTENCE_START_RE.search(text, 0, start):
+        word = words[0]
+        return word in _first_names() or word not in _common_words()
+    return True
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from wordfreq import top_n_list  # noqa: PLC0415
+
+    return frozenset(top_n_list("nl", 6000))
 
 
 # --- public API ---------------------------------------------------------------------------------------------------
