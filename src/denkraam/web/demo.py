@@ -17,6 +17,7 @@ from denkraam.accounts.services import membership_set, organisation_create
 from denkraam.assessments import services as assessment_services
 from denkraam.assessments.models import Action, Assessment
 from denkraam.evidence.demo import demo_evidence_load
+from denkraam.feedback.demo import demo_feedback_load
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.services import initiative_create
 from denkraam.web import demo_data as data
@@ -164,12 +165,15 @@ def demo_load() -> list[str]:
     closed = _closed_assessment(initiatives["Brief herbeoordeling WW-uitkering"], users)
     running = _open_assessment(initiatives["Loket Werk en Inkomen"], users)
     evidence = demo_evidence_load(initiative=initiatives["Brief herbeoordeling WW-uitkering"], actor=users["anna"])
+    feedback = demo_feedback_load(initiative=initiatives["Brief herbeoordeling WW-uitkering"], actor=users["anna"])
     lines = [
         f"Demo geladen: {Organisation.objects.count()} organisaties, {Initiative.objects.count()} initiatieven, "
         f"{Assessment.objects.count()} gesprekken, {Action.objects.count()} acties.",
         f"Afgerond gesprek: '{closed.title}' (/gesprekken/{closed.pk}/)",
         f"Lopend gesprek:   '{running.title}' (/gesprekken/{running.pk}/)",
         f"Bewijs bij de brief: {len(evidence)} stukken, geanalyseerd (/bewijs/{evidence[0].pk}/)",
+        f"Klantfeedback bij de brief: {feedback.comment_count} reacties "
+        f"(/initiatieven/{feedback.initiative_id}/feedback/)",
         "",
         f"Inloggen kan met deze gebruikers, allemaal met het wachtwoord '{data.PASSWORD}':",
     ]
