@@ -195,3 +195,17 @@ def test_an_invalid_filter_value_is_ignored_and_the_others_still_apply(
     assert response.status_code == 200
     assert "Balie Amsterdam" in html
     assert "Chatbot" not in html
+
+
+def test_the_organisation_filter_shows_a_new_or_renamed_organisation_at_once(
+    client_for: ClientFor, alice: User, uwv: Organisation
+) -> None:
+    client = client_for(alice)
+    assert "Gemeente Utrecht" not in client.get(reverse("initiatives:list")).content.decode()
+    utrecht = Organisation.objects.create(name="Gemeente Utrecht", slug="utrecht")
+    html = client.get(reverse("initiatives:list")).content.decode()
+    assert f'<option value="{utrecht.pk}">Gemeente Utrecht</option>' in html
+    utrecht.name = "Gemeente Utrecht (Stadskantoor)"
+    utrecht.save()
+    html = client.get(reverse("initiatives:list"), {"organisation": str(utrecht.pk)}).content.decode()
+    assert f'<option value="{utrecht.pk}" selected>Gemeente Utrecht (Stadskantoor)</option>' in html
