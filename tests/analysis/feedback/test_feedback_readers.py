@@ -120,3 +120,10 @@ def test_a_large_file_is_streamed_not_loaded(tmp_path: Path) -> None:
     rows = read_feedback_file(path, text_column="opmerking")
     assert [r.text for r in islice(rows, 2)] == ["Reactie nummer 0", "Reactie nummer 1"]
     rows.close()
+
+
+def test_the_header_decides_the_delimiter_when_answers_are_full_of_commas(tmp_path: Path) -> None:
+    path = tmp_path / "kto.csv"
+    answers = [f"Eerst dit, toen dat, en daarna {i}, helaas, niets" for i in range(50)]
+    path.write_text("id;opmerking\n" + "".join(f"{i};{a}\n" for i, a in enumerate(answers)), encoding="utf-8")
+    assert [r.text for r in read_feedback_file(path, text_column="opmerking")] == answers

@@ -17,6 +17,7 @@ _SNIFF_BYTES = 64 * 1024
 # broken file can make one giant "field" - raise the limit moderately and cut long texts ourselves.
 _FIELD_LIMIT = 1024 * 1024
 MAX_TEXT_LENGTH = 10_000
+_DELIMITERS = (";", ",", "\t", "|")
 
 csv.field_size_limit(_FIELD_LIMIT)
 
@@ -47,8 +48,21 @@ def detect_encoding(sample: bytes) -> str:
 
 
 def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The CSV dialect, decided by the header line first.
+
+    `csv.Sniffer` alone guesses wrong on survey exports: the answers are full of commas and semicolons, so it may
+    pick "," for a ";" file. Column names rarely contain a delimiter, so the header decides when one delimiter is
+    clearly the most frequent there; otherwise the sniffer looks at the whole sample.
+    """
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(counts, key=counts.get)
+    if counts[best] and sorted(counts.values())[-2] < counts[best]:
+        dialect = csv.excel()
+        dialect.delimiter = best
+        return dialect
     try:
-        return csv.Sniffer().sniff(text, delimiters=",;\t|")
+        return csv.Sniffer().sniff(text, delimiters="".join(_DELIMITERS))
     except csv.Error:
         # One column without any delimiter: the sniffer gives up; a plain comma dialect reads it fine.
         return csv.excel
