@@ -164,3 +164,11 @@ def test_the_upload_page_states_the_limits(
 ) -> None:
     page = client_for(alice).get(upload_url(initiative)).content.decode()
     assert "25 MB" in page and "200000 reacties" in page
+
+
+def test_a_semicolon_export_full_of_commas_keeps_its_columns(
+    upload: Callable[..., FeedbackImport], alice: User, initiative: Initiative
+) -> None:
+    rows = ["datum;opmerking"] + [f"1-2-2024;Ja, nee, misschien, dat weet ik niet, {i}, echt." for i in range(30)]
+    item = upload(alice, initiative, SimpleUploadedFile("export.csv", "\n".join(rows).encode()))
+    assert item.columns == ["datum", "opmerking"]
