@@ -12,6 +12,7 @@ Run: `.venv/bin/python benchmarks/web.py` (about a minute per database). Writes 
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import statistics
@@ -61,6 +62,8 @@ class Latency:
     ms: list[float]
     errors: int
     alone_ms: list[float]
+    server_ms: float = float("nan")
+    server_cpu_ms: float = float("nan")
 
     def pct(self, q: float) -> float:
         ordered = sorted(self.ms)
@@ -177,6 +180,21 @@ def measure(server: Server, *, name: str, path: str, cookie: str | None) -> Late
     return Latency(name=name, path=path, ms=times, errors=failures[0], alone_ms=alone)
 
 
+def server_time(server: Server, latencies: list[Latency], *, cookie_paths: set[str]) -> None:
+    """Fill in each page's in-process single-request time (median of 20): the page's own cost, without HTTP,
+    queueing or the other clients. It runs in a fresh process on the same database as the server."""
+    pages = [[lat.path, lat.path in cookie_paths] for lat in latencies]
+    script = Path(__file__).resolve().parent / "_web_inprocess.py"
+    env = server.env | {"DJANGO_SETTINGS_MODULE": "denkraam.conf.settings"}
+    args = [json.dumps(pages), str(server.seed["session_cookie_name"]), str(server.seed["facilitator_cookie"])]
+    out = subprocess.run(
+        [sys.executable, str(script), *args], env=env, capture_output=True, text=True, timeout=300, check=True
+    )
+    times = json.loads(out.stdout.strip().splitlines()[-1])
+    for lat in latencies:
+        lat.server_ms, lat.server_cpu_ms = times[lat.path]["wall_ms"], times[lat.path]["cpu_ms"]
+
+
 def run_database(database_url: str | None) -> tuple[str, LoadResult, list[Latency]]:
     with running_server(
         database_url=database_url, participants=PARTICIPANTS, initiatives=INITIATIVES, threads=SERVER_THREADS
@@ -205,8 +223,13 @@ def run_database(database_url: str | None) -> tuple[str, LoadResult, list[Latenc
                 cookie=facilitator,
             ),
         ]
+        server_time(server, latencies, cookie_paths={lat.path for lat in latencies[1:]})
         for lat in latencies:
-            print(f"[{label}] {lat.name}: p50 {lat.pct(0.5):.1f} ms, p95 {lat.pct(0.95):.1f} ms", flush=True)
+            print(
+                f"[{label}] {lat.name}: p50 {lat.pct(0.5):.1f} ms, p95 {lat.pct(0.95):.1f} ms, "
+                f"in-process {lat.server_ms:.1f} ms (CPU {lat.server_cpu_ms:.1f} ms)",
+                flush=True,
+            )
         return label, load, latencies
 
 
@@ -246,14 +269,15 @@ def _report(
         f"### Latency: {LATENCY_REQUESTS} requests over {LATENCY_CLIENTS} concurrent clients after "
         f"{WARMUP_REQUESTS} warm-up requests (target p95 < {TARGET_P95_MS:.0f} ms)",
         "",
-        "| database | page | alone p50 | p50 | p95 | max | non-200 | target |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "| database | page | in-process (CPU) | alone p50 | p50 | p95 | max | non-200 | target |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for label, _, latencies in results:
         for lat in latencies:
             verdict = "met" if lat.pct(0.95) < TARGET_P95_MS and not lat.errors else "**missed**"
             lines.append(
-                f"| {label} | {lat.name} | {statistics.median(lat.alone_ms):.1f} ms | {lat.pct(0.5):.1f} ms "
+                f"| {label} | {lat.name} | {lat.server_ms:.1f} ms ({lat.server_cpu_ms:.1f} ms) "
+                f"| {statistics.median(lat.alone_ms):.1f} ms | {lat.pct(0.5):.1f} ms "
                 f"| {lat.pct(0.95):.1f} ms | {max(lat.ms):.1f} ms | {lat.errors} | {verdict} |"
             )
     lines += [
@@ -261,7 +285,11 @@ def _report(
         "The session page is measured as the facilitator sees it while the questionnaire is open, after all "
         f"{PARTICIPANTS} participants answered. With {LATENCY_CLIENTS} clients and 2 cores, a request waits for "
         "others: the latency includes queueing, as in a real session. 'alone p50' is the median of the last "
-        f"{WARMUP_REQUESTS // 2} warm-up requests from one client: the work the server does for one request.",
+        f"{WARMUP_REQUESTS // 2} warm-up requests from one client over HTTP. 'in-process' is the median of 20 "
+        "requests through Django's test client in a separate process on the same database (no HTTP, no "
+        "queueing, after 5 warm-up requests), wall time with CPU time in brackets: the page's own cost. When "
+        "p95 is far above it, the difference is waiting: for the other clients on 2 cores and for other work "
+        "on the machine.",
     ]
     return "\n".join(lines)
 
