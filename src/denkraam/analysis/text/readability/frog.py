@@ -83,8 +83,8 @@ def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list
 def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
     """Turn frog's rows for one sentence into the same counts the default tier estimates."""
     words = content = rare = abstract = syllables = long_words = 0
-    zipf_sum = 0.0
-    finite_verbs = 0
+    zipf_sum = zipf_all_sum = 0.0
+    chars = finite_verbs = 0
     max_dependency = 0
     for row in rows:
         if len(row) < 5:
@@ -93,6 +93,8 @@ def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
         if tag.startswith("LET"):
             continue
         words += 1
+        chars += len(word)
+        zipf_all_sum += min(word_zipf(word.lower()), 7.0) if any(ch.isalpha() for ch in word) else 5.0
         word_syllables = count_syllables(word.lower())
         syllables += word_syllables
         long_words += word_syllables >= 4
@@ -123,6 +125,8 @@ def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
         abstract=abstract,
         syllables=syllables,
         long_words=long_words,
+        chars=chars,
+        zipf_all_sum=zipf_all_sum,
     )
 
 
