@@ -107,11 +107,9 @@ def warm_up() -> None:
 
 # --- the fast path: skip deduce for comments that cannot hold a name -----------------------------------------
 
-_TITLE_WORDS = (
-    r"mevrouw|meneer|mevr|mw|mvr|dhr|heer|hr|mr|dr|drs|ir|ing|prof|juf|juffrouw|zuster|dokter|collega|"
-    r"medewerker|medewerkster|consulent|consulente|behandelaar|adviseur|groet|groeten|naam"
-)
-_TITLE_RE = re.compile(rf"\b(?:{_TITLE_WORDS})\b", re.IGNORECASE)
+# A title followed by a word: the only way a name written in lower case ("mevrouw de vries") reaches deduce.
+# Capitalised names after a title are caught by the capital-letter test anyway.
+_TITLE_RE = re.compile(r"\b(?:mevrouw|meneer|mevr|mw|dhr|heer)\.?\s+[a-z]", re.IGNORECASE)
 _CAPITALISED_RE = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w'’-]+")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"'(]\s*)$")
 # A title ends in a dot or a space: "Ir" in "Iris" is no title.
@@ -132,21 +130,18 @@ def _not_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _sentence_starters() -> frozenset[str]:
-    """Common Dutch words that start sentences, minus every first name and surname deduce knows.
+    """Common Dutch words that start sentences, minus the first names deduce knows.
 
-    A capitalised common word at the start of a sentence ("Helaas", "Mijn") cannot be a name, but "Jan" and
-    "Bakker" are common words too - so the name lists decide.
+    A capitalised common word at the start of a sentence ("Helaas", "De") is taken for the word. "Jan" is a common
+    word too, so first names are taken out; surnames are not ("De", "Van" and "Bakker" are in deduce's surname
+    list), so a bare surname opening a sentence is missed - `_is_plausible_name` makes the same choice.
     """
     from wordfreq import top_n_list  # noqa: PLC0415 - only needed for the fast path
 
-    names = _deduce_name_list()
-    return frozenset(word for word in top_n_list("nl", 6000) if word.isalpha() and word not in names)
-
-
-@lru_cache(maxsize=1)
-def _deduce_name_list() -> frozenset[str]:
-    """Lower-cased first names and surnames from deduce's own lists."""
-    return _deduce_list("lst_first_name") | _deduce_list("lst_surname")
+    first_names = _first_names()
+    common = top_n_list("nl", 6000)
+    # deduce's first-name list also holds "de", "van" and "aan"; the 300 most common words are never names here.
+    return frozenset(common[:300]) | frozenset(w for w in common if w.isalpha() and w not in first_names)
 
 
 @lru_cache(maxsize=1)
