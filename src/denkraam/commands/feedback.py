@@ -17,6 +17,7 @@ from denkraam.analysis.feedback import (
     SENTIMENTS,
     CommentResult,
     FeedbackInputError,
+    FeedbackRow,
     FeedbackSummary,
     SummaryBuilder,
     iter_analysed,
@@ -106,7 +107,7 @@ def feedback(
         _fail(str(error))
     builder = SummaryBuilder()
 
-    def source() -> Iterator:
+    def source() -> Iterator[FeedbackRow]:
         if first is not None:
             yield first
         yield from rows
