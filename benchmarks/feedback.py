@@ -227,6 +227,7 @@ def speed_section(*, n: int, deduce_sample: int, warm_seconds: float) -> str:
             deduce.deidentify(text)
         return len(sample)
 
+    load_before = os.getloadavg()[0]
     timings = [
         _timed("denkraam: scrub + classify + themes, 1 process", run(1)),
         _timed("denkraam: same, 2 processes", run(2)),
@@ -241,7 +242,8 @@ def speed_section(*, n: int, deduce_sample: int, warm_seconds: float) -> str:
         f"built from the test comments and the synthetic generator), on {os.cpu_count()} cores "
         f"({platform.machine()}), Python {platform.python_version()}. "
         f"Loading deduce (warm cache): {warm_seconds:.1f} s, "
-        "not included below. Other jobs may have shared the machine during the run.",
+        f"not included below. Load average (1 min) {load_before:.1f} before and {os.getloadavg()[0]:.1f} after the "
+        "runs: other jobs shared the machine when it is above ~0.5, and then every figure is slower.",
         "",
         f"| run | comments | seconds | comments/s | time for {n:,} |",
         "|---|---:|---:|---:|---:|",
