@@ -1,11 +1,16 @@
 """Readability of Dutch text on LiNT-II's scale (0-100, higher is harder; levels 1-4).
 
-Two tiers: "standaard" uses only Python packages (word frequencies, syllables, word lists) and is fast enough to
-run on every keystroke; "diep" parses the text with Debian's `frog` for real clause counts and dependency
-lengths. Both apply LiNT-II's own linear formula (recovered from its example sentences) to estimates of its four
-features (word frequency, longest dependency, content words per clause, concrete nouns); each estimate is a
-least-squares map from our features, fitted on LiNT-II calibration sentences (see `calibration.py` and
-docs/text-check.md, "Leesniveau"). The composed coefficients are stored as data in `data/`.
+Two tiers. "standaard" uses only Python packages and is fast enough to run on every keystroke:
+
+    score = 3.44 x words per sentence - 51.66 x mean over all words of min(Zipf, 6) + 264.15
+
+(Zipf from wordfreq's Dutch list via the word or its lemma; numbers and unknown words count as 0), i.e. words
+per sentence + 15 x (7 - capped Zipf), mapped linearly onto LiNT-II's scale. The weight 15 was chosen on the
+calibration halves of both data sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on LiNT-II's
+scores of the calibration sentences (see `calibration.py`). "diep" parses the text with Debian's `frog` and
+applies LiNT-II's own linear formula (recovered from its example sentences) to frog-based estimates of its four
+features. Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients are data in
+`data/`; docs/text-check.md, "Leesniveau", documents the calibration.
 """
 
 from __future__ import annotations

@@ -49,7 +49,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "chars_per_word",
     "zipf_all",  # mean Zipf frequency of all words, function words included
     "difficulty",  # per sentence: sum over words of (7 - Zipf), grows with both length and rarity
+    "zipf_capped",  # mean over ALL words of min(Zipf, 6); numbers and unknown words count as 0 (the default tier)
 )
+
+# Above Zipf 6 (de, het, een, is, u, ...) a word is simply "very common"; capping keeps the few most frequent
+# function words from masking a rare word in the same sentence. Chosen on calibration data (see calibration.py).
+ZIPF_CAP = 6.0
 
 _COMPOUND_PENALTY = 1.0
 _RARE_ZIPF = 3.0
@@ -71,6 +76,7 @@ class SentenceFeatures:
     long_words: int
     chars: int = 0
     zipf_all_sum: float = 0.0
+    zipf_capped_sum: float = 0.0
 
     def values(self) -> dict[str, float]:
         """The feature vector (see FEATURE_NAMES) for this sentence alone."""
@@ -93,6 +99,7 @@ def _values(total: SentenceFeatures, *, sentences: int, segment_sum: float) -> d
         "chars_per_word": total.chars / words,
         "zipf_all": total.zipf_all_sum / words if total.words else 7.0,
         "difficulty": (7.0 * total.words - total.zipf_all_sum) / max(sentences, 1),
+        "zipf_capped": total.zipf_capped_sum / words if total.words else ZIPF_CAP,
     }
 
 
@@ -154,7 +161,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
     """Count the features of one sentence (a Sentence or its tokens)."""
     tokens = sentence.tokens if isinstance(sentence, Sentence) else sentence
     words = content = rare = abstract = syllables = long_words = chars = finite_verbs = 0
-    zipf_sum = zipf_all_sum = 0.0
+    zipf_sum = zipf_all_sum = zipf_capped_sum = 0.0
     clauses = 1
     segment = max_segment = 0
     after_comma = False
@@ -182,6 +189,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
         syllables += word_syllables
         chars += len(lowered)
         zipf_all_sum += min(zipf_all, 7.0)
+        zipf_capped_sum += min(word_zipf(lowered), ZIPF_CAP)
         finite_verbs += finite
         if word_syllables >= 4:
             long_words += 1
@@ -204,6 +212,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
         long_words=long_words,
         chars=chars,
         zipf_all_sum=zipf_all_sum,
+        zipf_capped_sum=zipf_capped_sum,
     )
 
 
@@ -229,6 +238,7 @@ def aggregate(features: Sequence[SentenceFeatures]) -> dict[str, float]:
         long_words=sum(item.long_words for item in with_words),
         chars=sum(item.chars for item in with_words),
         zipf_all_sum=sum(item.zipf_all_sum for item in with_words),
+        zipf_capped_sum=sum(item.zipf_capped_sum for item in with_words),
     )
     # Longest segments weighted by sentence length: a long tangled sentence matters more than a heading.
     segment_sum = sum(item.max_segment * item.words for item in with_words) / total.words * len(with_words)

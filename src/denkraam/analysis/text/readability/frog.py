@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 
 from ..tokens import Sentence
-from .features import SentenceFeatures, sentence_features, word_zipf
+from .features import ZIPF_CAP, SentenceFeatures, sentence_features, word_zipf
 from .lexicon import ABSTRACT_SUFFIXES
 from .syllables import count_syllables
 
@@ -83,7 +83,7 @@ def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list
 def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
     """Turn frog's rows for one sentence into the same counts the default tier estimates."""
     words = content = rare = abstract = syllables = long_words = 0
-    zipf_sum = zipf_all_sum = 0.0
+    zipf_sum = zipf_all_sum = zipf_capped_sum = 0.0
     chars = finite_verbs = 0
     max_dependency = 0
     for row in rows:
@@ -95,6 +95,7 @@ def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
         words += 1
         chars += len(word)
         zipf_all_sum += min(word_zipf(word.lower()), 7.0) if any(ch.isalpha() for ch in word) else 5.0
+        zipf_capped_sum += min(word_zipf(word.lower()), ZIPF_CAP)
         word_syllables = count_syllables(word.lower())
         syllables += word_syllables
         long_words += word_syllables >= 4
@@ -127,6 +128,7 @@ def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
         long_words=long_words,
         chars=chars,
         zipf_all_sum=zipf_all_sum,
+        zipf_capped_sum=zipf_capped_sum,
     )
 
 

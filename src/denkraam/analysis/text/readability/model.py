@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["LinearModel", "load_model"]
+__all__ = ["LinearModel", "bounded", "load_model"]
 
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """score = intercept + sum(coefficient * (value - mean) / scale), clamped to 0-100."""
+    """score = intercept + sum(coefficient * (value - mean) / scale), kept within 0-100 by `bounded`."""
 
     version: str
     intercept: float
@@ -33,11 +33,8 @@ class LinearModel:
         return total
 
     def score(self, features: dict[str, float]) -> float:
-        """The score on LiNT-II's scale: 0-100, higher is harder."""
-        raw = self.raw(features)
-        if raw != raw:  # NaN from a pathological input: treat as the easiest score rather than crash
-            return 0.0
-        return min(100.0, max(0.0, raw))
+        """The score on LiNT-II's scale: 0-100, higher is harder (see `bounded`)."""
+        return bounded(self.raw(features))
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -47,6 +44,26 @@ class LinearModel:
             "means": self.means,
             "scales": self.scales,
         }
+
+
+_EDGE = 10.0
+
+
+def bounded(raw: float) -> float:
+    """Map a raw score into 0-100 without flattening the ends.
+
+    Between 10 and 90 the score is the raw score. Beyond, it approaches 0 or 100 along a hyperbola (same value
+    and slope at 10 and 90) instead of being cut off, so two very easy (or very hard) sentences keep their order:
+    a hard clamp would make them tie, and a tie hides that a rewrite made a very hard sentence less hard. The
+    LiNT-II level bands (34, 46, 58) lie well inside the unchanged middle, so levels are as with a hard clamp.
+    """
+    if raw != raw:  # NaN from a pathological input: treat as the easiest score rather than crash
+        return 0.0
+    if raw < _EDGE:
+        return _EDGE / (1.0 + (_EDGE - raw) / _EDGE)
+    if raw > 100.0 - _EDGE:
+        return 100.0 - _EDGE / (1.0 + (raw - 100.0 + _EDGE) / _EDGE)
+    return raw
 
 
 @lru_cache(maxsize=4)
