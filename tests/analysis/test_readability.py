@@ -86,3 +86,14 @@ def test_any_unicode_gives_a_score_between_0_and_100(text: str) -> None:
     result = assess_readability(text)
     assert 0 <= result.score <= 100
     assert all(0 <= sentence.score <= 100 for sentence in result.sentences)
+
+
+def test_very_easy_and_very_hard_sentences_keep_their_order_within_0_to_100() -> None:
+    from denkraam.analysis.text.readability.model import bounded
+
+    raws = [-1e9, -80.0, -20.0, 0.0, 10.0, 50.0, 90.0, 130.0, 170.0, 1e9]
+    scores = [bounded(raw) for raw in raws]
+    assert all(0 <= score <= 100 for score in scores)
+    assert all(low < high for low, high in zip(scores[1:-2], scores[2:-1], strict=True))
+    assert bounded(50.0) == 50.0
+    assert bounded(float("nan")) == 0.0

@@ -63,3 +63,28 @@ def test_the_recovered_lint_ii_formula_reproduces_lint_ii_scores() -> None:
         raw = LINT_II_INTERCEPT + sum(weight * row[name] for name, weight in LINT_II_COEFFICIENTS.items())
         assert abs(min(100.0, max(0.0, raw)) - row["lint_score"]) < 0.01, row["sentence"]
     assert len(scored) == 51
+
+
+def test_on_calibration_data_the_default_tier_beats_the_quick_formula_on_both_measures() -> None:
+    from denkraam.analysis.text.readability.calibration import spearman
+    from denkraam.analysis.text.readability.features import word_zipf
+    from denkraam.analysis.text.tokens import split_sentences
+
+    def quick(text: str) -> float:
+        sentences = split_sentences(text)
+        words = [word.text.lower() for sentence in sentences for word in sentence.words]
+        mean_zipf = sum(min(word_zipf(word), 7.0) for word in words) / len(words)
+        return len(words) / max(len(sentences), 1) + 10 * (7 - mean_zipf)
+
+    def ours(text: str) -> float:
+        return assess_readability(text).score
+
+    pairs = [pair for pair in load_amsterdam_sentences(DATA) if pair.calibration]
+    lint = [item for item in load_lint_sentences(DATA) if item.calibration]
+    figures = {}
+    for name, score in (("quick", quick), ("ours", ours)):
+        easier = sum(score(pair.simple) < score(pair.complex) for pair in pairs) / len(pairs)
+        rho = spearman([score(item.text) for item in lint], [item.score for item in lint])
+        figures[name] = (easier, rho)
+    assert figures["ours"][0] >= figures["quick"][0]
+    assert figures["ours"][1] >= figures["quick"][1]
