@@ -9,18 +9,18 @@ from denkraam.accounts.models import User
 from denkraam.analysis.feedback import warm_up
 from denkraam.initiatives.models import Initiative
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import axe_context, axe_page, browser, login, playwright_driver  # noqa: F401 - fixtures
-from tests.feedback.conftest import FEEDBACK_CSV
+from tests.browser.conftest import login
+from tests.feedback.conftest import FEEDBACK_CSV, feedback_tmp, initiative  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_alice_imports_feedback_and_every_page_is_accessible(
-    axe_context: BrowserContext,  # noqa: F811
-    axe_page: Page,  # noqa: F811
+    axe_context: BrowserContext,
+    axe_page: Page,
     live_server: object,
     alice: User,
-    initiative: Initiative,
+    initiative: Initiative,  # noqa: F811
 ) -> None:
     warm_up()  # as at install: the first name check builds deduce's cache, longer than a page may take here
     login(axe_context, alice, base_url=live_server.url)  # type: ignore[attr-defined]
