@@ -89,3 +89,7 @@ def test_a_name_that_starts_like_a_title_is_replaced_whole() -> None:
 
 def test_a_house_number_addition_is_part_of_the_address() -> None:
     assert scrub_text("Ik woon aan de Oude Rijn 73-2 in Leiden.").text == "Ik woon aan de [ADRES] in Leiden."
+
+
+def test_a_surname_after_an_abbreviated_title_opening_a_sentence_is_replaced() -> None:
+    assert scrub_text("Mw. Visser zei dat het geregeld was.").text == "Mw. [NAAM] zei dat het geregeld was."

@@ -166,8 +166,8 @@ def _deduce_list(name: str) -> frozenset[str]:
 def might_contain_name(text: str) -> bool:
     """Cheap test whether a comment could hold a person's name, so deduce only runs where it can find one.
 
-    True when a title or name-announcing word occurs, or a capitalised word that is not a known organisation
-    or product and - at the start of a sentence - not a common Dutch word.
+    True when a title is followed by a word, or a capitalised word occurs that is not a known organisation or
+    product and - at the start of a sentence - not a common Dutch word (first names always count).
     """
     if _TITLE_RE.search(text):
         return True
@@ -197,32 +197,25 @@ def _deduce_spans(text: str) -> list[Span]:
                 start += title.end()
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if _is_plausible_name(text, start, end):
+            # After a title ("Mw. Visser") the name does not open a sentence, whatever the dot suggests.
+            if _is_plausible_name(text, start, end, after_title=bool(title)):
                 spans.append(("NAAM", start, end))
         elif annotation.tag == "locatie" and any(ch.isdigit() for ch in annotation.text):
             spans.append(("ADRES", start, extend_house_number(text, end)))
     return spans
 
 
-def _is_plausible_name(text: str, start: int, end: int) -> bool:
+def _is_plausible_name(text: str, start: int, end: int, *, after_title: bool) -> bool:
     """Drop deduce hits that feedback shows to be words: "op de", "Belastingdienst", "Mooi" opening a sentence."""
     span = text[start:end]
     words = re.findall(r"\w+", span.lower())
     if not words or not any(ch.isupper() for ch in span) or all(w in _not_names() for w in words):
         return False
     # One capitalised word opening a sentence that is also a common Dutch word ("Pas", "Mooi") is taken for the
-    # word, unless it is a first name; a bare surname opening a sentence ("Bakker belde") is missed - it is rare.
-    if len(words) == 1 and _SENTENCE_START_RE.search(text, 0, start):
-        word = words[0]
-        return word in _first_names() or word not in _common_words()
+    # word, unless it is a first name: the same rule as the fast path, so "Bakker belde" is missed - it is rare.
+    if len(words) == 1 and not after_title and _SENTENCE_START_RE.search(text, 0, start):
+        return words[0] not in _sentence_starters()
     return True
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    from wordfreq import top_n_list  # noqa: PLC0415
-
-    return frozenset(top_n_list("nl", 6000))
 
 
 # --- public API ---------------------------------------------------------------------------------------------------
