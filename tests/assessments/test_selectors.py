@@ -13,6 +13,7 @@ from denkraam.assessments.selectors import (
     answer_list_visible,
     assessment_access,
     assessment_compare,
+    assessment_need_results_bulk,
     assessment_previous,
     assessment_progress,
     assessment_results,
@@ -33,11 +34,14 @@ def test_before_the_reveal_a_participant_reads_only_their_own_answers(
         lambda: question_reveal(assessment=assessment, question_id="betrouwbaar-afspraken"),
         lambda: agenda_for_assessment(assessment=assessment),
         lambda: assessment_results(assessment=assessment),
+        lambda: assessment_need_results_bulk(assessments=[assessment]),
     ):
         with pytest.raises(PermissionDenied):
             read()
     services.assessment_reveal(assessment=assessment, actor=alice)
     assert sorted(a.rating for a in answer_list_visible(user=bob, assessment=assessment)) == ["goed", "slecht"]
+    bulk = assessment_need_results_bulk(assessments=[assessment])
+    assert bulk[assessment.pk] == assessment_results(assessment=assessment).needs
 
 
 def test_progress_counts_answers_per_participant(assessment: Assessment, alice: User, bob: User) -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from denkraam.framework import band_for, load_frame, median_rating, score_ratings, spread
+from denkraam.framework import band_for, counting_rating, load_frame, median_rating, score_ratings, spread
 
 
 def test_a_need_score_is_the_mean_of_its_principle_scores() -> None:
@@ -48,3 +48,11 @@ def test_bands_follow_the_documented_thresholds() -> None:
         "slecht",
         "slecht",
     ]
+
+
+def test_the_rating_that_counts_is_the_consensus_else_the_median_else_not_applicable() -> None:
+    frame = load_frame()
+    assert counting_rating(frame=frame, consensus="slecht", ratings=["goed", "goed"]) == "slecht"
+    assert counting_rating(frame=frame, consensus=None, ratings=["goed", "nvt", "onvoldoende"]) == "onvoldoende"
+    assert counting_rating(frame=frame, consensus=None, ratings=["nvt", "nvt"]) == "nvt"
+    assert counting_rating(frame=frame, consensus=None, ratings=[]) is None

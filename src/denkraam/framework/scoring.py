@@ -9,7 +9,7 @@ participants the consensus rating counts; before consensus, the median of the in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -64,6 +64,17 @@ def median_rating(*, frame: Frame, ratings: Iterable[str]) -> str | None:
         return None
     # The scale runs from best to worst, so the higher middle index is the more critical rating.
     return frame.scale[ranked[len(ranked) // 2]].id
+
+
+def counting_rating(*, frame: Frame, consensus: str | None, ratings: Sequence[str]) -> str | None:
+    """The rating that counts for one question: the consensus, else the median of the individual ratings, else
+    n.v.t. when everyone who answered said n.v.t.; None when nobody answered and there is no consensus."""
+    if consensus is not None:
+        return consensus
+    median = median_rating(frame=frame, ratings=ratings)
+    if median is not None:
+        return median
+    return frame.not_applicable.id if ratings else None
 
 
 def spread(*, frame: Frame, ratings: Iterable[str]) -> int:
