@@ -238,7 +238,7 @@ def speed_section(*, n: int, deduce_sample: int, warm_seconds: float) -> str:
         _timed("denkraam: scrub + classify + themes, 1 process", run(1)),
         _timed("denkraam: same, 2 processes", run(2)),
         _timed("denkraam: same without the fast path (deduce on every comment), 2 processes", run(2, fast_path=False)),
-        _timed("denkraam: patterns only, no names (`--no-names`), 1 process", run(1, names=False)),
+        _timed("denkraam: scrub + classify + themes without names (`--no-names`), 1 process", run(1, names=False)),
         _timed("denkraam: scrubbing only (patterns + deduce for names, fast path), 1 process", scrub_only),
         _timed(f"deduce alone (full default config), 1 process, on the first {len(sample):,} comments", deduce_alone),
     ]
