@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from denkraam.analysis import check_page, check_text
+from denkraam.analysis import PAGE_ANALYSER_VERSION, TEXT_ANALYSER_VERSION, check_page, check_text
 from denkraam.framework import load_frame
 
 # Where a finding came from; shown next to it, and used to pick the questions it informs.
@@ -68,7 +68,4 @@ def analyse_content(*, text: str, html: bytes | str | None = None, url: str | No
 
 def current_analyser_version(*, with_page: bool) -> str:
     """The version label a new analysis would get now, to tell whether an old result is out of date."""
-    from denkraam.analysis.text.report import ANALYSER_VERSION as TEXT_VERSION
-    from denkraam.analysis.webpage import ANALYSER_VERSION as PAGE_VERSION
-
-    return f"{TEXT_VERSION} + {PAGE_VERSION}" if with_page else TEXT_VERSION
+    return f"{TEXT_ANALYSER_VERSION} + {PAGE_ANALYSER_VERSION}" if with_page else TEXT_ANALYSER_VERSION

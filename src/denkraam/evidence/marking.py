@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from denkraam.analysis import segments
 from denkraam.analysis.findings import Finding
-from denkraam.analysis.text.markup import segments
 from denkraam.evidence.selectors import SEVERITY_RANK, NumberedFinding
 
 _FINDING_FIELDS = ("rule", "need", "principle", "severity", "start", "end", "excerpt", "message", "suggestion")

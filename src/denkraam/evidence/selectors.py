@@ -16,8 +16,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from denkraam.accounts.models import User
+from denkraam.analysis import RULES
 from denkraam.analysis.findings import NEED_IDS, SEVERITIES
-from denkraam.analysis.text.rules.catalog import RULES
 from denkraam.assessments.models import Assessment
 from denkraam.evidence.analyse import SOURCE_PAGE, SOURCE_TEXT
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem

@@ -20,9 +20,17 @@ from django.utils import timezone
 
 from denkraam.accounts.models import User
 from denkraam.accounts.services import audit_record
-from denkraam.analysis import FetchError, InputError, PageCheckError, fetch_url
-from denkraam.analysis.fetch.guard import allowed_hosts, check_host
-from denkraam.analysis.text.extract import MAX_TEXT_CHARS, document_from_bytes
+from denkraam.analysis import (
+    MAX_TEXT_CHARS,
+    FetchError,
+    InputError,
+    PageCheckError,
+    allowed_hosts,
+    check_host,
+    document_from_bytes,
+    fetch_url,
+    html_to_text,
+)
 from denkraam.assessments.models import Answer
 from denkraam.evidence.analyse import analyse_content
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem
@@ -217,8 +225,6 @@ def _fetch_page(item: EvidenceItem) -> None:
     if page.content_type == "text/plain":
         document_type, text, suffix = "txt", page.text, ".txt"
     else:
-        from denkraam.analysis.text.extract import html_to_text
-
         document_type, text, suffix = "html", html_to_text(page.text), ".html"
     if not text.strip():
         raise InputError("Er staat geen leesbare tekst op deze pagina.")

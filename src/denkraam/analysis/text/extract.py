@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 DocumentKind = Literal["txt", "md", "html", "docx", "pdf"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# The most text (in characters) one input may hold, about a thousand pages; pasted text in the web app too.
 MAX_TEXT_CHARS = 2_000_000
 # A real letter in .docx is a few hundred kB unpacked; 200 MB leaves room for big reports with images.
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024

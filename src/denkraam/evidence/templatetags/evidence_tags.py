@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from denkraam.analysis.text.markup import LEVEL_LABELS, score_label
+from denkraam.analysis import LEVEL_LABELS, score_label
 
 register = template.Library()
 
