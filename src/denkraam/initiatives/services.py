@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -60,55 +61,22 @@ def _snapshot(initiative: Initiative) -> dict[str, object]:
     }
 
 
-@transaction.atomic
-def initiative_create(
-    *,
-    user: User,
-    owner: Organisation,
-    name: str,
-    description: str = "",
-    partners: Iterable[Organisation] = (),
-    target_groups: Iterable[str] = (),
-    target_group_other: str = "",
-    channels: Iterable[str] = (),
-    life_event: str = "",
-    status: str = Initiative.Status.IDEE,
-    is_published: bool = False,
-) -> Initiative:
-    """Create an initiative owned by one of the user's organisations (role lid or higher) and log it."""
-    _check_owner(user=user, owner=owner)
-    channel_list, group_list = _clean_lists(channels=channels, target_groups=target_groups)
-    initiative = Initiative(
-        name=name.strip(),
-        description=description.strip(),
-        owner=owner,
-        target_groups=group_list,
-        target_group_other=target_group_other.strip(),
-        channels=channel_list,
-        life_event=life_event.strip(),
-        status=status,
-        is_published=is_published,
-        created_by=user,
-    )
-    initiative.full_clean()
-    initiative.save()
-    initiative.partners.set([org for org in partners if org.pk != owner.pk])
-    audit_record(
-        actor=user,
-        action="initiative.created",
-        obj=initiative,
-        organisation=owner,
-        summary=f"Initiatief '{initiative.name}' aangemaakt.",
-        data={"initiative_id": str(initiative.pk), "values": _snapshot(initiative)},
-    )
-    return initiative
+class InitiativeFields(TypedDict, total=False):
+    """The fields of an initiative besides its owner and name; one left out gets its default (see `_write`)."""
+
+    description: str
+    partners: Iterable[Organisation]
+    target_groups: Iterable[str]
+    target_group_other: str
+    channels: Iterable[str]
+    life_event: str
+    status: str
+    is_published: bool
 
 
-@transaction.atomic
-def initiative_update(
-    *,
-    user: User,
+def _write(
     initiative: Initiative,
+    *,
     owner: Organisation,
     name: str,
     description: str = "",
@@ -119,13 +87,8 @@ def initiative_update(
     life_event: str = "",
     status: str = Initiative.Status.IDEE,
     is_published: bool = False,
-) -> Initiative:
-    """Change an initiative (role lid or higher needed) and log which fields changed."""
-    if not initiative_can_edit(user=user, initiative=initiative):
-        raise PermissionDenied("U mag dit initiatief niet wijzigen.")
-    if owner.pk != initiative.owner_id:
-        _check_owner(user=user, owner=owner)
-    before = _snapshot(initiative)
+) -> None:
+    """Clean the values, put them on `initiative`, validate and save it, and set its partners (never the owner)."""
     channel_list, group_list = _clean_lists(channels=channels, target_groups=target_groups)
     initiative.name = name.strip()
     initiative.description = description.strip()
@@ -139,6 +102,36 @@ def initiative_update(
     initiative.full_clean()
     initiative.save()
     initiative.partners.set([org for org in partners if org.pk != owner.pk])
+
+
+@transaction.atomic
+def initiative_create(*, user: User, owner: Organisation, name: str, **fields: Unpack[InitiativeFields]) -> Initiative:
+    """Create an initiative owned by one of the user's organisations (role lid or higher) and log it."""
+    _check_owner(user=user, owner=owner)
+    initiative = Initiative(created_by=user)
+    _write(initiative, owner=owner, name=name, **fields)
+    audit_record(
+        actor=user,
+        action="initiative.created",
+        obj=initiative,
+        organisation=owner,
+        summary=f"Initiatief '{initiative.name}' aangemaakt.",
+        data={"initiative_id": str(initiative.pk), "values": _snapshot(initiative)},
+    )
+    return initiative
+
+
+@transaction.atomic
+def initiative_update(
+    *, user: User, initiative: Initiative, owner: Organisation, name: str, **fields: Unpack[InitiativeFields]
+) -> Initiative:
+    """Change an initiative (role lid or higher needed) and log which fields changed."""
+    if not initiative_can_edit(user=user, initiative=initiative):
+        raise PermissionDenied("U mag dit initiatief niet wijzigen.")
+    if owner.pk != initiative.owner_id:
+        _check_owner(user=user, owner=owner)
+    before = _snapshot(initiative)
+    _write(initiative, owner=owner, name=name, **fields)
     after = _snapshot(initiative)
     changed = [field for field in _TRACKED_FIELDS if before[field] != after[field]]
     if changed:
