@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from denkraam.commands.conventions import input_error, output_option
+
 FROG_MISSING = (
     "De diepe analyse (--deep) heeft het programma frog nodig, maar dat is niet geïnstalleerd. "
     "Installeer de Debian-pakketten frog en frogdata, of laat --deep weg. (frog is not installed)"
@@ -25,12 +27,7 @@ FROG_MISSING = (
     show_default=True,
     help="text: marked text and findings; json: one object per input (a list for several); html: a report page.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the result to this file instead of the screen.",
-)
+@output_option("Write the result to this file instead of the screen.")
 @click.option("--deep", is_flag=True, help="Use the Dutch parser frog for a more exact reading level (slower).")
 @click.option(
     "--max-sentence-words",
@@ -65,7 +62,7 @@ def check(
     from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 
     if deep and not frog_available():
-        _fail(FROG_MISSING)
+        input_error(FROG_MISSING)
     documents = []
     page_findings: dict[int, tuple] = {}  # type: ignore[type-arg]
     problems = []
@@ -79,7 +76,7 @@ def check(
         except InputError as exc:
             problems.append(f"{path}: {exc}")
     if problems:
-        _fail("\n".join(problems))
+        input_error("\n".join(problems))
     try:
         reports = [
             check_text(
@@ -92,9 +89,9 @@ def check(
             for document in documents
         ]
     except FrogUnavailable:
-        _fail(FROG_MISSING)
+        input_error(FROG_MISSING)
     except InputError as exc:
-        _fail(str(exc))
+        input_error(str(exc))
     # The page check's findings (about the HTML, not a place in the text) join the text check's.
     reports = [replace(r, findings=r.findings + page_findings.get(i, ())) for i, r in enumerate(reports)]
     rendered = _render(reports, output_format, colour=output is None and _colour_wanted())
@@ -138,11 +135,6 @@ def _render(reports: list, output_format: str, *, colour: bool) -> str:  # type:
 def _colour_wanted() -> bool:
     # NO_COLOR is the common convention to switch colour off; colour only makes sense on a terminal.
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Fout: {message}", err=True)
-    sys.exit(2)
 
 
 COMMANDS = [check]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from denkraam.commands.conventions import input_error, output_option
 from denkraam.commands.web import setup_django
 
 
@@ -29,12 +30,7 @@ def report() -> None:
     show_default=True,
     help="pdf (A4 with page numbers), html (one file, opens offline) or json (denkraam.assessment-export/1).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="File to write; without it html and json go to standard output (pdf needs a file).",
-)
+@output_option("File to write; without it html and json go to standard output (pdf needs a file).")
 def assessment(assessment_id: str, fmt: str, output: Path | None) -> None:
     """Write the report of one assessment (ID is its UUID, shown in the web address).
 
@@ -50,11 +46,9 @@ def assessment(assessment_id: str, fmt: str, output: Path | None) -> None:
     except ValidationError:
         found = None
     if found is None:
-        click.echo(f"Fout: er is geen gesprek met id '{assessment_id}'.", err=True)
-        sys.exit(2)
+        input_error(f"er is geen gesprek met id '{assessment_id}'.")
     if fmt == "pdf" and output is None:
-        click.echo("Fout: geef met --output aan in welk bestand de PDF moet komen.", err=True)
-        sys.exit(2)
+        input_error("geef met --output aan in welk bestand de PDF moet komen.")
 
     content: bytes
     if fmt == "json":
@@ -106,8 +100,7 @@ def import_(file: Path, organisation_slug: str | None) -> None:
     if organisation_slug:
         organisation = Organisation.objects.filter(slug=organisation_slug).first()
         if organisation is None:
-            click.echo(f"Fout: er is geen organisatie met korte naam '{organisation_slug}'.", err=True)
-            sys.exit(2)
+            input_error(f"er is geen organisatie met korte naam '{organisation_slug}'.")
     try:
         data = parse_export(file.read_bytes())
         result = assessment_import(data=data, organisation=organisation, actor=None)
