@@ -48,42 +48,11 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 
 # Words that open a subordinate clause: each one adds a clause (and thus usually a finite verb).
 SUBORDINATORS: frozenset[str] = frozenset(
-    [
-        "omdat",
-        "wanneer",
-        "terwijl",
-        "hoewel",
-        "zodat",
-        "doordat",
-        "nadat",
-        "voordat",
-        "totdat",
-        "indien",
-        "tenzij",
-        "zodra",
-        "opdat",
-        "alsof",
-        "ofschoon",
-        "mits",
-        "aangezien",
-        "zolang",
-        "sinds",
-        "waardoor",
-        "waarin",
-        "waarop",
-        "waarmee",
-        "waarvan",
-        "waarover",
-        "waarbij",
-        "waarna",
-        "waaruit",
-        "waarvoor",
-        "waaraan",
-        "waarnaar",
-        "waartoe",
-        "waarom",
-        "hetgeen",
-    ]
+    """
+    omdat wanneer terwijl hoewel zodat doordat nadat voordat totdat indien tenzij zodra opdat alsof ofschoon mits
+    aangezien zolang sinds waardoor waarin waarop waarmee waarvan waarover waarbij waarna waaruit waarvoor waaraan
+    waarnaar waartoe waarom hetgeen
+    """.split()
 )
 # Words that open a clause only after a comma ("het huis, dat ..." / "..., die ...").
 RELATIVE_WORDS: frozenset[str] = frozenset(["dat", "die", "wie", "wat", "welke", "waar", "als", "of"])
@@ -91,110 +60,20 @@ RELATIVE_WORDS: frozenset[str] = frozenset(["dat", "die", "wie", "wat", "welke",
 CLAUSE_COORDINATORS: frozenset[str] = frozenset(["want", "maar", "dus", "en", "of"])
 
 # Suffixes of abstract nouns (-heid, -ing, ...): a cheap stand-in for LiNT's concreteness of nouns.
-ABSTRACT_SUFFIXES: tuple[str, ...] = (
-    "heid",
-    "heden",
-    "ing",
-    "ingen",
-    "isme",
-    "atie",
-    "aties",
-    "iteit",
-    "iteiten",
-    "schap",
-    "schappen",
-    "nis",
-    "nissen",
-    "sie",
-    "tie",
-    "ties",
-    "ment",
-    "menten",
-    "aal",
-    "ief",
-    "teit",
-    "dom",
-    "ncie",
-    "ntie",
-    "gie",
-    "logie",
-    "ceit",
+ABSTRACT_SUFFIXES: tuple[str, ...] = tuple(
+    """
+    heid heden ing ingen isme atie aties iteit iteiten schap schappen nis nissen sie tie ties ment menten aal ief
+    teit dom ncie ntie gie logie ceit
+    """.split()
 )
 
 # Frequent finite verb forms (auxiliaries and verbs simplemma maps poorly). Other finite verbs are recognised by
 # their lemma: an inflected form whose lemma is an infinitive ("woont" -> "wonen").
 FINITE_VERBS: frozenset[str] = frozenset(
-    [
-        "is",
-        "ben",
-        "bent",
-        "was",
-        "waren",
-        "heeft",
-        "hebt",
-        "heb",
-        "had",
-        "hadden",
-        "wordt",
-        "word",
-        "werd",
-        "werden",
-        "zal",
-        "zult",
-        "zullen",
-        "zou",
-        "zouden",
-        "kan",
-        "kunt",
-        "kon",
-        "konden",
-        "moet",
-        "moest",
-        "moesten",
-        "mag",
-        "mocht",
-        "mochten",
-        "wil",
-        "wilt",
-        "wilde",
-        "wilden",
-        "gaat",
-        "ging",
-        "gingen",
-        "komt",
-        "kwam",
-        "kwamen",
-        "staat",
-        "stond",
-        "stonden",
-        "ligt",
-        "lag",
-        "lagen",
-        "zit",
-        "zat",
-        "zei",
-        "zeiden",
-        "doet",
-        "deed",
-        "deden",
-        "laat",
-        "liet",
-        "blijkt",
-        "bleek",
-        "blijft",
-        "bleef",
-        "krijgt",
-        "kreeg",
-        "kregen",
-        "geeft",
-        "gaf",
-        "gaven",
-        "hoort",
-        "weet",
-        "wist",
-        "vindt",
-        "vond",
-        "houdt",
-        "hield",
-    ]
+    """
+    is ben bent was waren heeft hebt heb had hadden wordt word werd werden zal zult zullen zou zouden kan kunt kon
+    konden moet moest moesten mag mocht mochten wil wilt wilde wilden gaat ging gingen komt kwam kwamen staat stond
+    stonden ligt lag lagen zit zat zei zeiden doet deed deden laat liet blijkt bleek blijft bleef krijgt kreeg
+    kregen geeft gaf gaven hoort weet wist vindt vond houdt hield
+    """.split()
 )

@@ -32,109 +32,21 @@ _SEPARABLE = (
 _WEAK = re.compile(rf"^(?:(?:{_SEPARABLE})?ge[a-zëï]{{2,}}|(?:{_SEPARABLE})?(?:be|ver|ont|her)[a-zëï]{{3,}})[dt]$")
 # Not participles, or participles that take 'zijn' in the active voice ("u bent verhuisd").
 _NOT_PASSIVE_WITH_ZIJN = frozenset(
-    [
-        "verhuisd",
-        "gestopt",
-        "gebeurd",
-        "gegaan",
-        "gekomen",
-        "geworden",
-        "gebleven",
-        "veranderd",
-        "overleden",
-        "begonnen",
-        "gestegen",
-        "gedaald",
-        "verlopen",
-        "vertrokken",
-        "geboren",
-        "gestorven",
-        "geslaagd",
-        "gelukt",
-        "mislukt",
-        "gelopen",
-        "gevallen",
-        "verschenen",
-        "ontstaan",
-        "gewend",
-        "geweest",
-        "verdwenen",
-        "teruggekomen",
-        "aangekomen",
-        "ingegaan",
-        "afgelopen",
-        "getrouwd",
-        "gescheiden",
-        "gepensioneerd",
-        "gegroeid",
-        "toegenomen",
-        "afgenomen",
-        "opgehouden",
-        "vergeten",
-        "verhuist",
-        "verplicht",
-        "bereid",
-        "bekend",
-        "bevoegd",
-        "betrokken",
-        "verantwoordelijk",
-        "gesloten",
-        "geopend",
-        "gelegen",
-        "geschikt",
-        "gezond",
-        "gewoon",
-        "gelijk",
-        "genoodzaakt",
-        "hersteld",
-    ]
+    """
+    verhuisd gestopt gebeurd gegaan gekomen geworden gebleven veranderd overleden begonnen gestegen gedaald verlopen
+    vertrokken geboren gestorven geslaagd gelukt mislukt gelopen gevallen verschenen ontstaan gewend geweest
+    verdwenen teruggekomen aangekomen ingegaan afgelopen getrouwd gescheiden gepensioneerd gegroeid toegenomen
+    afgenomen opgehouden vergeten verhuist verplicht bereid bekend bevoegd betrokken verantwoordelijk gesloten
+    geopend gelegen geschikt gezond gewoon gelijk genoodzaakt hersteld
+    """.split()
 )
 _NOT_PARTICIPLE = frozenset(
-    [
-        "gezond",
-        "geld",
-        "gebied",
-        "gewend",
-        "gemiddeld",
-        "geleden",
-        "gebeurt",
-        "gebeurd",
-        "gehad",
-        "gedurende",
-        "bericht",
-        "verband",
-        "verbod",
-        "bestand",
-        "bezet",
-        "bekend",
-        "bereid",
-        "besteed",
-        "beleid",
-        "verschuldigd",
-        "verantwoord",
-        "bedrijfsgeld",
-        "gebit",
-        "gezicht",
-        "gewicht",
-        "gerecht",
-        "gericht",
-        "geschikt",
-        "gelet",
-        "bedankt",
-        "betekent",
-        "bestaat",
-        "verdient",
-        "bevat",
-        "behoort",
-        "vertelt",
-        "verwacht",
-        "begrijpt",
-        "bepaalt",
-        "besluit",
-        "gezet",
-        "vast",
-        "herhaald",
-    ]
+    """
+    gezond geld gebied gewend gemiddeld geleden gebeurt gebeurd gehad gedurende bericht verband verbod bestand bezet
+    bekend bereid besteed beleid verschuldigd verantwoord bedrijfsgeld gebit gezicht gewicht gerecht gericht
+    geschikt gelet bedankt betekent bestaat verdient bevat behoort vertelt verwacht begrijpt bepaalt besluit gezet
+    vast herhaald
+    """.split()
 )
 _WINDOW = 8
 

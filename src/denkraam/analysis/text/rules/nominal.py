@@ -12,29 +12,10 @@ from .base import RuleContext, finding
 # "het X-en van": a verb used as a noun. Words that are real nouns in their own right are left alone.
 _INFINITIVE_NOUN = re.compile(r"\bhet\s+([a-zëéïö]{4,}en)\s+van\b")
 _REAL_NOUNS = frozenset(
-    [
-        "inkomen",
-        "vermogen",
-        "vertrouwen",
-        "leven",
-        "eten",
-        "verleden",
-        "examen",
-        "teken",
-        "wapen",
-        "laken",
-        "kussen",
-        "wezen",
-        "verlangen",
-        "bestaan",
-        "gebeuren",
-        "ontbijt",
-        "voorstellen",
-        "belasten",
-        "wonen",
-        "vervoer",
-        "regen",
-    ]
+    """
+    inkomen vermogen vertrouwen leven eten verleden examen teken wapen laken kussen wezen verlangen bestaan gebeuren
+    ontbijt voorstellen belasten wonen vervoer regen
+    """.split()
 )
 
 # Fixed verb-noun pairs, each with the plain verb to use instead. The verb part may be inflected.
