@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from denkraam.analysis.findings import Finding
+from denkraam.analysis.findings import Finding, Severity
 from denkraam.analysis.webpage.document import (
     Link,
     ParsedPage,
@@ -25,6 +25,20 @@ from denkraam.analysis.webpage.report import page_finding
 
 _NEED = "gemak"
 _PRINCIPLE = "toegankelijk-voor-iedereen"
+
+
+def _finding(rule: str, *, severity: Severity, message: str, suggestion: str, excerpt: str = "") -> Finding:
+    # Every finding of this check lands on gemak / toegankelijk-voor-iedereen.
+    return page_finding(
+        rule,
+        need=_NEED,
+        principle=_PRINCIPLE,
+        severity=severity,
+        message=message,
+        suggestion=suggestion,
+        excerpt=excerpt,
+    )
+
 
 # Titles that say nothing about the page (compared after lower-casing and dropping punctuation).
 _VAGUE_TITLES = frozenset(
@@ -55,10 +69,8 @@ def check_language(page: ParsedPage) -> tuple[str | None, list[Finding]]:
     opening = truncate(opening_tag(root))
     if not lang:
         return None, [
-            page_finding(
+            _finding(
                 "page-lang-missing",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="fout",
                 excerpt=opening,
                 message="De pagina zegt niet in welke taal ze is geschreven. Een voorleesprogramma spreekt de tekst "
@@ -68,10 +80,8 @@ def check_language(page: ParsedPage) -> tuple[str | None, list[Finding]]:
         ]
     if lang.lower().split("-")[0] != "nl":
         return lang, [
-            page_finding(
+            _finding(
                 "page-lang-not-dutch",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="waarschuwing",
                 excerpt=opening,
                 message=f'De pagina is als "{truncate(lang, 20)}" gemarkeerd, niet als Nederlands.',
@@ -88,10 +98,8 @@ def check_title(page: ParsedPage) -> tuple[str | None, list[Finding]]:
     title = " ".join(element.text_content().split()) if element is not None else ""
     if not title:
         return None, [
-            page_finding(
+            _finding(
                 "page-title-missing",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="fout",
                 excerpt=snippet(element) if element is not None else "",
                 message="De pagina heeft geen titel. De titel is het eerste wat een voorleesprogramma voorleest en "
@@ -103,10 +111,8 @@ def check_title(page: ParsedPage) -> tuple[str | None, list[Finding]]:
     bare = " ".join(_WORDS_ONLY.sub(" ", title.lower()).split())
     if bare in _VAGUE_TITLES or _FILE_NAME.match(title) or sum(ch.isalpha() for ch in title) < 3:
         return title, [
-            page_finding(
+            _finding(
                 "page-title-vague",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="waarschuwing",
                 excerpt=snippet(element) if element is not None else "",
                 message=f'De titel "{truncate(title, 60)}" zegt niet waar de pagina over gaat.',
@@ -128,10 +134,8 @@ def check_headings(page: ParsedPage) -> list[Finding]:
     h1s = [element for level, element in headings if level == 1]
     if not h1s:
         findings.append(
-            page_finding(
+            _finding(
                 "page-h1-missing",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="waarschuwing",
                 message="De pagina heeft geen hoofdkop (h1). Wie een voorleesprogramma gebruikt, springt vaak eerst "
                 "naar de hoofdkop om te horen waar de pagina over gaat.",
@@ -140,10 +144,8 @@ def check_headings(page: ParsedPage) -> list[Finding]:
         )
     for extra in h1s[1:]:
         findings.append(
-            page_finding(
+            _finding(
                 "page-h1-multiple",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="waarschuwing",
                 excerpt=snippet(extra),
                 message=f"De pagina heeft {len(h1s)} hoofdkoppen (h1). Dan is niet duidelijk wat het "
@@ -155,10 +157,8 @@ def check_headings(page: ParsedPage) -> list[Finding]:
     for level, element in headings:
         if previous and level > previous + 1:
             findings.append(
-                page_finding(
+                _finding(
                     "page-heading-skipped",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="waarschuwing",
                     excerpt=snippet(element),
                     message=f"Na een kop van niveau {previous} volgt een kop van niveau {level}: er is een niveau "
@@ -169,10 +169,8 @@ def check_headings(page: ParsedPage) -> list[Finding]:
             )
         if not accessible_name(element, page.ids):
             findings.append(
-                page_finding(
+                _finding(
                     "page-heading-empty",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="waarschuwing",
                     excerpt=snippet(element),
                     message="Deze kop is leeg. Een voorleesprogramma noemt hem wel, maar zonder inhoud.",
@@ -196,10 +194,8 @@ def check_images(page: ParsedPage) -> list[Finding]:
             if _named_otherwise(element, page) or (tag == "img" and _is_presentational(element)):
                 continue
             findings.append(
-                page_finding(
+                _finding(
                     "page-img-alt-missing",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="fout",
                     excerpt=snippet(element),
                     message="Deze afbeelding heeft geen alt-tekst. Wie niet kan zien wat erop staat, mist de "
@@ -210,10 +206,8 @@ def check_images(page: ParsedPage) -> list[Finding]:
             )
         elif _FILE_NAME.match(alt.strip()):
             findings.append(
-                page_finding(
+                _finding(
                     "page-img-alt-filename",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="waarschuwing",
                     excerpt=snippet(element),
                     message=f'De alt-tekst "{truncate(alt.strip(), 40)}" is een bestandsnaam, geen beschrijving.',
@@ -236,10 +230,8 @@ def check_form_labels(page: ParsedPage) -> list[Finding]:
         placeholder = " ".join((element.get("placeholder") or "").split())
         if placeholder:
             findings.append(
-                page_finding(
+                _finding(
                     "page-field-placeholder-only",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="waarschuwing",
                     excerpt=snippet(element),
                     message=f'Dit invulveld heeft alleen een voorbeeldtekst ("{truncate(placeholder, 40)}") en geen '
@@ -249,10 +241,8 @@ def check_form_labels(page: ParsedPage) -> list[Finding]:
             )
             continue
         findings.append(
-            page_finding(
+            _finding(
                 "page-field-label-missing",
-                need=_NEED,
-                principle=_PRINCIPLE,
                 severity="fout",
                 excerpt=snippet(element),
                 message="Dit invulveld heeft geen label. Wie een voorleesprogramma gebruikt, weet niet wat hier "
@@ -272,10 +262,8 @@ def check_link_texts(links: list[Link]) -> list[Finding]:
         name, element = link.name, link.element
         if not name:
             findings.append(
-                page_finding(
+                _finding(
                     "page-link-text-empty",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="fout",
                     excerpt=snippet(element),
                     message="Deze link heeft geen tekst. Een voorleesprogramma kan niet zeggen waar hij naartoe gaat.",
@@ -286,10 +274,8 @@ def check_link_texts(links: list[Link]) -> list[Finding]:
         bare = " ".join(_WORDS_ONLY.sub(" ", name.lower()).split())
         if bare in _VAGUE_LINKS:
             findings.append(
-                page_finding(
+                _finding(
                     "page-link-text-vague",
-                    need=_NEED,
-                    principle=_PRINCIPLE,
                     severity="waarschuwing",
                     excerpt=snippet(element),
                     message=f'De linktekst "{truncate(name, 40)}" zegt niet waar de link naartoe gaat. In een lijst '
