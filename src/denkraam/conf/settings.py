@@ -212,4 +212,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DENKRAAM_LOG_LEVEL", "WARNING" if TESTING else "INFO")},
+    # WeasyPrint logs every layout step at INFO; users of `denkraam report` should only see real problems.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
