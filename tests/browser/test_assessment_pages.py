@@ -63,8 +63,7 @@ def test_bob_answers_a_question_with_the_keyboard_only(
     page.goto(f"/gesprekken/{assessment.pk}/vragenlijst/?principe=betrouwbaar")
     page.get_by_label("Voldoende").first.focus()
     page.keyboard.press("Space")
-    page.keyboard.press("Tab")  # out of the radio group, into the reason field
-    page.keyboard.press("Tab")  # the note
+    page.keyboard.press("Tab")  # out of the radio group; the reason field only appears for "niet van toepassing"
     page.keyboard.type("Meestal op tijd, soms niet.")
     page.get_by_role("button", name="Opslaan en verder").focus()
     page.keyboard.press("Enter")
@@ -85,3 +84,18 @@ def test_the_overview_shows_progress_without_a_reload(
     # The block polls every 5 seconds; wait for it (no sleep), but not for ever.
     expect(bob_row).to_contain_text("1 van 46", timeout=8000)
     expect(bob_row).not_to_contain_text("goed")
+
+
+def test_the_reason_field_appears_only_for_not_applicable(
+    context: BrowserContext, page: Page, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    assessment = _open_assessment(alice=alice, uwv=uwv)
+    login(context, bob, base_url=live_server.url)
+    page.goto(f"/gesprekken/{assessment.pk}/vragenlijst/?principe=betrouwbaar")
+    question = page.locator(f"#vraag-{Q1}")
+    reason = question.get_by_label("Waarom is deze vraag niet van toepassing?")
+    expect(reason).to_be_hidden()
+    question.get_by_label("Voldoende", exact=True).check()
+    expect(reason).to_be_hidden()
+    question.get_by_label("Niet van toepassing").check()
+    expect(reason).to_be_visible()
