@@ -97,5 +97,5 @@ def test_the_reason_field_appears_only_for_not_applicable(
     expect(reason).to_be_hidden()
     question.get_by_label("Voldoende", exact=True).check()
     expect(reason).to_be_hidden()
-    question.get_by_label("Niet van toepassing").check()
+    question.get_by_label("Niet van toepassing", exact=True).check()
     expect(reason).to_be_visible()
