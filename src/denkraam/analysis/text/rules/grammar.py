@@ -65,7 +65,11 @@ def is_participle(word: str) -> bool:
     return lower.endswith("eerd") or lemma(lower) != lower or not simplemma.is_known(lower, lang="nl")
 
 
-def _passive_in(sentence: Sentence) -> Iterator[tuple[Token, Token, bool]]:
+def passive_in(sentence: Sentence) -> Iterator[tuple[Token, Token, bool]]:
+    """(auxiliary, participle, with 'worden') for each passive construction in `sentence`.
+
+    The one passive matcher: the rule below and the readability features both use it.
+    """
     words = sentence.words
     for index, word in enumerate(words):
         lower = word.text.lower()
@@ -93,7 +97,7 @@ def _passive_in(sentence: Sentence) -> Iterator[tuple[Token, Token, bool]]:
 def passive_voice(context: RuleContext) -> Iterator[Finding]:
     """Flag passive constructions; with 'worden' a warning, with 'zijn' (perfect passive) only a note."""
     for sentence in context.sentences:
-        for auxiliary, participle, with_worden in _passive_in(sentence):
+        for auxiliary, participle, with_worden in passive_in(sentence):
             start, end = min(auxiliary.start, participle.start), max(auxiliary.end, participle.end)
             yield finding(
                 context,

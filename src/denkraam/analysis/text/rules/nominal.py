@@ -64,45 +64,57 @@ def _plain_verb(matched: str) -> str:
     return "een werkwoord"
 
 
-def nominal_style(context: RuleContext) -> Iterator[Finding]:
-    """Flag nominalised verbs, fixed verb-noun constructions and chains of '-ing van'."""
-    lower = context.lower
+def find_nominal(text: str, lower: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, verb) of each nominal-style hit in `text` (`lower` is its lower-cased form, same
+    offsets): kind "fixed" (verb-noun pair, verb = the plain verb), "infinitive" ("het X-en van", verb = X) or
+    "chain" ("-ing van" twice close together, verb empty). The rule below and the readability features use it.
+    """
     taken: list[tuple[int, int]] = []
     for match in _FIXED_RE.finditer(lower):
         taken.append(match.span())
-        verb = _plain_verb(match.group())
-        yield finding(
-            context,
-            "naamwoordstijl",
-            start=match.start(),
-            end=match.end(),
-            message=f"Naamwoordstijl: '{context.text[match.start() : match.end()]}'.",
-            suggestion=f"Gebruik het werkwoord: '{verb}'.",
-        )
+        yield "fixed", match.start(), match.end(), _plain_verb(match.group())
     for match in _INFINITIVE_NOUN.finditer(lower):
         verb = match.group(1)
         if verb in _REAL_NOUNS or any(s <= match.start() < e for s, e in taken):
             continue
         taken.append(match.span())
-        yield finding(
-            context,
-            "naamwoordstijl",
-            start=match.start(),
-            end=match.end(),
-            message=f"Naamwoordstijl: '{context.text[match.start() : match.end()]}' maakt van een werkwoord "
-            "een zelfstandig naamwoord.",
-            suggestion=f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
-            f"in plaats van 'het {verb} van …'.",
-        )
-    for match in _ING_CHAIN.finditer(context.text):
+        yield "infinitive", match.start(), match.end(), verb
+    for match in _ING_CHAIN.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        yield finding(
-            context,
-            "naamwoordstijl",
-            start=match.start(),
-            end=match.end(),
-            message="Naamwoordstijl: een reeks woorden op '-ing van' maakt de zin zwaar.",
-            suggestion="Schrijf met werkwoorden: 'wij berekenen hoe hoog …' in plaats van "
-            "'de berekening van de hoogte van …'.",
-        )
+        yield "chain", match.start(), match.end(), ""
+
+
+def nominal_style(context: RuleContext) -> Iterator[Finding]:
+    """Flag nominalised verbs, fixed verb-noun constructions and chains of '-ing van'."""
+    for kind, start, end, verb in find_nominal(context.text, context.lower):
+        found = context.text[start:end]
+        if kind == "fixed":
+            yield finding(
+                context,
+                "naamwoordstijl",
+                start=start,
+                end=end,
+                message=f"Naamwoordstijl: '{found}'.",
+                suggestion=f"Gebruik het werkwoord: '{verb}'.",
+            )
+        elif kind == "infinitive":
+            yield finding(
+                context,
+                "naamwoordstijl",
+                start=start,
+                end=end,
+                message=f"Naamwoordstijl: '{found}' maakt van een werkwoord een zelfstandig naamwoord.",
+                suggestion=f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
+                f"in plaats van 'het {verb} van …'.",
+            )
+        else:
+            yield finding(
+                context,
+                "naamwoordstijl",
+                start=start,
+                end=end,
+                message="Naamwoordstijl: een reeks woorden op '-ing van' maakt de zin zwaar.",
+                suggestion="Schrijf met werkwoorden: 'wij berekenen hoe hoog …' in plaats van "
+                "'de berekening van de hoogte van …'.",
+            )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from denkraam.analysis.findings import Finding
 
+from ..tokens import Token
 from ..wordlists import Entry, abbreviations, officialese
 from .base import RuleContext, finding, phrase_pattern
 
@@ -34,23 +35,34 @@ def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict
     return singles, pattern, phrases
 
 
-def officialese_words(context: RuleContext) -> Iterator[Finding]:
-    """Flag words and phrases from the officialese list, also inflected ('verstrekte' -> 'verstrekken')."""
+def find_officialese(lower: str, words: Iterable[Token], *, offset: int = 0) -> Iterator[tuple[Entry, int, int]]:
+    """(entry, start, end) of each officialese word or phrase: phrases in `lower` (the lower-cased text, which
+    starts at `offset` of the text the tokens point into), then single `words`, also inflected ('verstrekte'
+    -> 'verstrekken'). Offsets are those of the tokens' text.
+
+    The one matcher of the officialese list: the rule below and the readability features both use it.
+    """
     singles, pattern, phrases = _officialese_index()
     taken: list[tuple[int, int]] = []
     if pattern is not None:
-        for match in pattern.finditer(context.lower):
-            entry = phrases[re.sub(r"\s+", " ", match.group())]
-            taken.append(match.span())
-            yield _officialese_finding(context, entry, match.start(), match.end())
-    for word in context.words:
-        lower = word.text.lower()
-        if not lower[:1].isalpha():
+        for match in pattern.finditer(lower):
+            start, end = match.start() + offset, match.end() + offset
+            taken.append((start, end))
+            yield phrases[re.sub(r"\s+", " ", match.group())], start, end
+    for word in words:
+        lowered = word.text.lower()
+        if not lowered[:1].isalpha():
             continue
-        entry = singles.get(lower) or singles.get(lemma(lower))
-        if entry is None or any(start <= word.start < end for start, end in taken):
+        entry = singles.get(lowered) or singles.get(lemma(lowered))
+        if entry is None or any(low <= word.start < high for low, high in taken):
             continue
-        yield _officialese_finding(context, entry, word.start, word.end)
+        yield entry, word.start, word.end
+
+
+def officialese_words(context: RuleContext) -> Iterator[Finding]:
+    """Flag words and phrases from the officialese list, also inflected ('verstrekte' -> 'verstrekken')."""
+    for entry, start, end in find_officialese(context.lower, context.words):
+        yield _officialese_finding(context, entry, start, end)
 
 
 def _officialese_finding(context: RuleContext, entry: Entry, start: int, end: int) -> Finding:
