@@ -97,3 +97,31 @@ def test_very_easy_and_very_hard_sentences_keep_their_order_within_0_to_100() ->
     assert all(low < high for low, high in zip(scores[1:-2], scores[2:-1], strict=True))
     assert bounded(50.0) == 50.0
     assert bounded(float("nan")) == 0.0
+
+
+def test_a_passive_sentence_scores_harder_than_the_same_sentence_in_the_active_voice() -> None:
+    passive = assess_readability("Uw aanvraag wordt door de gemeente binnen twee weken behandeld.")
+    active = assess_readability("De gemeente behandelt uw aanvraag binnen twee weken.")
+    assert active.score < passive.score
+    assert passive.features["passive"] == 1
+    assert passive.model == "standaard-4"
+
+
+def test_the_reading_level_counts_the_same_plain_language_problems_as_the_text_check() -> None:
+    from denkraam.analysis.text.readability.features import plain_language_counts
+    from denkraam.analysis.text.rules import RuleContext
+    from denkraam.analysis.text.rules.grammar import passive_voice
+    from denkraam.analysis.text.rules.nominal import nominal_style
+    from denkraam.analysis.text.rules.wording import officialese_words
+
+    text = (
+        "Indien u het niet eens bent met het besluit, kunt u middels een formulier bezwaar maken. "
+        "Uw aanvraag is door ons in behandeling genomen en wordt binnenkort afgehandeld. "
+        "Het indienen van een verzoek tot vaststelling van de hoogte van de vergoeding kan online."
+    )
+    sentences = split_sentences(text)
+    context = RuleContext(text=text, sentences=sentences, is_letter=False)
+    counts = [plain_language_counts(sentence) for sentence in sentences]
+    assert sum(count[0] for count in counts) == len(list(officialese_words(context))) >= 2
+    assert sum(count[1] for count in counts) == len(list(passive_voice(context))) >= 1
+    assert sum(count[2] for count in counts) == len(list(nominal_style(context))) >= 2

@@ -28,7 +28,7 @@ def test_held_out_simplified_amsterdam_sentences_mostly_score_easier() -> None:
     held_out = [pair for pair in load_amsterdam_sentences(DATA) if not pair.calibration][:120]
     easier = sum(assess_readability(pair.simple).score < assess_readability(pair.complex).score for pair in held_out)
     assert len(held_out) == 120
-    assert easier / len(held_out) >= 0.8
+    assert easier / len(held_out) >= 0.85
 
 
 def test_simplified_text_scores_easier_on_average() -> None:
@@ -53,7 +53,7 @@ def test_held_out_lint_sentences_rank_like_lint_ii() -> None:
     a, b = ranks(ours), ranks(theirs)
     n = len(a)
     rho = 1 - 6 * sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) / (n * (n * n - 1))
-    assert rho >= 0.88
+    assert rho >= 0.9
 
 
 def test_the_recovered_lint_ii_formula_reproduces_lint_ii_scores() -> None:

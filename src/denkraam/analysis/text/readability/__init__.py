@@ -1,14 +1,17 @@
 """Readability of Dutch text on LiNT-II's scale (0-100, higher is harder; levels 1-4).
 
-Two tiers. "standaard" uses only Python packages and is fast enough to run on every keystroke:
+Two tiers. "standaard" uses only Python packages and is fast enough to run on every keystroke (model standaard-4):
 
-    score = 3.44 x words per sentence - 51.66 x mean over all words of min(Zipf, 6) + 264.15
+    score = 3.10 x words per sentence - 48.04 x mean over all words of min(Zipf, 6)
+            + 3.10 x officialese words per sentence + 18.59 x passive constructions per sentence
+            + 6.20 x nominal-style hits per sentence + 248.40
 
-(Zipf from wordfreq's Dutch list via the word or its lemma; numbers and unknown words count as 0), i.e. words
-per sentence + 15 x (7 - capped Zipf), mapped linearly onto LiNT-II's scale. The weight 15 was chosen on the
-calibration halves of both data sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on LiNT-II's
-scores of the calibration sentences (see `calibration.py`). "diep" parses the text with Debian's `frog` and
-applies LiNT-II's own linear formula (recovered from its example sentences) to frog-based estimates of its four
+(Zipf from wordfreq's Dutch list via the word or its lemma; numbers and unknown words count as 0; officialese,
+passive and nominal style found with the text check's own matchers), i.e. words per sentence + 15.5 x (7 - capped
+Zipf) + 1 x officialese + 6 x passive + 2 x nominal, mapped linearly onto LiNT-II's scale. The four weights were
+chosen on the calibration halves of both data sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on
+LiNT-II's scores of the calibration sentences (see `calibration.py`). "diep" parses the text with Debian's `frog`
+and applies LiNT-II's own linear formula (recovered from its example sentences) to frog-based estimates of its four
 features. Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients are data in
 `data/`; docs/text-check.md, "Leesniveau", documents the calibration.
 """

@@ -11,6 +11,10 @@ Here they are estimated from word lists and word frequencies only, which is ~100
 - dependency length: the longest stretch of words between clause boundaries ("tangconstructie": in Dutch the
   verb cluster closes the clause, so a long stretch means a long subject-to-verb dependency);
 - concreteness: share of content words that do not end in an abstract suffix (-heid, -ing, -atie, ...).
+
+Plus three plain-language counts per sentence, from the text check's own matchers (the rules modules; no
+Django): officialese words and phrases (`wordlists/officialese.tsv`), passive constructions and nominal style.
+These are what the City of Amsterdam's editors removed most when they simplified their texts.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from functools import lru_cache
 import simplemma
 import wordfreq
 
+from ..rules.grammar import passive_in
+from ..rules.nominal import find_nominal
+from ..rules.wording import find_officialese
 from ..tokens import Sentence, Token
 from .lexicon import (
     ABSTRACT_SUFFIXES,
@@ -34,7 +41,14 @@ from .lexicon import (
 )
 from .syllables import count_syllables
 
-__all__ = ["FEATURE_NAMES", "SentenceFeatures", "aggregate", "sentence_features", "word_zipf"]
+__all__ = [
+    "FEATURE_NAMES",
+    "SentenceFeatures",
+    "aggregate",
+    "plain_language_counts",
+    "sentence_features",
+    "word_zipf",
+]
 
 FEATURE_NAMES: tuple[str, ...] = (
     "zipf",  # mean Zipf frequency of content words (higher = more common = easier)
@@ -50,6 +64,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "zipf_all",  # mean Zipf frequency of all words, function words included
     "difficulty",  # per sentence: sum over words of (7 - Zipf), grows with both length and rarity
     "zipf_capped",  # mean over ALL words of min(Zipf, 6); numbers and unknown words count as 0 (the default tier)
+    "officialese",  # officialese words and phrases per sentence (the text check's list and matcher)
+    "passive",  # passive constructions per sentence (with 'worden' or 'zijn')
+    "nominal",  # nominal-style constructions per sentence
 )
 
 # Above Zipf 6 (de, het, een, is, u, ...) a word is simply "very common"; capping keeps the few most frequent
@@ -77,6 +94,9 @@ class SentenceFeatures:
     chars: int = 0
     zipf_all_sum: float = 0.0
     zipf_capped_sum: float = 0.0
+    officialese: int = 0
+    passive: int = 0
+    nominal: int = 0
 
     def values(self) -> dict[str, float]:
         """The feature vector (see FEATURE_NAMES) for this sentence alone."""
@@ -100,6 +120,9 @@ def _values(total: SentenceFeatures, *, sentences: int, segment_sum: float) -> d
         "zipf_all": total.zipf_all_sum / words if total.words else 7.0,
         "difficulty": (7.0 * total.words - total.zipf_all_sum) / max(sentences, 1),
         "zipf_capped": total.zipf_capped_sum / words if total.words else ZIPF_CAP,
+        "officialese": total.officialese / max(sentences, 1),
+        "passive": total.passive / max(sentences, 1),
+        "nominal": total.nominal / max(sentences, 1),
     }
 
 
@@ -157,9 +180,40 @@ def _word_info(lowered: str) -> tuple[bool, float, bool, int, float, bool]:
     return True, zipf, abstract, syllables, zipf, finite
 
 
+def _as_sentence(tokens: Sequence[Token]) -> Sentence:
+    """A Sentence around bare tokens: their text at their own offsets, gaps filled with spaces."""
+    if not tokens:
+        return Sentence(0, 0, "", ())
+    start = tokens[0].start
+    chars = [" "] * (tokens[-1].end - start)
+    for token in tokens:
+        chars[token.start - start : token.end - start] = token.text
+    return Sentence(start, tokens[-1].end, "".join(chars), tuple(tokens))
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower case with unchanged offsets (a few Unicode letters grow when lowered; those stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def plain_language_counts(sentence: Sentence) -> tuple[int, int, int]:
+    """(officialese words and phrases, passive constructions, nominal-style hits) in one sentence, found with
+    the text check's own matchers so both always agree."""
+    lower = _lower_same_length(sentence.text)
+    officialese = sum(1 for _ in find_officialese(lower, sentence.words, offset=sentence.start))
+    passive = sum(1 for _ in passive_in(sentence))
+    nominal = sum(1 for _ in find_nominal(sentence.text, lower))
+    return officialese, passive, nominal
+
+
 def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
     """Count the features of one sentence (a Sentence or its tokens)."""
-    tokens = sentence.tokens if isinstance(sentence, Sentence) else sentence
+    if not isinstance(sentence, Sentence):
+        sentence = _as_sentence(sentence)
+    tokens = sentence.tokens
     words = content = rare = abstract = syllables = long_words = chars = finite_verbs = 0
     zipf_sum = zipf_all_sum = zipf_capped_sum = 0.0
     clauses = 1
@@ -199,6 +253,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
             rare += zipf < _RARE_ZIPF
             abstract += is_abstract
     max_segment = max(max_segment, segment)
+    officialese, passive, nominal = plain_language_counts(sentence) if words else (0, 0, 0)
     return SentenceFeatures(
         words=words,
         content_words=content,
@@ -213,6 +268,9 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
         chars=chars,
         zipf_all_sum=zipf_all_sum,
         zipf_capped_sum=zipf_capped_sum,
+        officialese=officialese,
+        passive=passive,
+        nominal=nominal,
     )
 
 
@@ -239,6 +297,9 @@ def aggregate(features: Sequence[SentenceFeatures]) -> dict[str, float]:
         chars=sum(item.chars for item in with_words),
         zipf_all_sum=sum(item.zipf_all_sum for item in with_words),
         zipf_capped_sum=sum(item.zipf_capped_sum for item in with_words),
+        officialese=sum(item.officialese for item in with_words),
+        passive=sum(item.passive for item in with_words),
+        nominal=sum(item.nominal for item in with_words),
     )
     # Longest segments weighted by sentence length: a long tangled sentence matters more than a heading.
     segment_sum = sum(item.max_segment * item.words for item in with_words) / total.words * len(with_words)
