@@ -1,6 +1,6 @@
 """Calibration data, the reproducible split, and the offline fit of the coefficients in `data/`.
 
-Run `python -m denkraam.analysis.text.readability.calibration [--deep | --cv]` from a checkout that has the shared
+Run `python -m denkraam.analysis.text.readability.calibration [--deep] [--cv]` from a checkout that has the shared
 data folder beside it; it rewrites `data/coefficients.json` (or `coefficients_deep.json`). Never runs on import.
 
 Default tier (`fit_default_model`): score = a x (words per sentence + wz x (7 - mean over all words of
@@ -11,7 +11,8 @@ sentences. `--cv` runs 5-fold cross-validation on the calibration data: the plai
 pairs from 66.7% to 68.9% and the out-of-fold Spearman from 0.592 to 0.609 over the two-term model (standaard-3),
 so they are kept. A richer variant (LiNT-II's formula over our four feature estimates, plus the two terms) did
 no better than the two terms alone (sentence pairs 65.4% vs 67.0%, Spearman 0.75 vs 0.75).
-Deep tier (`fit_model(deep=True)`): LiNT-II's formula over frog-based estimates of its features.
+Deep tier (`calibration_deep.py`, `--deep`): the standaard-4 terms with their weights unchanged, plus frog-based
+terms chosen by forward selection in cross-validation on the same calibration data (see that module).
 
 Split (documented in docs and BENCHMARKS.md): an item is in the calibration part when the first 8 hex digits
 of sha1(key) modulo 100 fall below the share (50 for LiNT-II sentences, key "text_id:sent_idx"; 70 for the
@@ -181,15 +182,6 @@ LINT_II_COEFFICIENTS: dict[str, float] = {
     "content_words_per_clause": 2.5368,
     "proportion_of_concrete_nouns": -16.0013,
 }
-# Which of our features estimate each LiNT-II feature (a least-squares map per LiNT-II feature).
-PROXIES: dict[str, tuple[str, ...]] = {
-    "mean_log_word_frequency": ("zipf", "zipf_all"),
-    "max_sdl": ("words", "max_segment"),
-    "content_words_per_clause": ("content_per_clause", "words"),
-    "proportion_of_concrete_nouns": ("abstract_share",),
-}
-
-
 # The default tier: words per sentence + wz x (7 - mean capped Zipf of all words) + plain-language counts per
 # sentence (officialese, passive, nominal style), each with its own weight. The weights are the ones that maximise
 # (share of Amsterdam calibration sentence pairs with the simple side strictly easier) + (Spearman with LiNT-II on
@@ -222,10 +214,12 @@ def spearman(a: Sequence[float], b: Sequence[float]) -> float:
     return float(np.corrcoef(_rank(a), _rank(b))[0, 1])
 
 
-def _default_arrays(rows: Sequence[dict[str, float]]):
+def _default_arrays(rows: Sequence[dict[str, float]], extra: Sequence[str] = ()):
+    """Columns: words, 7 - capped Zipf, the plain-language counts, then the `extra` features (deep tier)."""
     import numpy as np
 
-    return np.array([[row["words"], 7.0 - row["zipf_capped"]] + [row[name] for name in PLAIN_LANGUAGE] for row in rows])
+    names = (*PLAIN_LANGUAGE, *extra)
+    return np.array([[row["words"], 7.0 - row["zipf_capped"]] + [row[name] for name in names] for row in rows])
 
 
 def _weight_grid(*, plain: bool = True) -> list[tuple[float, ...]]:
@@ -238,8 +232,13 @@ def _weight_grid(*, plain: bool = True) -> list[tuple[float, ...]]:
     return [(wz, *rest) for rest in extra for wz in DEFAULT_WEIGHTS]
 
 
-def _best_weights(complex_x, simple_x, lint_x, truth, grid: Sequence[tuple[float, ...]]) -> tuple[float, ...]:
-    """The grid point with the highest sentence-pair accuracy + Spearman (the first among equal scores)."""
+def _best_weights(
+    complex_x, simple_x, lint_x, truth, grid: Sequence[tuple[float, ...]], *, floor: tuple[float, float] | None = None
+) -> tuple[float, ...]:
+    """The grid point with the highest sentence-pair accuracy + Spearman (the first among equal scores).
+
+    With `floor` = (accuracy, Spearman), points that fall below either are skipped (the deep tier uses this so it
+    is never worse than the default tier on either measure); grid[0] is the fallback."""
     import numpy as np
 
     truth_ranks = np.array(_rank(list(truth)))
@@ -247,20 +246,30 @@ def _best_weights(complex_x, simple_x, lint_x, truth, grid: Sequence[tuple[float
     for weights in grid:
         w = np.array((1.0, *weights))
         accuracy = float(np.mean(simple_x @ w < complex_x @ w))
-        ours = np.array(_rank(list(lint_x @ w)))
-        score = accuracy + float(np.corrcoef(ours, truth_ranks)[0, 1])
+        rho = float(np.corrcoef(np.array(_rank(list(lint_x @ w))), truth_ranks)[0, 1])
+        if floor is not None and (accuracy < floor[0] - 1e-12 or rho < floor[1] - 1e-12):
+            continue
+        score = accuracy + rho
         if score > best_score + 1e-12:
             best, best_score = weights, score
     return best
 
 
-def _default_data(data_dir: Path | None):
+def _default_data(
+    data_dir: Path | None, *, deep: bool = False, frog_cache: Path | None = None, extra: Sequence[str] = ()
+):
+    """Calibration pairs and LiNT-II sentences with their feature arrays (see `_default_arrays`)."""
     pairs = [pair for pair in load_amsterdam_sentences(data_dir) if pair.calibration]
     lint = [item for item in load_lint_sentences(data_dir) if item.calibration]
-    complex_x = _default_arrays(_feature_rows([pair.complex for pair in pairs], deep=False))
-    simple_x = _default_arrays(_feature_rows([pair.simple for pair in pairs], deep=False))
-    lint_x = _default_arrays(_feature_rows([item.text for item in lint], deep=False))
-    return pairs, lint, complex_x, simple_x, lint_x
+    texts = [pair.complex for pair in pairs] + [pair.simple for pair in pairs] + [item.text for item in lint]
+    # One (cached) frog run for everything in the deep tier.
+    x = _default_arrays(_feature_rows(texts, deep=deep, frog_cache=frog_cache), extra)
+    return pairs, lint, x[: len(pairs)], x[len(pairs) : 2 * len(pairs)], x[2 * len(pairs) :]
+
+
+def _fold(key: str, folds: int) -> int:
+    """Cross-validation fold of a key (an Amsterdam document id or a LiNT-II key), stable across runs."""
+    return int(hashlib.sha1(f"fold:{key}".encode()).hexdigest()[:8], 16) % folds
 
 
 def fit_default_model(*, data_dir: Path | None = None):
@@ -297,11 +306,8 @@ def cross_validate_default(*, folds: int = 5, data_dir: Path | None = None) -> d
     pairs, lint, complex_x, simple_x, lint_x = _default_data(data_dir)
     truth = np.array([item.score for item in lint])
 
-    def fold(key: str) -> int:
-        return int(hashlib.sha1(f"fold:{key}".encode()).hexdigest()[:8], 16) % folds
-
-    pair_fold = np.array([fold(pair.document) for pair in pairs])
-    lint_fold = np.array([fold(item.key) for item in lint])
+    pair_fold = np.array([_fold(pair.document, folds) for pair in pairs])
+    lint_fold = np.array([_fold(item.key, folds) for item in lint])
     result: dict[str, dict[str, float]] = {}
     for variant, grid in (("two terms", _weight_grid(plain=False)), ("plus plain language", _weight_grid())):
         correct, predicted = 0, np.zeros(len(lint))
@@ -318,55 +324,19 @@ def cross_validate_default(*, folds: int = 5, data_dir: Path | None = None) -> d
     return result
 
 
-def fit_model(*, deep: bool = False, data_dir: Path | None = None, frog_cache: Path | None = None):
-    """Fit the deep tier's coefficients on the LiNT-II calibration sentences only; return the model (not saved).
-
-    For each of LiNT-II's four features, a least-squares map from our estimates (PROXIES) to LiNT-II's own value
-    of that feature for the sentence; those maps are then put into LiNT-II's formula. The result is still one
-    linear formula over our features (stored as data), but every coefficient traces back to a LiNT-II feature.
-    """
-    import numpy as np
-
-    from .model import LinearModel
-
-    folder = (data_dir or default_data_dir()) / "lint_ii_examples"
-    truth: dict[str, dict[str, float]] = {}
-    with open(folder / "lint_ii_sentences.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            item = json.loads(line)
-            truth[f"{item['text_id']}:{item['sent_idx']}"] = item
-    lint = [item for item in load_lint_sentences(data_dir) if item.calibration]
-    rows = _feature_rows([item.text for item in lint], deep=deep, frog_cache=frog_cache)
-    intercept = LINT_II_INTERCEPT
-    coefficients: dict[str, float] = {}
-    for lint_feature, proxies in PROXIES.items():
-        x = np.array([[1.0] + [row[name] for name in proxies] for row in rows])
-        y = np.array([float(truth[item.key][lint_feature]) for item in lint])
-        fitted = np.linalg.lstsq(x, y, rcond=None)[0]
-        weight = LINT_II_COEFFICIENTS[lint_feature]
-        intercept += weight * float(fitted[0])
-        for name, value in zip(proxies, fitted[1:], strict=True):
-            coefficients[name] = round(coefficients.get(name, 0.0) + weight * float(value), 6)
-    return LinearModel(
-        version=f"{'diep' if deep else 'standaard'}-2",
-        intercept=round(intercept, 6),
-        coefficients=coefficients,
-        means={},
-        scales={},
-    )
-
-
 def main() -> None:
     """Fit and store the coefficients: `python -m denkraam.analysis.text.readability.calibration [--deep]`."""
     import sys
 
+    from .calibration_deep import FROG_CACHE, cross_validate_deep, fit_deep_model
+
     deep = "--deep" in sys.argv[1:]
     if "--cv" in sys.argv[1:]:
-        for variant, figures in cross_validate_default().items():
+        results = cross_validate_deep() if deep else cross_validate_default()
+        for variant, figures in results.items():
             print(f"{variant}: sentence pairs {figures['sentence pairs']:.3f}, Spearman {figures['Spearman']:.3f}")
         return
-    cache = Path(__file__).resolve().parents[5] / "benchmarks" / ".cache" / "frog.jsonl"
-    model = fit_model(deep=True, frog_cache=cache) if deep else fit_default_model()
+    model = fit_deep_model(frog_cache=FROG_CACHE) if deep else fit_default_model()
     target = Path(__file__).resolve().parent / "data" / ("coefficients_deep.json" if deep else "coefficients.json")
     target.write_text(json.dumps(model.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{target}: {model.version}")

@@ -12,11 +12,11 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..tokens import Sentence
-from .features import ZIPF_CAP, SentenceFeatures, sentence_features, word_zipf
+from .features import SentenceFeatures, sentence_features, word_zipf
 from .lexicon import ABSTRACT_SUFFIXES
-from .syllables import count_syllables
 
 __all__ = ["FROG_MESSAGE", "FrogRunner", "FrogUnavailable", "frog_available", "frog_features", "frog_lines", "run_frog"]
 
@@ -27,6 +27,9 @@ _AUXILIARY_LEMMAS = frozenset(
 _FUNCTION_ADVERBS = frozenset(
     ["niet", "wel", "ook", "nog", "al", "toch", "maar", "eens", "even", "er", "hier", "daar", "dan", "toen", "nu", "zo"]
 )
+# A past participle that is the verbal complement ('vc') of one of these is passive ("wordt genoemd", "is
+# betaald"); 'zijn' also makes the perfect of some verbs ("is gekomen"), which the calibration has to live with.
+_PASSIVE_AUXILIARIES = frozenset(["worden", "zijn"])
 # Sentences longer than this are not parsed (frog's own limit is 500 tokens and needs a lot of memory).
 _MAX_PARSE_TOKENS = 150
 
@@ -80,27 +83,38 @@ def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list
     return [line.split("\t") for line in completed.stdout.splitlines() if line.strip()]
 
 
-def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
-    """Turn frog's rows for one sentence into the same counts the default tier estimates."""
-    words = content = rare = abstract = syllables = long_words = 0
-    zipf_sum = zipf_all_sum = zipf_capped_sum = 0.0
-    chars = finite_verbs = 0
-    max_dependency = 0
+def _features_from_rows(rows: Sequence[Sequence[str]], base: SentenceFeatures) -> SentenceFeatures:
+    """The default tier's features of the sentence (`base`), with what frog's parse counts exactly put in.
+
+    Words, word frequency and the three plain-language counts stay the default tier's own, so the deep model
+    can start from exactly the standaard-4 terms; frog supplies content words (from real POS tags), clauses
+    (finite verbs), the longest dependency, words before the first finite verb, subordinate clauses and passive
+    participles.
+    """
+    content = rare = abstract = 0
+    zipf_sum = 0.0
+    finite_verbs = max_dependency = subordinate = 0
+    pre_finite = -1
+    words_seen = 0
+    lemmas = {row[0]: row[2].lower() for row in rows if len(row) >= 5}
+    participles: list[tuple[str, str]] = []  # (head id, relation) of each past participle
     for row in rows:
         if len(row) < 5:
             continue
         word, lemma, tag = row[1], row[2].lower(), row[4]
+        # The parser's head index and relation are the last two columns (their position depends on --skip).
+        head, relation = (row[-2].strip(), row[-1].strip()) if len(row) >= 8 else ("", "")
         if tag.startswith("LET"):
             continue
-        words += 1
-        chars += len(word)
-        zipf_all_sum += min(word_zipf(word.lower()), 7.0) if any(ch.isalpha() for ch in word) else 5.0
-        zipf_capped_sum += min(word_zipf(word.lower()), ZIPF_CAP)
-        word_syllables = count_syllables(word.lower())
-        syllables += word_syllables
-        long_words += word_syllables >= 4
         if tag.startswith("WW(pv"):
             finite_verbs += 1
+            if pre_finite < 0:
+                pre_finite = words_seen
+        words_seen += 1
+        if tag.startswith("WW(vd"):
+            participles.append((head, relation))
+        if relation == "body":
+            subordinate += 1
         is_content = (
             tag.startswith(("N(soort", "ADJ"))
             or (tag.startswith("WW") and lemma not in _AUXILIARY_LEMMAS)
@@ -112,23 +126,20 @@ def _features_from_rows(rows: Sequence[Sequence[str]]) -> SentenceFeatures:
             zipf_sum += zipf
             rare += zipf < 3.0
             abstract += tag.startswith("N(") and len(lemma) > 5 and lemma.endswith(ABSTRACT_SUFFIXES)
-        # The parser's head index and relation are the last two columns (their position depends on --skip).
-        head = row[-2].strip() if len(row) >= 8 else ""
         if head.isdigit() and head != "0" and row[0].isdigit():
             max_dependency = max(max_dependency, abs(int(head) - int(row[0])))
-    return SentenceFeatures(
-        words=words,
+    passive = sum(1 for head, relation in participles if relation == "vc" and lemmas.get(head) in _PASSIVE_AUXILIARIES)
+    return replace(
+        base,
         content_words=content,
         zipf_sum=zipf_sum,
         rare=rare,
+        abstract=abstract,
         clauses=max(finite_verbs, 1),
         max_segment=max_dependency,
-        abstract=abstract,
-        syllables=syllables,
-        long_words=long_words,
-        chars=chars,
-        zipf_all_sum=zipf_all_sum,
-        zipf_capped_sum=zipf_capped_sum,
+        pre_finite=max(pre_finite, 0) if finite_verbs else words_seen,
+        subordinate=subordinate,
+        passive_pos=passive,
     )
 
 
@@ -161,5 +172,5 @@ def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner = run_fro
         chunk = rows[position : position + count]
         position += count
         if len(chunk) == count:
-            by_sentence[id(sentence)] = _features_from_rows(chunk)
+            by_sentence[id(sentence)] = _features_from_rows(chunk, sentence_features(sentence))
     return [by_sentence.get(id(sentence)) or sentence_features(sentence) for sentence in sentences]
