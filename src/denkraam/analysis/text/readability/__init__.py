@@ -10,9 +10,10 @@ Two tiers. "standaard" uses only Python packages and is fast enough to run on ev
 passive and nominal style found with the text check's own matchers), i.e. words per sentence + 15.5 x (7 - capped
 Zipf) + 1 x officialese + 6 x passive + 2 x nominal, mapped linearly onto LiNT-II's scale. The four weights were
 chosen on the calibration halves of both data sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on
-LiNT-II's scores of the calibration sentences (see `calibration.py`). "diep" parses the text with Debian's `frog`
-and applies LiNT-II's own linear formula (recovered from its example sentences) to frog-based estimates of its four
-features. Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients are data in
+LiNT-II's scores of the calibration sentences (see `calibration.py`). "diep" (model diep-3) parses the text
+with Debian's `frog` and starts from exactly those terms; frog terms are added only when they help in
+cross-validation on the calibration data (see `calibration_deep.py`): none did, so its weights equal standaard-4.
+Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients are data in
 `data/`; docs/text-check.md, "Leesniveau", documents the calibration.
 """
 

@@ -124,12 +124,12 @@ def pair_accuracy(pairs: Sequence[AmsterdamPair], score: Callable[[str], float])
     return sum(score(pair.simple) < score(pair.complex) for pair in pairs) / len(pairs)
 
 
-def cached_frog_runner(cache_file: Path) -> Callable[[Sequence[str]], list[list[str]]]:
+def cached_frog_runner(cache_file: Path) -> Callable[[Sequence[str]], list[list[list[str]]]]:
     """A frog runner that keeps frog's rows per input line in `cache_file` (JSON lines) and runs frog only once,
     in one batch, for the lines it has not seen. For repeated offline runs (calibration, benchmark) only."""
     from .frog import run_frog
 
-    def runner(lines: Sequence[str]) -> list[list[str]]:
+    def runner(lines: Sequence[str]) -> list[list[list[str]]]:
         cache: dict[str, list[list[str]]] = {}
         if cache_file.exists():
             with open(cache_file, encoding="utf-8") as handle:
@@ -138,16 +138,15 @@ def cached_frog_runner(cache_file: Path) -> Callable[[Sequence[str]], list[list[
                     cache[item["line"]] = item["rows"]
         missing = list(dict.fromkeys(line for line in lines if line not in cache))
         if missing:
-            rows = run_frog(missing)
+            parsed = run_frog(missing)
+            if len(parsed) != len(missing):
+                raise RuntimeError(f"frog returned {len(parsed)} sentences for {len(missing)} lines")
             cache_file.parent.mkdir(parents=True, exist_ok=True)
-            position = 0
             with open(cache_file, "a", encoding="utf-8") as handle:
-                for line in missing:
-                    count = len(line.split())
-                    cache[line] = rows[position : position + count]
-                    position += count
-                    handle.write(json.dumps({"line": line, "rows": cache[line]}, ensure_ascii=False) + "\n")
-        return [row for line in lines for row in cache[line]]
+                for line, rows in zip(missing, parsed, strict=True):
+                    cache[line] = rows
+                    handle.write(json.dumps({"line": line, "rows": rows}, ensure_ascii=False) + "\n")
+        return [cache[line] for line in lines]
 
     return runner
 

@@ -15,7 +15,7 @@ so on calibration data the deep tier can never be worse than the default. A leas
 scores of the calibration sentences puts the result on LiNT-II's scale, as for the default tier.
 
 Run `python -m denkraam.analysis.text.readability.calibration --deep [--cv]`; frog's output is cached in
-`benchmarks/.cache/frog.jsonl` (gitignored), so only new sentences are parsed.
+`benchmarks/.cache/frog-sentences.jsonl` (gitignored), so only new sentences are parsed.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from .calibration import (
 __all__ = ["DEEP_TERMS", "FROG_CACHE", "cross_validate_deep", "fit_deep_model", "select_deep_terms"]
 
 DEEP_VERSION = "diep-3"
-FROG_CACHE = Path(__file__).resolve().parents[5] / "benchmarks" / ".cache" / "frog.jsonl"
+FROG_CACHE = Path(__file__).resolve().parents[5] / "benchmarks" / ".cache" / "frog-sentences.jsonl"
 
 # Candidate frog terms and the weights tried for each (besides 0), in "words per sentence" units: a weight of 1
 # on content words per clause makes one more content word per clause count as one more word in the sentence.

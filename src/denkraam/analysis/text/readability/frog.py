@@ -50,8 +50,8 @@ def frog_available() -> bool:
     return _frog_path() is not None and os.path.exists("/usr/share/frog/nld/frog.cfg")
 
 
-def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list[str]]:
-    """Run frog once on pre-tokenised sentences (one per line); return its rows as lists of columns."""
+def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list[list[str]]]:
+    """Run frog once on pre-tokenised sentences (one per line); return per sentence its rows as lists of columns."""
     executable = _frog_path()
     if executable is None or not frog_available():
         raise FrogUnavailable()
@@ -80,7 +80,15 @@ def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list
     if completed.returncode != 0:
         last = (completed.stderr.strip().splitlines() or ["onbekende fout"])[-1]
         raise FrogUnavailable(f"Het programma 'frog' gaf een fout: {last}")
-    return [line.split("\t") for line in completed.stdout.splitlines() if line.strip()]
+    # Frog ends each sentence with a blank line. Its rows do NOT line up with our tokens one to one: it merges
+    # multiword units ("naar_voren", "heen_en_weer") into one row, so rows are grouped by sentence, never counted.
+    sentences: list[list[list[str]]] = [[]]
+    for line in completed.stdout.splitlines():
+        if line.strip():
+            sentences[-1].append(line.split("\t"))
+        elif sentences[-1]:
+            sentences.append([])
+    return [rows for rows in sentences if rows]
 
 
 def _features_from_rows(rows: Sequence[Sequence[str]], base: SentenceFeatures) -> SentenceFeatures:
@@ -143,7 +151,7 @@ def _features_from_rows(rows: Sequence[Sequence[str]], base: SentenceFeatures) -
     )
 
 
-FrogRunner = Callable[[Sequence[str]], list[list[str]]]
+FrogRunner = Callable[[Sequence[str]], list[list[list[str]]]]
 
 
 def frog_lines(sentences: Sequence[Sentence]) -> list[str]:
@@ -156,21 +164,20 @@ def frog_lines(sentences: Sequence[Sentence]) -> list[str]:
 def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner = run_frog) -> list[SentenceFeatures]:
     """Features for each sentence from ONE frog run; sentences frog cannot parse fall back to the estimate.
 
-    `runner` turns input lines into frog's rows; the benchmark passes one that caches frog's output on disk.
+    `runner` turns input lines into frog's rows per line; the benchmark passes one that caches them on disk.
     """
     parsable = [s for s in sentences if s.tokens and len(s.tokens) <= _MAX_PARSE_TOKENS]
     if not parsable:
         if not frog_available():
             raise FrogUnavailable()
         return [sentence_features(sentence) for sentence in sentences]
-    # Our tokens contain no whitespace, so one space-separated line per sentence lines up 1:1 with frog's rows.
-    rows = runner([" ".join(token.text for token in sentence.tokens) for sentence in parsable])
-    by_sentence: dict[int, SentenceFeatures] = {}
-    position = 0
-    for sentence in parsable:
-        count = len(sentence.tokens)
-        chunk = rows[position : position + count]
-        position += count
-        if len(chunk) == count:
-            by_sentence[id(sentence)] = _features_from_rows(chunk, sentence_features(sentence))
+    # Our tokens contain no whitespace, so one space-separated line per sentence is one sentence for frog (-n).
+    parsed = runner([" ".join(token.text for token in sentence.tokens) for sentence in parsable])
+    if len(parsed) != len(parsable):
+        # Frog split or merged a sentence: pairing rows with sentences would be wrong, so estimate them all.
+        return [sentence_features(sentence) for sentence in sentences]
+    by_sentence = {
+        id(sentence): _features_from_rows(rows, sentence_features(sentence))
+        for sentence, rows in zip(parsable, parsed, strict=True)
+    }
     return [by_sentence.get(id(sentence)) or sentence_features(sentence) for sentence in sentences]
