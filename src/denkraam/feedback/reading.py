@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from denkraam.analysis.feedback import FeedbackInputError
-from denkraam.analysis.feedback.readers import MAX_TEXT_LENGTH, detect_encoding
+from denkraam.analysis.feedback.readers import MAX_TEXT_LENGTH, detect_encoding, sniff_dialect
 
 _SNIFF_BYTES = 64 * 1024
 MAX_COLUMNS = 200
-_DELIMITERS = (";", ",", "\t", "|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +63,7 @@ def _csv_open(path: Path, *, file_name: str) -> tuple[str, type[csv.Dialect] | c
     if b"\x00" in sample:
         raise FeedbackInputError(f"{file_name} is geen tekstbestand (CSV); sla het op als CSV of XLSX.")
     encoding = detect_encoding(sample)
-    return encoding, _dialect(sample.decode(encoding, errors="ignore"))
-
-
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    # Survey answers are full of commas and semicolons, so csv.Sniffer alone may pick "," for a ";" export; column
-    # names rarely hold a delimiter, so the header line decides when one delimiter clearly wins there.
-    header = text.split("\n", 1)[0]
-    counts = {d: header.count(d) for d in _DELIMITERS}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] and sorted(counts.values())[-2] < counts[best]:
-        dialect = csv.excel()
-        dialect.delimiter = best
-        return dialect
-    try:
-        return csv.Sniffer().sniff(text, delimiters="".join(_DELIMITERS))
-    except csv.Error:
-        return csv.excel  # one column without a delimiter
+    return encoding, sniff_dialect(sample.decode(encoding, errors="ignore"))
 
 
 def _csv_records(path: Path, *, file_name: str) -> Iterator[list[str]]:

@@ -47,7 +47,7 @@ def detect_encoding(sample: bytes) -> str:
     return "utf-8"
 
 
-def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     """The CSV dialect, decided by the header line first.
 
     `csv.Sniffer` alone guesses wrong on survey exports: the answers are full of commas and semicolons, so it may
@@ -88,7 +88,7 @@ def read_csv_rows(path: Path, *, text_column: str) -> Iterator[FeedbackRow]:
     if b"\x00" in sample:
         raise FeedbackInputError(f"{path.name} is geen tekstbestand (CSV); sla het op als CSV of XLSX.")
     encoding = detect_encoding(sample)
-    dialect = _sniff_dialect(sample.decode(encoding, errors="ignore"))
+    dialect = sniff_dialect(sample.decode(encoding, errors="ignore"))
     with path.open(encoding=encoding, errors="replace", newline="") as handle:
         reader = csv.reader(handle, dialect)
         try:
