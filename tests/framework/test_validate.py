@@ -103,3 +103,10 @@ def test_an_organisation_can_load_its_own_valid_variant(tmp_path: Path) -> None:
     frame = load_frame(path)
     assert frame.label == "gemeente-utrecht 2.1"
     assert frame.needs[0].principles[0].title == "Afspraak is afspraak"
+
+
+def test_a_bundled_frame_is_found_by_id_and_version() -> None:
+    from denkraam.framework import find_bundled_frame
+
+    assert find_bundled_frame("interactiestrategie", "1.0") is load_frame()
+    assert find_bundled_frame("interactiestrategie", "9.9") is None

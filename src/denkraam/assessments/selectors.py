@@ -22,9 +22,8 @@ from denkraam.accounts.models import Membership, User, role_rank
 from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
 from denkraam.framework import (
     Frame,
-    FrameError,
-    bundled_frames,
     counting_rating,
+    find_bundled_frame,
     load_frame,
     median_rating,
     score_ratings,
@@ -40,17 +39,7 @@ DISAGREEMENT_STEPS = 2
 
 def assessment_frame(*, assessment: Assessment) -> Frame:
     """The frame (and version) the assessment was started with; the bundled default when it cannot be found."""
-    default = load_frame()
-    if (default.id, default.version) == (assessment.frame_id, assessment.frame_version):
-        return default
-    for path in bundled_frames():
-        try:
-            frame = load_frame(path)
-        except FrameError:
-            continue
-        if (frame.id, frame.version) == (assessment.frame_id, assessment.frame_version):
-            return frame
-    return default
+    return find_bundled_frame(assessment.frame_id, assessment.frame_version) or load_frame()
 
 
 @dataclass(frozen=True, slots=True)

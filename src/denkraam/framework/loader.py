@@ -28,6 +28,21 @@ def bundled_frames() -> list[Path]:
     return sorted(DATA_DIR.glob("*.yaml"))
 
 
+def find_bundled_frame(frame_id: str, version: str) -> Frame | None:
+    """The bundled frame with this id and version (old results name the frame they were made with), or None."""
+    default = _load_default()
+    if (default.id, default.version) == (frame_id, version):
+        return default
+    for path in bundled_frames():
+        try:
+            frame = load_frame(path)
+        except FrameError:
+            continue
+        if (frame.id, frame.version) == (frame_id, version):
+            return frame
+    return None
+
+
 def load_frame(path: str | Path | None = None) -> Frame:
     """Load and validate a frame; the bundled Interactiestrategie when `path` is None.
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from denkraam.assessments.models import Action, Assessment
-from denkraam.framework import Frame, FrameError, bundled_frames, load_frame
+from denkraam.framework import Frame, find_bundled_frame
 from denkraam.initiatives.models import CHANNELS, TARGET_GROUPS, Initiative
 from denkraam.reports.exports.assessment_json import SCHEMA_ID
 
@@ -49,21 +49,6 @@ def parse_export(raw: bytes | str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ExportProblems(["Het bestand is geen denkraam-export: het moet met { beginnen."])
     return data
-
-
-def find_frame(frame_id: str, version: str) -> Frame | None:
-    """The bundled frame with this id and version, or None."""
-    default = load_frame()
-    if (default.id, default.version) == (frame_id, version):
-        return default
-    for path in bundled_frames():
-        try:
-            frame = load_frame(path)
-        except FrameError:
-            continue
-        if (frame.id, frame.version) == (frame_id, version):
-            return frame
-    return None
 
 
 class _Checker:
@@ -169,7 +154,7 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         return c.problems, None
     frame = None
     if (frame_data := c.obj(data["frame"], "frame", ("id", "version"))) is not None:
-        frame = find_frame(str(frame_data.get("id")), str(frame_data.get("version")))
+        frame = find_bundled_frame(str(frame_data.get("id")), str(frame_data.get("version")))
         if frame is None:
             c.fail(
                 "frame",
