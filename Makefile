@@ -6,6 +6,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LINT_II := lint-ii==0.1.3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -39,6 +40,8 @@ $(VENV)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# LiNT-II's word lists for the deep readability tier: the package's data only, without its spaCy dependency.
+	$(BIN)/python -m pip install --quiet --no-deps $(LINT_II)
 	$(BIN)/python -m denkraam.warmup
 	@touch $@
 

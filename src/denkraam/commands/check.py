@@ -88,8 +88,8 @@ def check(
             )
             for document in documents
         ]
-    except FrogUnavailable:
-        input_error(FROG_MISSING)
+    except FrogUnavailable as exc:
+        input_error(str(exc))
     except InputError as exc:
         input_error(str(exc))
     # The page check's findings (about the HTML, not a place in the text) join the text check's.

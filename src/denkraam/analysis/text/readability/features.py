@@ -67,10 +67,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "officialese",  # officialese words and phrases per sentence (the text check's list and matcher)
     "passive",  # passive constructions per sentence (with 'worden' or 'zijn')
     "nominal",  # nominal-style constructions per sentence
-    # Deep tier only (frog's parse; 0 in the default tier):
-    "pre_finite",  # words before the sentence's first finite verb, per sentence
-    "subordinate",  # subordinate and relative clauses (frog's 'body' relations), per sentence
-    "passive_pos",  # past participles (WW(vd)) governed by 'worden' or 'zijn', per sentence
+    # Deep tier only (frog's parse and LiNT-II's word lists; neutral values in the default tier):
+    "subtlex",  # mean SUBTLEX-NL Zipf of the content words (proper nouns left out), as LiNT-II counts it
+    "concrete_share",  # share of concrete nouns among nouns of known type (LiNT-II's noun list)
 )
 
 # Above Zipf 6 (de, het, een, is, u, ...) a word is simply "very common"; capping keeps the few most frequent
@@ -101,9 +100,10 @@ class SentenceFeatures:
     officialese: int = 0
     passive: int = 0
     nominal: int = 0
-    pre_finite: int = 0
-    subordinate: int = 0
-    passive_pos: int = 0
+    subtlex_sum: float = 0.0
+    subtlex_words: int = 0
+    concrete_nouns: int = 0
+    typed_nouns: int = 0
 
     def values(self) -> dict[str, float]:
         """The feature vector (see FEATURE_NAMES) for this sentence alone."""
@@ -130,9 +130,8 @@ def _values(total: SentenceFeatures, *, sentences: int, segment_sum: float) -> d
         "officialese": total.officialese / max(sentences, 1),
         "passive": total.passive / max(sentences, 1),
         "nominal": total.nominal / max(sentences, 1),
-        "pre_finite": total.pre_finite / max(sentences, 1),
-        "subordinate": total.subordinate / max(sentences, 1),
-        "passive_pos": total.passive_pos / max(sentences, 1),
+        "subtlex": total.subtlex_sum / total.subtlex_words if total.subtlex_words else ZIPF_CAP,
+        "concrete_share": total.concrete_nouns / total.typed_nouns if total.typed_nouns else 1.0,
     }
 
 
@@ -310,9 +309,10 @@ def aggregate(features: Sequence[SentenceFeatures]) -> dict[str, float]:
         officialese=sum(item.officialese for item in with_words),
         passive=sum(item.passive for item in with_words),
         nominal=sum(item.nominal for item in with_words),
-        pre_finite=sum(item.pre_finite for item in with_words),
-        subordinate=sum(item.subordinate for item in with_words),
-        passive_pos=sum(item.passive_pos for item in with_words),
+        subtlex_sum=sum(item.subtlex_sum for item in with_words),
+        subtlex_words=sum(item.subtlex_words for item in with_words),
+        concrete_nouns=sum(item.concrete_nouns for item in with_words),
+        typed_nouns=sum(item.typed_nouns for item in with_words),
     )
     # Longest segments weighted by sentence length: a long tangled sentence matters more than a heading.
     segment_sum = sum(item.max_segment * item.words for item in with_words) / total.words * len(with_words)

@@ -1,5 +1,5 @@
 """The deep tier: Debian's `frog` parses the text, giving CGN part-of-speech tags, finite verbs and a dependency
-parse, so clauses and dependency lengths are counted instead of estimated.
+parse, so LiNT-II's features are measured (`lint_features.py`) instead of estimated.
 
 Frog runs as ONE batch subprocess per text on our own tokens (one sentence per line, tokenizer skipped), so its
 output lines up token by token with ours. Start-up takes seconds: fine for `--deep`, never on a keystroke.
@@ -12,24 +12,15 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from ..tokens import Sentence
-from .features import SentenceFeatures, sentence_features, word_zipf
-from .lexicon import ABSTRACT_SUFFIXES
+from .features import SentenceFeatures, sentence_features
+from .lint_features import parsed_sentence_features
+from .lint_lexicon import LintLexiconMissing, lint_lexicon
 
 __all__ = ["FROG_MESSAGE", "FrogRunner", "FrogUnavailable", "frog_available", "frog_features", "frog_lines", "run_frog"]
 
 FROG_MESSAGE = "De diepe analyse heeft het programma 'frog' nodig. Installeer het met: apt-get install frog frogdata"
-_AUXILIARY_LEMMAS = frozenset(
-    ["zijn", "hebben", "worden", "zullen", "kunnen", "moeten", "mogen", "willen", "laten", "gaan", "doen"]
-)
-_FUNCTION_ADVERBS = frozenset(
-    ["niet", "wel", "ook", "nog", "al", "toch", "maar", "eens", "even", "er", "hier", "daar", "dan", "toen", "nu", "zo"]
-)
-# A past participle that is the verbal complement ('vc') of one of these is passive ("wordt genoemd", "is
-# betaald"); 'zijn' also makes the perfect of some verbs ("is gekomen"), which the calibration has to live with.
-_PASSIVE_AUXILIARIES = frozenset(["worden", "zijn"])
 # Sentences longer than this are not parsed (frog's own limit is 500 tokens and needs a lot of memory).
 _MAX_PARSE_TOKENS = 150
 
@@ -91,66 +82,6 @@ def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list
     return [rows for rows in sentences if rows]
 
 
-def _features_from_rows(rows: Sequence[Sequence[str]], base: SentenceFeatures) -> SentenceFeatures:
-    """The default tier's features of the sentence (`base`), with what frog's parse counts exactly put in.
-
-    Words, word frequency and the three plain-language counts stay the default tier's own, so the deep model
-    can start from exactly the standaard-4 terms; frog supplies content words (from real POS tags), clauses
-    (finite verbs), the longest dependency, words before the first finite verb, subordinate clauses and passive
-    participles.
-    """
-    content = rare = abstract = 0
-    zipf_sum = 0.0
-    finite_verbs = max_dependency = subordinate = 0
-    pre_finite = -1
-    words_seen = 0
-    lemmas = {row[0]: row[2].lower() for row in rows if len(row) >= 5}
-    participles: list[tuple[str, str]] = []  # (head id, relation) of each past participle
-    for row in rows:
-        if len(row) < 5:
-            continue
-        word, lemma, tag = row[1], row[2].lower(), row[4]
-        # The parser's head index and relation are the last two columns (their position depends on --skip).
-        head, relation = (row[-2].strip(), row[-1].strip()) if len(row) >= 8 else ("", "")
-        if tag.startswith("LET"):
-            continue
-        if tag.startswith("WW(pv"):
-            finite_verbs += 1
-            if pre_finite < 0:
-                pre_finite = words_seen
-        words_seen += 1
-        if tag.startswith("WW(vd"):
-            participles.append((head, relation))
-        if relation == "body":
-            subordinate += 1
-        is_content = (
-            tag.startswith(("N(soort", "ADJ"))
-            or (tag.startswith("WW") and lemma not in _AUXILIARY_LEMMAS)
-            or (tag.startswith("BW") and lemma not in _FUNCTION_ADVERBS)
-        )
-        if is_content:
-            content += 1
-            zipf = max(word_zipf(word.lower()), word_zipf(lemma))
-            zipf_sum += zipf
-            rare += zipf < 3.0
-            abstract += tag.startswith("N(") and len(lemma) > 5 and lemma.endswith(ABSTRACT_SUFFIXES)
-        if head.isdigit() and head != "0" and row[0].isdigit():
-            max_dependency = max(max_dependency, abs(int(head) - int(row[0])))
-    passive = sum(1 for head, relation in participles if relation == "vc" and lemmas.get(head) in _PASSIVE_AUXILIARIES)
-    return replace(
-        base,
-        content_words=content,
-        zipf_sum=zipf_sum,
-        rare=rare,
-        abstract=abstract,
-        clauses=max(finite_verbs, 1),
-        max_segment=max_dependency,
-        pre_finite=max(pre_finite, 0) if finite_verbs else words_seen,
-        subordinate=subordinate,
-        passive_pos=passive,
-    )
-
-
 FrogRunner = Callable[[Sequence[str]], list[list[list[str]]]]
 
 
@@ -165,7 +96,12 @@ def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner = run_fro
     """Features for each sentence from ONE frog run; sentences frog cannot parse fall back to the estimate.
 
     `runner` turns input lines into frog's rows per line; the benchmark passes one that caches them on disk.
+    Raises FrogUnavailable when frog or LiNT-II's word lists (`lint_lexicon`) are missing.
     """
+    try:
+        lint_lexicon()  # loaded before frog starts, so a missing word list fails fast
+    except LintLexiconMissing as error:
+        raise FrogUnavailable(str(error)) from error
     parsable = [s for s in sentences if s.tokens and len(s.tokens) <= _MAX_PARSE_TOKENS]
     if not parsable:
         if not frog_available():
@@ -177,7 +113,7 @@ def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner = run_fro
         # Frog split or merged a sentence: pairing rows with sentences would be wrong, so estimate them all.
         return [sentence_features(sentence) for sentence in sentences]
     by_sentence = {
-        id(sentence): _features_from_rows(rows, sentence_features(sentence))
+        id(sentence): parsed_sentence_features(rows, sentence_features(sentence))
         for sentence, rows in zip(parsable, parsed, strict=True)
     }
     return [by_sentence.get(id(sentence)) or sentence_features(sentence) for sentence in sentences]

@@ -1,0 +1,88 @@
+"""LiNT-II's four features of a sentence, measured on frog's parse with LiNT-II's own word lists (deep tier).
+
+LiNT-II (the `lint-ii` package, EUPL-1.2) scores a sentence from the mean frequency of its content
+words, the longest syntactic dependency, content words per clause and the share of concrete nouns. It needs
+spaCy's `nl_core_news_lg` model, which cannot be installed from a package registry. Here frog supplies the
+parse (its Alpino-style tree rewritten to UD's conventions in `ud.py`) and `lint_lexicon` LiNT-II's word lists,
+following LiNT-II's published definitions (our own code; nothing of LiNT-II's is imported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .features import SentenceFeatures
+from .lint_lexicon import LintLexicon, lint_lexicon
+from .ud import AUXILIARY_LEMMAS, COPULA_LEMMAS, ParsedWord, max_dependency_length, parsed_words
+
+__all__ = ["parsed_sentence_features"]
+
+
+def _is_content_word(word: ParsedWord, auxiliaries: set[int], copulas: set[int], lexicon: LintLexicon) -> bool:
+    """LiNT-II's content words: nouns, proper nouns, lexical verbs (no auxiliaries or copulas), adjectives (no
+    numerals) and manner adverbs."""
+    if "TW" in word.tag or word.position in auxiliaries or word.position in copulas:
+        return False
+    return word.tag.startswith(("N(", "SPEC(deeleigen", "WW", "ADJ")) or word.word.lower() in lexicon.manner_adverbs
+
+
+def _verb_roles(words: Sequence[ParsedWord]) -> tuple[set[int], set[int]]:
+    """Positions of auxiliaries (with a verbal complement) and copulas (with a predicate, no verbal complement)."""
+    relations: dict[int, set[tuple[str, bool]]] = {}
+    for word in words:
+        relations.setdefault(word.head, set()).add((word.relation, word.is_verb))
+    auxiliaries, copulas = set(), set()
+    for word in words:
+        below = relations.get(word.position, set())
+        if not word.is_verb:
+            continue
+        if word.lemma in AUXILIARY_LEMMAS and ("vc", True) in below:
+            auxiliaries.add(word.position)
+        elif word.lemma in COPULA_LEMMAS and {("predc", True), ("predc", False)} & below:
+            copulas.add(word.position)
+    return auxiliaries, copulas
+
+
+def parsed_sentence_features(rows: Sequence[Sequence[str]], base: SentenceFeatures) -> SentenceFeatures:
+    """The default tier's features of the sentence (`base`), with LiNT-II's four features measured on the parse.
+
+    Words, Zipf over all words and the three plain-language counts stay the default tier's own, so the deep
+    model starts from exactly the standaard-4 terms. Frog's parse and LiNT-II's word lists (`lint_lexicon`)
+    supply what LiNT-II measures: content words (from real POS tags) per clause (finite verb), the longest
+    dependency in UD style (`ud.py`), the SUBTLEX-NL frequency of the content words and the share of concrete
+    nouns.
+    """
+    lexicon = lint_lexicon()
+    words = parsed_words(rows)
+    auxiliaries, copulas = _verb_roles(words)
+    content = finite = subtlex_words = concrete = typed = 0
+    subtlex_sum = 0.0
+    for word in words:
+        lowered = word.word.lower()
+        finite += word.tag.startswith("WW(pv")
+        proper = word.tag.startswith(("N(eigen", "SPEC(deeleigen"))
+        is_noun = word.tag.startswith("N(") or proper
+        if _is_content_word(word, auxiliaries, copulas, lexicon):
+            content += 1
+            if not proper and lowered not in lexicon.skip and word.lemma not in lexicon.skip:
+                subtlex_sum += lexicon.zipf(lexicon.noun_heads.get(lowered, lowered) if is_noun else lowered)
+                subtlex_words += 1
+        kind = None
+        if is_noun:
+            kind = lexicon.noun_types.get(lowered) or lexicon.noun_types.get(word.lemma)
+        elif word.tag.startswith("SPEC") and lowered in lexicon.units:
+            kind = "concrete"
+        if kind:
+            typed += 1
+            concrete += kind == "concrete"
+    return replace(
+        base,
+        content_words=content,
+        clauses=max(finite, 1),
+        max_segment=max_dependency_length(words),
+        subtlex_sum=subtlex_sum,
+        subtlex_words=subtlex_words,
+        concrete_nouns=concrete,
+        typed_nouns=typed,
+    )
