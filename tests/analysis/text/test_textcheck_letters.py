@@ -83,3 +83,32 @@ def test_an_english_letter_is_reported_as_not_dutch_and_not_scored() -> None:
 def test_a_german_text_is_reported_as_unknown_language() -> None:
     text = "Sehr geehrte Damen und Herren, wir danken Ihnen für Ihren Antrag auf Wohngeld vom letzten Monat."
     assert check_text(text).language == "onbekend"
+
+
+BUREAUCRATIC_BODY = (
+    "Middels deze brief delen wij u mede dat uw aanvraag inzake de WW-uitkering door ons in behandeling is "
+    "genomen. U dient de ontbrekende gegevens zo spoedig mogelijk te verstrekken, teneinde vertraging te voorkomen."
+)
+
+
+def test_salutation_and_sign_off_do_not_make_a_hard_letter_look_easy() -> None:
+    letter = f"Geachte heer Jansen,\n\n{BUREAUCRATIC_BODY}\n\nMet vriendelijke groet,\n\nP. de Vries\nUWV\n"
+    whole, body = check_text(letter), check_text(BUREAUCRATIC_BODY, is_letter=False)
+    assert whole.is_letter
+    assert whole.readability is not None and body.readability is not None
+    assert whole.readability.score == body.readability.score
+    assert whole.readability.level == 4
+    scored = [sentence.text for sentence in whole.readability.sentences]
+    assert scored == [sentence.text for sentence in body.readability.sentences]
+    assert whole.sentences > len(scored)  # the framing still counts in the statistics
+
+
+def test_a_long_sentence_after_the_sign_off_still_counts() -> None:
+    postscript = "PS: vergeet niet dat u de formulieren ook bij het loket in het stadhuis kunt afgeven als u dat wilt."
+    letter = f"Beste Sanne,\n\nBel ons gerust.\n\nMet vriendelijke groet,\nTeam Zorg\n\n{postscript}\n"
+    report = check_text(letter)
+    assert report.readability is not None
+    texts = [sentence.text for sentence in report.readability.sentences]
+    assert texts[0] == "Bel ons gerust."
+    assert any(text.startswith("PS") for text in texts)
+    assert not any("groet" in text or "Beste" in text for text in texts)

@@ -9,7 +9,7 @@ from .language import detect_language
 from .needs import need_scores
 from .readability import assess_readability
 from .report import TextReport
-from .rules import RuleContext, looks_like_letter, run_rules
+from .rules import RuleContext, letter_framing, looks_like_letter, run_rules
 from .rules.base import finding
 from .tokens import split_sentences
 
@@ -61,7 +61,10 @@ def check_text(
             is_letter=letter,
             frame_version=frame_version(),
         )
-    readability = assess_readability(text, sentences=sentences, deep=deep)
+    # A letter's salutation and sign-off are not text to read: as short "sentences" they would lower its level.
+    framing = letter_framing(sentences) if letter else set()
+    body = [sentence for index, sentence in enumerate(sentences) if index not in framing] or sentences
+    readability = assess_readability(text, sentences=body, deep=deep)
     findings = run_rules(context)
     return TextReport(
         source=source,

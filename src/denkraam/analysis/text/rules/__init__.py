@@ -10,7 +10,7 @@ from .address import impersonal_style, mixed_address
 from .base import RuleContext
 from .catalog import RULES, RuleInfo
 from .grammar import needless_zullen, passive_voice
-from .letter import letter_elements, looks_like_letter
+from .letter import letter_elements, letter_framing, looks_like_letter
 from .negation import double_negatives
 from .nominal import nominal_style
 from .sentences import long_sentences
@@ -18,7 +18,7 @@ from .timing import vague_time
 from .tone import cold_tone, threatening_tone
 from .wording import officialese_words, unexplained_abbreviations
 
-__all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "looks_like_letter", "run_rules"]
+__all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "letter_framing", "looks_like_letter", "run_rules"]
 
 Rule = Callable[[RuleContext], Iterable[Finding]]
 

@@ -4,10 +4,11 @@ and what happens with their personal data."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from denkraam.analysis.findings import Finding
 
+from ..tokens import Sentence
 from .base import RuleContext, finding
 from .dates import has_concrete_time
 
@@ -24,6 +25,26 @@ _SIGN_OFF = re.compile(
 def looks_like_letter(text: str) -> bool:
     """True when the text opens with a salutation ("Geachte", "Beste") or closes with a greeting."""
     return bool(_SALUTATION.search(text[:2000]) or _SIGN_OFF.search(text))
+
+
+# A salutation or sign-off "sentence" longer than this is real content that happens to start that way.
+_FRAMING_WORDS = 8
+
+
+def letter_framing(sentences: Sequence[Sentence]) -> set[int]:
+    """Indexes of a letter's framing: the salutation ("Geachte heer Jansen,") and the sign-off ("Met vriendelijke
+    groet,") with the short lines after it (name, function, organisation). They are not text the reader has to
+    work through, and as short "sentences" they would make a hard letter look easy."""
+    framing: set[int] = set()
+    if sentences and len(sentences[0].words) <= _FRAMING_WORDS and _SALUTATION.match(sentences[0].text):
+        framing.add(0)
+    for index, sentence in enumerate(sentences):
+        if index not in framing and len(sentence.words) <= _FRAMING_WORDS and _SIGN_OFF.search(sentence.text):
+            framing.update(
+                later for later in range(index, len(sentences)) if len(sentences[later].words) <= _FRAMING_WORDS
+            )
+            break
+    return framing
 
 
 _PHONE = re.compile(
