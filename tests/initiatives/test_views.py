@@ -203,9 +203,25 @@ def test_the_organisation_filter_shows_a_new_or_renamed_organisation_at_once(
     client = client_for(alice)
     assert "Gemeente Utrecht" not in client.get(reverse("initiatives:list")).content.decode()
     utrecht = Organisation.objects.create(name="Gemeente Utrecht", slug="utrecht")
+    InitiativeFactory(owner=utrecht, name="Balie Stadskantoor", is_published=True)
     html = client.get(reverse("initiatives:list")).content.decode()
     assert f'<option value="{utrecht.pk}">Gemeente Utrecht</option>' in html
     utrecht.name = "Gemeente Utrecht (Stadskantoor)"
     utrecht.save()
     html = client.get(reverse("initiatives:list"), {"organisation": str(utrecht.pk)}).content.decode()
     assert f'<option value="{utrecht.pk}" selected>Gemeente Utrecht (Stadskantoor)</option>' in html
+
+
+def test_the_organisation_filter_does_not_reveal_who_works_on_unpublished_initiatives(
+    client_for: ClientFor, alice: User, uwv: Organisation, kvk: Organisation
+) -> None:
+    utrecht = Organisation.objects.create(name="Gemeente Utrecht", slug="utrecht")
+    InitiativeFactory(owner=kvk, name="Nieuwe KVK-portal", is_published=False, partners=[utrecht])
+    html = client_for(alice).get(reverse("initiatives:list")).content.decode()
+    assert f'<option value="{uwv.pk}">UWV</option>' in html  # her own organisation
+    assert "KVK" not in html
+    assert "Gemeente Utrecht" not in html
+    # Asking for it anyway filters nothing away and leaks nothing.
+    html = client_for(alice).get(reverse("initiatives:list"), {"organisation": str(kvk.pk)}).content.decode()
+    assert "Nieuwe KVK-portal" not in html
+    assert "KVK" not in html

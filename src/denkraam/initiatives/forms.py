@@ -158,7 +158,8 @@ class InitiativeForm(forms.Form):
 
 
 class InitiativeFilterForm(forms.Form):
-    """Filters above the list; GET parameters, every field optional."""
+    """Filters above the list; GET parameters, every field optional. `organisations` are the ones to offer
+    (`initiative_filter_organisations`); a value outside them is ignored like any invalid filter."""
 
     q = forms.CharField(label="Zoek op naam", required=False, widget=forms.TextInput(attrs=TEXTBOX))
     organisation = forms.ModelChoiceField(
@@ -187,6 +188,11 @@ class InitiativeFilterForm(forms.Form):
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
 
+    def __init__(self, data: QueryDict | None = None, *, organisations: QuerySet[Organisation] | None = None) -> None:
+        super().__init__(data)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
     def rendered_fields(self) -> tuple[RenderedField, ...]:
         """Label, id and widget HTML of every field, as `{{ field }}` would render them, but cached.
 
@@ -194,7 +200,8 @@ class InitiativeFilterForm(forms.Form):
         quarter of the list page's time. The HTML depends only on the organisations and this form's input, so it
         is kept per process for each (organisations, input) pair; a new or renamed organisation is a new key.
         """
-        organisations = tuple((str(pk), name) for pk, name in Organisation.objects.values_list("pk", "name"))
+        queryset = self.fields["organisation"].queryset  # type: ignore[attr-defined]
+        organisations = tuple((str(pk), name) for pk, name in queryset.values_list("pk", "name"))
         data = (
             tuple((name, tuple(self.data.getlist(name))) for name in self.fields if name in self.data)
             if self.is_bound

@@ -47,6 +47,21 @@ def initiative_list_for_user(*, user: User, filters: dict[str, Any] | None = Non
     return qs.select_related("owner").prefetch_related("partners").order_by("name", "id")
 
 
+def initiative_filter_organisations(*, user: User) -> QuerySet[Organisation]:
+    """Organisations to offer in the list's filter: the user's own, and the owners and partners of initiatives the
+    user may see. Not every organisation in denkraam: which organisations work on unpublished initiatives is
+    theirs to share, and a list of names nobody can filter on is noise."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    visible = Initiative.objects.filter(_visible_q(user=user))
+    partners = Initiative.partners.through.objects.filter(initiative_id__in=visible.values("id"))
+    return Organisation.objects.filter(
+        Q(id__in=Membership.objects.filter(user=user).values("organisation_id"))
+        | Q(id__in=visible.values("owner_id"))
+        | Q(id__in=partners.values("organisation_id"))
+    ).order_by("name", "id")
+
+
 @dataclass(frozen=True, slots=True)
 class InitiativeRow:
     """One line of the initiative list, with every text already in Dutch and joined."""

@@ -19,6 +19,7 @@ from denkraam.initiatives.sections import sections_render
 from denkraam.initiatives.selectors import (
     initiative_audit_events,
     initiative_can_edit,
+    initiative_filter_organisations,
     initiative_get_for_user,
     initiative_list_for_user,
     initiative_role_for_user,
@@ -31,7 +32,9 @@ PAGE_SIZE = 50
 
 @login_required
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    filter_form = InitiativeFilterForm(request.GET or None)
+    filter_form = InitiativeFilterForm(
+        request.GET or None, organisations=initiative_filter_organisations(user=request.user)
+    )
     initiatives = initiative_list_for_user(user=request.user, filters=filter_form.filters())
     page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
