@@ -46,6 +46,17 @@ def test_the_limit_counts_per_user_name_and_address(client: Client, alice: User,
     assert client.post(url, {"username": "bob", "password": TEST_PASSWORD}).status_code == 302
 
 
+@override_settings(LOGIN_RATE_LIMIT=3, LOGIN_RATE_LIMIT_PER_ADDRESS=4)
+def test_one_address_trying_many_user_names_is_blocked_too(client: Client, alice: User, bob: User) -> None:
+    url = reverse("accounts:login")
+    guesses = ["anna", "bram", "chantal", "dirk"]
+    statuses = [client.post(url, {"username": name, "password": "Welkom01!"}).status_code for name in guesses]
+    assert statuses == [200, 200, 200, 429]
+    # From that address even a right password for an untouched account waits; another address is not affected.
+    assert client.post(url, {"username": "bob", "password": TEST_PASSWORD}).status_code == 429
+    assert Client(REMOTE_ADDR="10.0.0.9").post(url, {"username": "bob", "password": TEST_PASSWORD}).status_code == 302
+
+
 @override_settings(LOGIN_RATE_LIMIT=3)
 def test_a_successful_login_resets_the_count(client: Client, alice: User) -> None:
     url = reverse("accounts:login")

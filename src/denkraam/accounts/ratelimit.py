@@ -1,4 +1,5 @@
-"""Login rate limiting: count failed attempts per user name and IP address in the cache, in 15-minute windows."""
+"""Login rate limiting: count failed attempts in the cache, in 15-minute windows, per user name and IP address
+(guessing one person's password) and per IP address alone (trying one common password on many user names)."""
 
 from __future__ import annotations
 
@@ -17,19 +18,11 @@ def _key(*, username: str, ip: str) -> str:
     return f"login-failures:{digest}"
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The address the request came from. Behind a proxy, the proxy must set REMOTE_ADDR (waitress trusted_proxy)."""
-    return request.META.get("REMOTE_ADDR", "") or "onbekend"
+def _ip_key(ip: str) -> str:
+    return f"login-failures-ip:{hashlib.sha256(ip.encode()).hexdigest()}"
 
 
-def login_is_blocked(*, username: str, ip: str) -> bool:
-    """True when this user name from this address has used up its failed attempts for the current window."""
-    return cache.get(_key(username=username, ip=ip), 0) >= settings.LOGIN_RATE_LIMIT
-
-
-def login_failure_record(*, username: str, ip: str) -> int:
-    """Count one failed attempt and return the number in the current window."""
-    key = _key(username=username, ip=ip)
+def _count(key: str) -> int:
     # add() starts the window only if none is running, so the window does not slide with every attempt.
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     try:
@@ -39,6 +32,28 @@ def login_failure_record(*, username: str, ip: str) -> int:
         return 1
 
 
+def client_ip(request: HttpRequest) -> str:
+    """The address the request came from. Behind a proxy, the proxy must set REMOTE_ADDR (waitress trusted_proxy)."""
+    return request.META.get("REMOTE_ADDR", "") or "onbekend"
+
+
+def login_is_blocked(*, username: str, ip: str) -> bool:
+    """True when this user name from this address, or this address for all user names together, has used up its
+    failed attempts for the current window."""
+    return (
+        cache.get(_key(username=username, ip=ip), 0) >= settings.LOGIN_RATE_LIMIT
+        or cache.get(_ip_key(ip), 0) >= settings.LOGIN_RATE_LIMIT_PER_ADDRESS
+    )
+
+
+def login_failure_record(*, username: str, ip: str) -> bool:
+    """Count one failed attempt; True when it used up a limit (this attempt is then answered as blocked)."""
+    for_user = _count(_key(username=username, ip=ip))
+    for_address = _count(_ip_key(ip))
+    return for_user >= settings.LOGIN_RATE_LIMIT or for_address >= settings.LOGIN_RATE_LIMIT_PER_ADDRESS
+
+
 def login_failures_clear(*, username: str, ip: str) -> None:
-    """Forget failed attempts after a successful login."""
+    """Forget this user name's failed attempts after a successful login. The address's count stays: otherwise
+    one account of one's own would reset the limit on trying other people's."""
     cache.delete(_key(username=username, ip=ip))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -38,8 +37,7 @@ class RateLimitedLoginView(auth_views.LoginView):
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         username = self.request.POST.get("username", "")[:150]
-        failures = login_failure_record(username=username, ip=client_ip(self.request))
-        if failures >= settings.LOGIN_RATE_LIMIT:
+        if login_failure_record(username=username, ip=client_ip(self.request)):
             return self._blocked(self.request)
         return super().form_invalid(form)
 

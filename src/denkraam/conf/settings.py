@@ -206,6 +206,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LOGIN_RATE_LIMIT = env_int("DENKRAAM_LOGIN_RATE_LIMIT", 10)  # failed attempts per 15 minutes per user name and IP
+# ... and per IP for all user names together (password spraying); an office behind one address shares it.
+LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_LOGIN_RATE_LIMIT_PER_ADDRESS", 50)
 
 LOGGING = {
     "version": 1,
