@@ -151,6 +151,33 @@ def participant_list(*, assessment: Assessment) -> QuerySet[Participant]:
     return Participant.objects.filter(assessment=assessment).select_related("user", "organisation", "invited_by")
 
 
+def participant_get(*, assessment: Assessment, participant_id: int | str) -> Participant:
+    """One participant of this assessment, with user; Http404 when the id belongs elsewhere or to nobody."""
+    participant = (
+        Participant.objects.select_related("user", "organisation").filter(assessment=assessment, pk=participant_id)
+    ).first()
+    if participant is None:
+        raise Http404("Deze deelnemer bestaat niet.")
+    return participant
+
+
+def participant_answer_count(*, participant: Participant) -> int:
+    """How many questions this participant answered (a count only: safe to show the facilitator before the reveal)."""
+    return Answer.objects.filter(assessment_id=participant.assessment_id, user_id=participant.user_id).count()
+
+
+def action_get(*, assessment: Assessment, action_id: uuid.UUID | str) -> Action:
+    """One action of this assessment; Http404 for an unknown id or one of another assessment."""
+    try:
+        pk = uuid.UUID(str(action_id))
+    except ValueError as exc:
+        raise Http404("Deze actie bestaat niet.") from exc
+    action = Action.objects.select_related("owner").filter(pk=pk, assessment=assessment).first()
+    if action is None:
+        raise Http404("Deze actie bestaat niet.")
+    return action
+
+
 @dataclass(frozen=True, slots=True)
 class ParticipantProgress:
     participant: Participant

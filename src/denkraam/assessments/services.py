@@ -131,6 +131,49 @@ def participant_invite(*, assessment: Assessment, actor: User, identifier: str) 
     return _participant_add(assessment=assessment, user=user, actor=actor)
 
 
+REMOVE_TOO_LATE = (
+    "Na het onthullen kunt u geen deelnemers meer verwijderen. Iedereen heeft hun antwoorden dan al gezien."
+)
+
+
+def participant_remove_check(*, assessment: Assessment, actor: User, participant: Participant) -> None:
+    """Raise why this participant may not be removed now (or nothing); the confirmation page asks this too."""
+    _require_manager(actor=actor, assessment=assessment, what="deelnemers verwijderen")
+    if participant.assessment_id != assessment.pk:
+        raise ValidationError("Deze persoon doet niet mee aan dit gesprek.")
+    _require_not_closed(assessment)
+    if assessment.status not in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}:
+        # After the reveal everyone has seen the answers; taking some away would change the shared picture.
+        raise ValidationError(REMOVE_TOO_LATE)
+    if participant.user_id == assessment.facilitator_id:
+        raise ValidationError("De gespreksleider kan niet uit het eigen gesprek worden verwijderd.")
+
+
+@transaction.atomic
+def participant_remove(*, assessment: Assessment, actor: User, participant: Participant) -> None:
+    """Take a participant out of the conversation before the reveal; their answers go with them.
+
+    Nobody else has seen those answers (blindness), so removing them changes nothing anyone relied on. Actions
+    they own keep their name as a free-text owner, so no action is left without an owner.
+    """
+    participant_remove_check(assessment=assessment, actor=actor, participant=participant)
+    user = participant.user
+    answers = Answer.objects.filter(assessment=assessment, user=user)
+    answer_count = answers.count()
+    answers.delete()
+    Action.objects.filter(assessment=assessment, owner=user).update(owner=None, owner_name=_name(user))
+    _audit(
+        actor=actor,
+        action="participant.removed",
+        obj=participant,
+        summary=f"{_name(actor)} heeft {_name(user)} verwijderd uit '{assessment.title}'.",
+        assessment=assessment,
+        user_id=user.pk,
+        answers_removed=answer_count,
+    )
+    participant.delete()
+
+
 def _set_status(*, assessment: Assessment, actor: User, status: str, stamp: str, action: str, summary: str) -> None:
     assessment.status = status
     setattr(assessment, stamp, timezone.now())
@@ -221,6 +264,38 @@ def answer_save(
         question_id=question_id,
     )
     return answer
+
+
+@transaction.atomic
+def answer_clear(*, assessment: Assessment, participant_user: User, question_id: str) -> None:
+    """Take back one's own answer to a question while the questionnaire is open; the progress count drops.
+
+    Clearing a question without an answer changes nothing and writes no log line. Like `answer_save`, the audit
+    line names the question, never the rating.
+    """
+    _require_not_closed(assessment)
+    if not Participant.objects.filter(assessment=assessment, user=participant_user).exists():
+        raise PermissionDenied("U doet niet mee aan dit gesprek.")
+    if assessment.status == Assessment.Status.VOORBEREIDING:
+        raise ValidationError("De vragenlijst is nog niet geopend.")
+    if assessment.status != Assessment.Status.OPEN:
+        raise ValidationError("De antwoorden zijn onthuld. U kunt uw antwoorden niet meer wissen.")
+    try:
+        assessment_frame(assessment=assessment).question(question_id)
+    except KeyError as exc:
+        raise ValidationError("Deze vraag bestaat niet.") from exc
+    answer = Answer.objects.filter(assessment=assessment, user=participant_user, question_id=question_id).first()
+    if answer is None:
+        return
+    _audit(
+        actor=participant_user,
+        action="answer.cleared",
+        obj=answer,
+        summary=f"{_name(participant_user)} heeft het antwoord bij vraag '{question_id}' gewist.",
+        assessment=assessment,
+        question_id=question_id,
+    )
+    answer.delete()  # its evidence citations go with it (cascade)
 
 
 @transaction.atomic
@@ -321,6 +396,70 @@ def action_create(
         obj=action,
         summary=f"{_name(actor)} heeft de actie '{title}' toegevoegd.",
         assessment=assessment,
+    )
+    return action
+
+
+# The Dutch names of the fields an audit line lists when an action changes.
+ACTION_FIELD_NAMES = {
+    "title": "titel",
+    "description": "beschrijving",
+    "question_ids": "vragen",
+    "owner": "eigenaar",
+    "owner_name": "eigenaar",
+    "due_date": "klaar op",
+}
+
+
+@transaction.atomic
+def action_update(
+    *,
+    action: Action,
+    actor: User,
+    title: str,
+    description: str = "",
+    owner: User | None = None,
+    owner_name: str = "",
+    due_date: dt.date | None = None,
+    question_ids: list[str] | None = None,
+) -> Action:
+    """Change an agreed action, with the rules of `action_create`; `question_ids` None keeps the linked questions.
+
+    The audit line lists which fields changed; saving without a change writes nothing.
+    """
+    assessment = action.assessment
+    _require_can_act(actor=actor, assessment=assessment)
+    title = title.strip()
+    if not title:
+        raise ValidationError("Geef de actie een titel.", code="title")
+    if owner is not None and not Participant.objects.filter(assessment=assessment, user=owner).exists():
+        raise ValidationError("De eigenaar moet een deelnemer zijn. Of vul een naam in.", code="owner")
+    values: dict[str, object] = {
+        "title": title,
+        "description": description.strip(),
+        "owner_id": owner.pk if owner else None,
+        "owner_name": "" if owner else owner_name.strip(),
+        "due_date": due_date,
+    }
+    if question_ids is not None:
+        known = {q.id for q in assessment_frame(assessment=assessment).questions()}
+        values["question_ids"] = [q for q in question_ids if q in known]
+    changed = [name for name, value in values.items() if getattr(action, name) != value]
+    if not changed:
+        return action
+    for name in changed:
+        setattr(action, name, values[name])
+    action.save(update_fields=[*changed, "updated_at"])
+    fields = [name.removesuffix("_id") for name in changed]
+    # owner and owner_name are one thing to the reader: "eigenaar" once.
+    labels = list(dict.fromkeys(ACTION_FIELD_NAMES[name] for name in fields))
+    _audit(
+        actor=actor,
+        action="action.updated",
+        obj=action,
+        summary=f"{_name(actor)} heeft de actie '{title}' gewijzigd: {', '.join(labels)}.",
+        assessment=assessment,
+        fields=fields,
     )
     return action
 
