@@ -103,6 +103,12 @@ def test_on_calibration_data_the_deep_tier_is_at_least_as_good_as_the_default_ti
     assert figures["diep"][0] >= figures["standaard"][0]
     assert figures["diep"][1] >= figures["standaard"][1]
     assert figures["diep"][0] >= 0.69
+    # The committed coefficients are what the documented procedure gives (frog's output is cached by now).
+    from denkraam.analysis.text.readability.calibration_deep import fit_deep_model
+
+    refitted = fit_deep_model(data_dir=DATA)
+    assert refitted.coefficients == pytest.approx(models["diep"].coefficients, rel=1e-4)
+    assert refitted.intercept == pytest.approx(models["diep"].intercept, rel=1e-4)
 
 
 def test_each_sentence_gets_its_own_parse_even_when_frog_merges_words() -> None:
