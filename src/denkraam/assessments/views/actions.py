@@ -1,20 +1,23 @@
-"""Agreed actions: list, add, change status."""
+"""Agreed actions: list, add, edit, change status."""
 
 from __future__ import annotations
-
-import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from denkraam.assessments import services
 from denkraam.assessments.forms import ActionForm, ActionStatusForm
-from denkraam.assessments.models import Action
-from denkraam.assessments.selectors import action_list, assessment_frame, assessment_get_for_user, participant_list
+from denkraam.assessments.selectors import (
+    action_get,
+    action_list,
+    assessment_frame,
+    assessment_get_for_user,
+    participant_list,
+)
 from denkraam.assessments.views.session import base_context, error_text
 
 
@@ -59,10 +62,7 @@ def actions(request: HttpRequest, assessment_id: str) -> HttpResponse:
 @require_POST
 def action_status(request: HttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
-    try:
-        action = Action.objects.get(pk=uuid.UUID(action_id), assessment=assessment)
-    except (ValueError, Action.DoesNotExist) as exc:
-        raise Http404("Deze actie bestaat niet.") from exc
+    action = action_get(assessment=assessment, action_id=action_id)
     form = ActionStatusForm(request.POST, prefix=str(action.pk))
     if not form.is_valid():
         messages.error(request, "Kies een geldige status.")
@@ -74,3 +74,44 @@ def action_status(request: HttpRequest, assessment_id: str, action_id: str) -> H
         else:
             messages.success(request, f"De status van '{action.title}' is nu '{action.get_status_display()}'.")
     return redirect("assessments:actions", assessment_id=assessment.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
+    """The form of `actions`, prefilled; refused (back to the list with a message) once the session is closed."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    action = action_get(assessment=assessment, action_id=action_id)
+    if not (access.is_participant or access.can_manage):
+        raise PermissionDenied("Alleen deelnemers en de gespreksleider mogen acties wijzigen.")
+    if not access.can_act:
+        messages.error(request, services.CLOSED if assessment.is_closed else "U kunt deze actie nu niet wijzigen.")
+        return redirect("assessments:actions", assessment_id=assessment.pk)
+    initial = {
+        "title": action.title,
+        "description": action.description,
+        "question_ids": action.question_ids,
+        "owner": action.owner_id,
+        "owner_name": action.owner_name,
+        "due_date": action.due_date,
+    }
+    form = ActionForm(
+        request.POST or None,
+        frame=assessment_frame(assessment=assessment),
+        participants=list(participant_list(assessment=assessment)),
+        initial=initial,
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.action_update(action=action, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"De actie '{action.title}' is gewijzigd.")
+                return redirect("assessments:actions", assessment_id=assessment.pk)
+        status = 400
+    context = base_context(assessment, access, "acties")
+    context.update(form=form, action=action)
+    return render(request, "assessments/action_edit.html", context, status=status)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from denkraam.assessments import services
 from denkraam.assessments.forms import ConsensusForm, PrincipleAnswersForm
@@ -103,8 +103,28 @@ def questionnaire(request: HttpRequest, assessment_id: str) -> HttpResponse:
         question_total=len(frame.questions()),
         has_next=index + 1 < len(principles),
         can_answer=access.can_answer,
+        answered_ids=set(own),
     )
     return render(request, "assessments/questionnaire.html", context, status=status)
+
+
+@login_required
+@require_POST
+def answer_clear(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    """Take back one's own answer to one question (the questionnaire's "Antwoord wissen" button), then go back."""
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    question_id = request.POST.get("vraag", "")
+    url = reverse("assessments:questionnaire", kwargs={"assessment_id": assessment.pk})
+    try:
+        services.answer_clear(assessment=assessment, participant_user=request.user, question_id=question_id)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect(url)
+    except PermissionDenied as exc:
+        raise PermissionDenied(error_text(exc)) from exc
+    question = assessment_frame(assessment=assessment).question(question_id)
+    messages.success(request, f"Uw antwoord op '{question.text}' is gewist.")
+    return redirect(f"{url}?principe={question.principle_id}#vraag-{question.id}")
 
 
 @login_required

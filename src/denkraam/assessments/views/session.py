@@ -22,6 +22,8 @@ from denkraam.assessments.selectors import (
     assessment_previous,
     assessment_progress,
     assessment_results,
+    participant_answer_count,
+    participant_get,
     participant_list,
 )
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_get_for_user
@@ -99,8 +101,35 @@ def assessment_participants(request: HttpRequest, assessment_id: str) -> HttpRes
                 messages.success(request, f"{name} doet nu mee.")
                 return redirect("assessments:participants", assessment_id=assessment.pk)
     context = base_context(assessment, access, "deelnemers")
-    context.update(form=form, participants=participant_list(assessment=assessment))
+    # Removing is possible until the reveal; afterwards everyone has seen the answers (see participant_remove).
+    can_remove = access.can_manage and assessment.status in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}
+    context.update(form=form, participants=participant_list(assessment=assessment), can_remove=can_remove)
     return render(request, "assessments/participants.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant_remove(request: HttpRequest, assessment_id: str, participant_id: int) -> HttpResponse:
+    """GET asks for confirmation (and says how many answers go), POST removes; works without JavaScript."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    participant = participant_get(assessment=assessment, participant_id=participant_id)
+    if not access.can_manage:
+        raise PermissionDenied("Alleen de gespreksleider mag deelnemers verwijderen.")
+    name = participant.user.get_full_name() or participant.user.get_username()
+    try:
+        if request.method == "POST":
+            services.participant_remove(assessment=assessment, actor=request.user, participant=participant)
+        else:
+            services.participant_remove_check(assessment=assessment, actor=request.user, participant=participant)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect("assessments:participants", assessment_id=assessment.pk)
+    if request.method == "POST":
+        messages.success(request, f"{name} doet niet meer mee. De antwoorden van {name} zijn vervallen.")
+        return redirect("assessments:participants", assessment_id=assessment.pk)
+    context = base_context(assessment, access, "deelnemers")
+    context.update(participant=participant, name=name, answer_count=participant_answer_count(participant=participant))
+    return render(request, "assessments/participant_remove.html", context)
 
 
 def _stage_change(
