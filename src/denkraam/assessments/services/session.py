@@ -1,0 +1,198 @@
+"""Writes on the session itself: create, invite and remove participants, open, reveal and close."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from denkraam.accounts.models import Membership, Organisation, User
+from denkraam.assessments.models import Action, Answer, Assessment, Participant
+from denkraam.assessments.services._common import (
+    _audit,
+    _name,
+    _require_manager,
+    _require_not_closed,
+    _set_status,
+)
+from denkraam.framework import load_frame
+from denkraam.initiatives.models import Initiative
+from denkraam.initiatives.selectors import initiative_can_edit
+
+
+@transaction.atomic
+def assessment_create(
+    *, initiative: Initiative, actor: User, title: str, facilitator_participates: bool = True
+) -> Assessment:
+    """Start a new assessment of an initiative; the creator becomes its facilitator (members with role lid+)."""
+    if not initiative_can_edit(user=actor, initiative=initiative):
+        raise PermissionDenied("U mag voor dit initiatief geen gesprek starten.")
+    title = title.strip()
+    if not title:
+        raise ValidationError("Geef het gesprek een titel.")
+    frame = load_frame()
+    assessment = Assessment.objects.create(
+        initiative=initiative, title=title, facilitator=actor, frame_id=frame.id, frame_version=frame.version
+    )
+    _audit(
+        actor=actor,
+        action="assessment.created",
+        obj=assessment,
+        summary=f"{_name(actor)} heeft het gesprek '{title}' gestart.",
+        assessment=assessment,
+    )
+    if facilitator_participates:
+        _participant_add(assessment=assessment, user=actor, actor=actor)
+    return assessment
+
+
+def _organisation_for(*, user: User, initiative: Initiative) -> Organisation | None:
+    """The organisation a participant takes part for: one of the initiative's if possible, else their first."""
+    memberships = Membership.objects.filter(user=user).select_related("organisation").order_by("created_at")
+    involved = {initiative.owner_id, *initiative.partners.values_list("id", flat=True)}
+    for membership in memberships:
+        if membership.organisation_id in involved:
+            return membership.organisation
+    first = memberships.first()
+    return first.organisation if first else None
+
+
+def _participant_add(*, assessment: Assessment, user: User, actor: User) -> Participant:
+    participant = Participant.objects.create(
+        assessment=assessment,
+        user=user,
+        organisation=_organisation_for(user=user, initiative=assessment.initiative),
+        invited_by=actor,
+    )
+    _audit(
+        actor=actor,
+        action="participant.invited",
+        obj=participant,
+        summary=f"{_name(actor)} heeft {_name(user)} uitgenodigd voor '{assessment.title}'.",
+        assessment=assessment,
+        user_id=user.pk,
+    )
+    return participant
+
+
+@transaction.atomic
+def participant_invite(*, assessment: Assessment, actor: User, identifier: str) -> Participant:
+    """Invite an existing user (by user name or e-mail address, from any organisation) before the reveal."""
+    _require_manager(actor=actor, assessment=assessment, what="deelnemers uitnodigen")
+    if assessment.status not in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}:
+        raise ValidationError("Na het onthullen kunt u geen deelnemers meer uitnodigen.")
+    identifier = identifier.strip()
+    if not identifier:
+        raise ValidationError("Vul een gebruikersnaam of e-mailadres in.")
+    matches = list(
+        User.objects.filter(is_active=True).filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))[:2]
+    )
+    if len(matches) != 1:
+        # The same message for "nobody" and "several people": it reveals nothing about who has an account.
+        raise ValidationError(
+            f"Er is geen gebruiker gevonden met '{identifier}'. Controleer de naam of het e-mailadres."
+        )
+    user = matches[0]
+    if Participant.objects.filter(assessment=assessment, user=user).exists():
+        raise ValidationError(f"{_name(user)} doet al mee aan dit gesprek.")
+    return _participant_add(assessment=assessment, user=user, actor=actor)
+
+
+REMOVE_TOO_LATE = (
+    "Na het onthullen kunt u geen deelnemers meer verwijderen. Iedereen heeft hun antwoorden dan al gezien."
+)
+
+
+def participant_remove_check(*, assessment: Assessment, actor: User, participant: Participant) -> None:
+    """Raise why this participant may not be removed now (or nothing); the confirmation page asks this too."""
+    _require_manager(actor=actor, assessment=assessment, what="deelnemers verwijderen")
+    if participant.assessment_id != assessment.pk:
+        raise ValidationError("Deze persoon doet niet mee aan dit gesprek.")
+    _require_not_closed(assessment)
+    if assessment.status not in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}:
+        # After the reveal everyone has seen the answers; taking some away would change the shared picture.
+        raise ValidationError(REMOVE_TOO_LATE)
+    if participant.user_id == assessment.facilitator_id:
+        raise ValidationError("De gespreksleider kan niet uit het eigen gesprek worden verwijderd.")
+
+
+@transaction.atomic
+def participant_remove(*, assessment: Assessment, actor: User, participant: Participant) -> None:
+    """Take a participant out of the conversation before the reveal; their answers go with them.
+
+    Nobody else has seen those answers (blindness), so removing them changes nothing anyone relied on. Actions
+    they own keep their name as a free-text owner, so no action is left without an owner.
+    """
+    participant_remove_check(assessment=assessment, actor=actor, participant=participant)
+    user = participant.user
+    answers = Answer.objects.filter(assessment=assessment, user=user)
+    answer_count = answers.count()
+    answers.delete()
+    Action.objects.filter(assessment=assessment, owner=user).update(owner=None, owner_name=_name(user))
+    _audit(
+        actor=actor,
+        action="participant.removed",
+        obj=participant,
+        summary=f"{_name(actor)} heeft {_name(user)} verwijderd uit '{assessment.title}'.",
+        assessment=assessment,
+        user_id=user.pk,
+        answers_removed=answer_count,
+    )
+    participant.delete()
+
+
+@transaction.atomic
+def assessment_open(*, assessment: Assessment, actor: User) -> Assessment:
+    """Open the questionnaire: participants can now answer, each on their own and blind."""
+    _require_manager(actor=actor, assessment=assessment, what="het gesprek openen")
+    if assessment.status != Assessment.Status.VOORBEREIDING:
+        raise ValidationError("Dit gesprek is al geopend.")
+    if not assessment.participants.exists():
+        raise ValidationError("Nodig eerst minstens één deelnemer uit.")
+    _set_status(
+        assessment=assessment,
+        actor=actor,
+        status=Assessment.Status.OPEN,
+        stamp="opened_at",
+        action="assessment.opened",
+        summary=f"{_name(actor)} heeft de vragenlijst van '{assessment.title}' geopend.",
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_reveal(*, assessment: Assessment, actor: User) -> Assessment:
+    """Show everyone's answers to all participants; from now on answers are fixed and the group discusses."""
+    _require_manager(actor=actor, assessment=assessment, what="de antwoorden onthullen")
+    _require_not_closed(assessment)
+    if assessment.status != Assessment.Status.OPEN:
+        raise ValidationError("U kunt alleen een geopend gesprek onthullen.")
+    if not assessment.answers.exists():
+        raise ValidationError("Er zijn nog geen antwoorden om te onthullen.")
+    _set_status(
+        assessment=assessment,
+        actor=actor,
+        status=Assessment.Status.ONTHULD,
+        stamp="revealed_at",
+        action="assessment.revealed",
+        summary=f"{_name(actor)} heeft de antwoorden van '{assessment.title}' onthuld.",
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_close(*, assessment: Assessment, actor: User) -> Assessment:
+    """Close the assessment: answers, consensus and actions are fixed from now on."""
+    _require_manager(actor=actor, assessment=assessment, what="het gesprek sluiten")
+    _require_not_closed(assessment)
+    if assessment.status != Assessment.Status.ONTHULD:
+        raise ValidationError("Onthul eerst de antwoorden; daarna kunt u het gesprek sluiten.")
+    _set_status(
+        assessment=assessment,
+        actor=actor,
+        status=Assessment.Status.GESLOTEN,
+        stamp="closed_at",
+        action="assessment.closed",
+        summary=f"{_name(actor)} heeft het gesprek '{assessment.title}' gesloten.",
+    )
+    return assessment
