@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from denkraam.analysis.findings import SEVERITIES
+from denkraam.analysis.text.check import DEFAULT_MAX_SENTENCE_WORDS
 
 NEED_CHOICES = [
     ("", "Alle behoeften"),
@@ -75,3 +76,79 @@ class FindingFilterForm(forms.Form):
 
     behoefte = forms.ChoiceField(label="Behoefte", choices=NEED_CHOICES, required=False)
     ernst = forms.ChoiceField(label="Ernst", choices=SEVERITY_CHOICES, required=False)
+
+
+TEXT_CHECK_MAX_CHARS = 50_000
+TEXT_KINDS = {"automatisch": None, "brief": True, "webtekst": False}
+
+
+def _dutch_number(value: int) -> str:
+    # 50000 -> "50.000": the Dutch thousands separator, whatever the active locale.
+    return f"{value:,}".replace(",", ".")
+
+
+class TextCheckForm(forms.Form):
+    """The Tekstcheck page: one pasted text, checked at once and never stored.
+
+    The text has no `max_length`: that would put a `maxlength` on the textarea, and the browser would then cut a
+    long paste off without a word. A too long text gets an error on the field instead and stays as it was.
+    """
+
+    text = forms.CharField(
+        label="Tekst",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
+        help_text=f"Plak een brief, e-mail of webtekst. Hoogstens {_dutch_number(TEXT_CHECK_MAX_CHARS)} tekens.",
+        error_messages={"required": "Plak de tekst die u wilt laten controleren."},
+    )
+    kind = forms.ChoiceField(
+        label="Soort tekst",
+        choices=[
+            ("automatisch", "Automatisch herkennen"),
+            ("brief", "Brief"),
+            ("webtekst", "Webtekst of andere tekst"),
+        ],
+        initial="automatisch",
+        required=False,
+        help_text="Bij een brief controleert denkraam ook contactpersoon, telefoonnummer, termijn en bezwaar.",
+        error_messages={"invalid_choice": "Kies automatisch, brief of webtekst."},
+    )
+    max_sentence_words = forms.IntegerField(
+        label="Maximaal aantal woorden per zin",
+        min_value=8,
+        max_value=60,
+        initial=DEFAULT_MAX_SENTENCE_WORDS,
+        required=False,
+        help_text="Een zin met meer woorden telt als lange zin. Kies een getal van 8 tot en met 60.",
+        error_messages={
+            "invalid": "Vul een heel getal in, van 8 tot en met 60.",
+            "min_value": "Kies minstens 8 woorden per zin.",
+            "max_value": "Kies hoogstens 60 woorden per zin.",
+        },
+    )
+
+    def clean_text(self) -> str:
+        # Browsers send line breaks as \r\n; counting them as one character matches what the user sees.
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        if not text.strip():
+            raise forms.ValidationError(self.fields["text"].error_messages["required"], code="required")
+        if len(text) > TEXT_CHECK_MAX_CHARS:
+            raise forms.ValidationError(
+                "De tekst is te lang: %(length)s tekens. Het maximum is %(maximum)s tekens. "
+                "Controleer de tekst in delen.",
+                code="max_length",
+                params={"length": _dutch_number(len(text)), "maximum": _dutch_number(TEXT_CHECK_MAX_CHARS)},
+            )
+        return text
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or "automatisch"
+
+    def clean_max_sentence_words(self) -> int:
+        value = self.cleaned_data["max_sentence_words"]
+        return DEFAULT_MAX_SENTENCE_WORDS if value is None else value
+
+    @property
+    def is_letter(self) -> bool | None:
+        """What the text check expects: True for a letter, False for other text, None to recognise it."""
+        return TEXT_KINDS[self.cleaned_data["kind"]]

@@ -1,4 +1,5 @@
-"""Evidence URLs: adding under the initiative, the evidence itself under /bewijs/."""
+"""Evidence URLs: adding under the initiative, the evidence itself under /bewijs/, the
+Tekstcheck (nothing stored) at /tekstcheck/."""
 
 from __future__ import annotations
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("bewijs/<uuid:item_id>/voortgang/", views.evidence_status, name="status"),
     path("bewijs/<uuid:item_id>/opnieuw/", views.evidence_reanalyse, name="reanalyse"),
     path("bewijs/<uuid:item_id>/origineel/", views.evidence_download, name="download"),
+    path("tekstcheck/", views.text_check, name="text_check"),
 ]

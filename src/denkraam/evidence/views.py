@@ -1,4 +1,5 @@
-"""Thin views for evidence: add, show with marked findings, live status, re-analyse, download the original."""
+"""Thin views for evidence: add, show with marked findings, live status, re-analyse, download the original,
+and the Tekstcheck page (check a pasted text without storing it)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from denkraam.evidence import services
 from denkraam.evidence.analyse import current_analyser_version
-from denkraam.evidence.forms import EVIDENCE_FORMS, FindingFilterForm
+from denkraam.evidence.forms import EVIDENCE_FORMS, FindingFilterForm, TextCheckForm
 from denkraam.evidence.marking import marked_text_html
 from denkraam.evidence.models import EvidenceItem
 from denkraam.evidence.selectors import (
@@ -25,6 +27,7 @@ from denkraam.evidence.selectors import (
     evidence_get_for_user,
     findings_filtered,
 )
+from denkraam.evidence.text_check import text_check_run
 from denkraam.initiatives.selectors import initiative_get_for_user
 
 ADDED = {
@@ -149,3 +152,27 @@ def evidence_download(request: HttpRequest, item_id: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def text_check(request: HttpRequest) -> HttpResponse:
+    """Tekstcheck: paste a text, see its findings. Nothing is stored; an htmx request gets only the result."""
+    form = TextCheckForm(request.POST if request.method == "POST" else None)
+    result = None
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            result = text_check_run(
+                text=form.cleaned_data["text"],
+                is_letter=form.is_letter,
+                max_sentence_words=form.cleaned_data["max_sentence_words"],
+            )
+        elif not request.htmx:
+            status = 400
+    context = {"form": form, "result": result}
+    if request.htmx:
+        # htmx does not swap 4xx answers, so a problem while typing comes back as 200 and is shown in the result.
+        return render(request, "evidence/_text_check_result.html", context)
+    return render(request, "evidence/text_check.html", context, status=status)
