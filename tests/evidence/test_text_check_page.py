@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -245,3 +245,26 @@ def test_the_result_is_never_cached(client_for: ClientFor, alice: User) -> None:
 def test_the_menu_shows_tekstcheck_to_logged_in_users_only(client: Client, client_for: ClientFor, bob: User) -> None:
     assert 'href="/tekstcheck/">Tekstcheck</a>' in client_for(bob).get("/").content.decode()
     assert 'href="/tekstcheck/"' not in client.get("/").content.decode()
+
+
+@override_settings(TEXT_CHECK_CHARACTERS_PER_MINUTE=700)
+def test_too_much_text_in_one_minute_asks_to_wait_and_keeps_the_text(client_for: ClientFor, bob: User) -> None:
+    client = client_for(bob)
+    fields = {"kind": "automatisch", "max_sentence_words": "20"}
+    assert client.post(URL, {"text": OFFICIALESE_LETTER, **fields}).status_code == 200  # 459 characters
+    response = client.post(URL, {"text": OFFICIALESE_LETTER + "Nog een zin.", **fields})
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "Wacht een minuut" in page
+    assert "Nog een zin." in page  # still in the field
+    assert "Leesniveau" not in page
+    # While typing (htmx) the same message appears in the result area; another user is not affected.
+    partial = client.post(URL, {"text": "Korte tekst.", **fields}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Wacht een minuut" in partial
+
+
+@override_settings(TEXT_CHECK_CHARACTERS_PER_MINUTE=700)
+def test_the_budget_is_per_user(client_for: ClientFor, alice: User, bob: User) -> None:
+    fields = {"kind": "automatisch", "max_sentence_words": "20"}
+    client_for(bob).post(URL, {"text": OFFICIALESE_LETTER * 2, **fields})
+    assert "Leesniveau" in check(client_for(alice), OFFICIALESE_LETTER)

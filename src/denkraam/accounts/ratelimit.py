@@ -22,14 +22,15 @@ def _ip_key(ip: str) -> str:
     return f"login-failures-ip:{hashlib.sha256(ip.encode()).hexdigest()}"
 
 
-def _count(key: str) -> int:
+def window_add(key: str, amount: int = 1, *, seconds: int = WINDOW_SECONDS) -> int:
+    """Add `amount` to the counter `key` for a fixed window of `seconds`; return the total in the window."""
     # add() starts the window only if none is running, so the window does not slide with every attempt.
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    cache.add(key, 0, timeout=seconds)
     try:
-        return cache.incr(key)
+        return cache.incr(key, amount)
     except ValueError:  # the window expired between add() and incr()
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        return 1
+        cache.set(key, amount, timeout=seconds)
+        return amount
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -48,8 +49,8 @@ def login_is_blocked(*, username: str, ip: str) -> bool:
 
 def login_failure_record(*, username: str, ip: str) -> bool:
     """Count one failed attempt; True when it used up a limit (this attempt is then answered as blocked)."""
-    for_user = _count(_key(username=username, ip=ip))
-    for_address = _count(_ip_key(ip))
+    for_user = window_add(_key(username=username, ip=ip))
+    for_address = window_add(_ip_key(ip))
     return for_user >= settings.LOGIN_RATE_LIMIT or for_address >= settings.LOGIN_RATE_LIMIT_PER_ADDRESS
 
 

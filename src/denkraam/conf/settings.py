@@ -208,6 +208,8 @@ CONTENT_SECURITY_POLICY = {
 LOGIN_RATE_LIMIT = env_int("DENKRAAM_LOGIN_RATE_LIMIT", 10)  # failed attempts per 15 minutes per user name and IP
 # ... and per IP for all user names together (password spraying); an office behind one address shares it.
 LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_LOGIN_RATE_LIMIT_PER_ADDRESS", 50)
+# Characters one user may have checked per minute on the Tekstcheck page (ten texts of the maximum size).
+TEXT_CHECK_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_CHARACTERS_PER_MINUTE", 500_000)
 
 LOGGING = {
     "version": 1,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.safestring import SafeString
 
+from denkraam.accounts.ratelimit import window_add
 from denkraam.analysis import LEVEL_LABELS, check_text
 from denkraam.analysis.findings import NEED_IDS
 from denkraam.analysis.text.markup import NEED_LABELS
@@ -44,6 +46,19 @@ class TextCheckResult:
     def whole_text_count(self) -> int:
         """Findings about the text as a whole, such as a letter without a contact person."""
         return len(self.findings) - self.span_count
+
+
+TEXT_CHECK_BUSY = (
+    "U hebt in korte tijd veel tekst laten controleren. Wacht een minuut en probeer het dan opnieuw. "
+    "Uw tekst staat nog in het veld."
+)
+
+
+def text_check_allowed(*, user_id: object, characters: int) -> bool:
+    """False when this user has had more than DENKRAAM_TEXT_CHECK_CHARACTERS_PER_MINUTE characters checked in the
+    current minute: a check runs in the request, so without a budget one person could keep the server busy."""
+    used = window_add(f"text-check:{user_id}", characters, seconds=60)
+    return used <= settings.TEXT_CHECK_CHARACTERS_PER_MINUTE
 
 
 def text_check_run(*, text: str, is_letter: bool | None, max_sentence_words: int) -> TextCheckResult:

@@ -27,7 +27,7 @@ from denkraam.evidence.selectors import (
     evidence_get_for_user,
     findings_filtered,
 )
-from denkraam.evidence.text_check import text_check_run
+from denkraam.evidence.text_check import TEXT_CHECK_BUSY, text_check_allowed, text_check_run
 from denkraam.initiatives.selectors import initiative_get_for_user
 
 ADDED = {
@@ -163,13 +163,18 @@ def text_check(request: HttpRequest) -> HttpResponse:
     result = None
     status = 200
     if form.is_bound:
+        if form.is_valid() and not text_check_allowed(
+            user_id=request.user.pk, characters=len(form.cleaned_data["text"])
+        ):
+            form.add_error("text", TEXT_CHECK_BUSY)
+            status = 429
         if form.is_valid():
             result = text_check_run(
                 text=form.cleaned_data["text"],
                 is_letter=form.is_letter,
                 max_sentence_words=form.cleaned_data["max_sentence_words"],
             )
-        elif not request.htmx:
+        elif not request.htmx and status == 200:
             status = 400
     context = {"form": form, "result": result}
     if request.htmx:
