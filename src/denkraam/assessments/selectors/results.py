@@ -1,9 +1,4 @@
-"""Reads for assessments: who may do what, progress, the agenda, results and comparison.
-
-Blindness lives here. Before the reveal nobody can get at another participant's ratings through these functions:
-`answer_list_visible` returns only the user's own answers, and `question_reveal`, `agenda_for_assessment` and
-`assessment_results` refuse to run until the answers are revealed.
-"""
+"""Reads that need the answers revealed: per-question spread, the agenda, results per need and comparison."""
 
 from __future__ import annotations
 
@@ -14,234 +9,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models import CharField
 from django.db.models.functions import Cast
-from django.http import Http404
 
-from denkraam.accounts.models import Membership, User, role_rank
-from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
+from denkraam.assessments.models import Answer, Assessment, Consensus
+from denkraam.assessments.selectors.access import assessment_frame, consensus_map
 from denkraam.framework import (
     Frame,
     counting_rating,
-    find_bundled_frame,
     load_frame,
     median_rating,
     score_ratings,
     spread,
 )
-from denkraam.initiatives.models import Initiative
 
 NOT_REVEALED = "De antwoorden zijn nog niet onthuld. Tot dan ziet iedereen alleen zijn eigen antwoorden."
 
+
 # A spread of two scale steps or more (e.g. goed against onvoldoende) is a real difference of opinion.
 DISAGREEMENT_STEPS = 2
-
-
-def assessment_frame(*, assessment: Assessment) -> Frame:
-    """The frame (and version) the assessment was started with; the bundled default when it cannot be found."""
-    return find_bundled_frame(assessment.frame_id, assessment.frame_version) or load_frame()
-
-
-@dataclass(frozen=True, slots=True)
-class AssessmentAccess:
-    """What one user may do in one assessment; computed once per request."""
-
-    can_view: bool
-    is_participant: bool
-    is_facilitator: bool
-    can_manage: bool
-    can_answer: bool
-    can_act: bool
-
-
-def _initiative_roles(*, user: User, initiative: Initiative) -> tuple[str | None, str | None]:
-    """The user's highest role across the owner and partner organisations, and the role in the owner alone.
-
-    One query for what `initiative_role_for_user` and `initiative_owner_role_for_user` give in three: every
-    assessment page asks this on each request (the overview also every 5 seconds while it polls).
-    """
-    partner_ids = Initiative.partners.through.objects.filter(initiative_id=initiative.pk).values("organisation_id")
-    roles = list(
-        Membership.objects.filter(user=user)
-        .filter(Q(organisation_id=initiative.owner_id) | Q(organisation_id__in=partner_ids))
-        .order_by()  # the default order joins organisations and users for nothing here
-        .values_list("organisation_id", "role")
-    )
-    highest = max((r for _, r in roles), key=role_rank, default=None)
-    owner = max((r for org, r in roles if org == initiative.owner_id), key=role_rank, default=None)
-    return highest, owner
-
-
-def assessment_access(*, user: User, assessment: Assessment) -> AssessmentAccess:
-    """Participants, the facilitator and members (lezer or higher) of the initiative's organisations may look.
-
-    Managing (invite, open, reveal, consensus, close) is for the facilitator and for begeleiders and beheerders of
-    the owner organisation. Answering is for participants while the assessment is open; actions are for
-    participants and managers while it is not closed.
-    """
-    if not user.is_authenticated:
-        return AssessmentAccess(False, False, False, False, False, False)
-    is_facilitator = assessment.facilitator_id == user.pk
-    is_participant = Participant.objects.filter(assessment=assessment, user=user).exists()
-    role, owner_role = _initiative_roles(user=user, initiative=assessment.initiative)
-    can_manage = is_facilitator or role_rank(owner_role) >= role_rank(Membership.Role.BEGELEIDER)
-    can_view = is_facilitator or is_participant or role_rank(role) >= role_rank(Membership.Role.LEZER)
-    status = assessment.status
-    return AssessmentAccess(
-        can_view=can_view,
-        is_participant=is_participant,
-        is_facilitator=is_facilitator,
-        can_manage=can_manage,
-        can_answer=is_participant and status == Assessment.Status.OPEN,
-        can_act=(is_participant or can_manage) and status in {Assessment.Status.OPEN, Assessment.Status.ONTHULD},
-    )
-
-
-def assessment_get_for_user(*, user: User, assessment_id: uuid.UUID | str) -> tuple[Assessment, AssessmentAccess]:
-    """One assessment the user may see, with the user's rights; Http404 for everyone else (never a hint)."""
-    try:
-        pk = uuid.UUID(str(assessment_id))
-    except ValueError as exc:
-        raise Http404("Dit gesprek bestaat niet.") from exc
-    assessment = (
-        Assessment.objects.select_related("initiative__owner", "facilitator").filter(pk=pk).first()
-        if user.is_authenticated
-        else None
-    )
-    if assessment is None:
-        raise Http404("Dit gesprek bestaat niet of u heeft er geen toegang toe.")
-    access = assessment_access(user=user, assessment=assessment)
-    if not access.can_view:
-        raise Http404("Dit gesprek bestaat niet of u heeft er geen toegang toe.")
-    return assessment, access
-
-
-def assessment_list_visible(*, user: User, initiative_ids: Iterable[Any] | QuerySet[Any]) -> QuerySet[Assessment]:
-    """The assessments of these initiatives (ids, or a values("id") queryset) that the user may see, each once.
-
-    Members of an initiative's owner or partner organisations (every role, lezer being the lowest) see all its
-    assessments; everyone else only those they take part in or lead.
-    """
-    if not user.is_authenticated:
-        return Assessment.objects.none()
-    org_ids = Membership.objects.filter(user=user).values("organisation_id")
-    rule = (
-        Q(initiative__owner_id__in=org_ids)
-        | Q(initiative__partners__in=org_ids)
-        | Q(facilitator=user)
-        | Q(participants__user=user)
-    )
-    # Joins on partners and participants repeat rows; select the ids first, then the assessments once.
-    ids = Assessment.objects.filter(initiative_id__in=initiative_ids).filter(rule).values("id")
-    return Assessment.objects.filter(id__in=ids)
-
-
-def assessment_list_for_initiative(*, user: User, initiative: Initiative) -> QuerySet[Assessment]:
-    """The initiative's assessments this user may see, newest first, with participant counts."""
-    return (
-        assessment_list_visible(user=user, initiative_ids=[initiative.pk])
-        .select_related("facilitator")
-        .annotate(participant_count=Count("participants", distinct=True))
-        .order_by("-created_at")
-    )
-
-
-def participant_list(*, assessment: Assessment) -> QuerySet[Participant]:
-    """Participants with their user and organisation, in invitation order."""
-    return Participant.objects.filter(assessment=assessment).select_related("user", "organisation", "invited_by")
-
-
-def participant_get(*, assessment: Assessment, participant_id: int | str) -> Participant:
-    """One participant of this assessment, with user; Http404 when the id belongs elsewhere or to nobody."""
-    participant = (
-        Participant.objects.select_related("user", "organisation").filter(assessment=assessment, pk=participant_id)
-    ).first()
-    if participant is None:
-        raise Http404("Deze deelnemer bestaat niet.")
-    return participant
-
-
-def participant_answer_count(*, participant: Participant) -> int:
-    """How many questions this participant answered (a count only: safe to show the facilitator before the reveal)."""
-    return Answer.objects.filter(assessment_id=participant.assessment_id, user_id=participant.user_id).count()
-
-
-def action_get(*, assessment: Assessment, action_id: uuid.UUID | str) -> Action:
-    """One action of this assessment; Http404 for an unknown id or one of another assessment."""
-    try:
-        pk = uuid.UUID(str(action_id))
-    except ValueError as exc:
-        raise Http404("Deze actie bestaat niet.") from exc
-    action = Action.objects.select_related("owner").filter(pk=pk, assessment=assessment).first()
-    if action is None:
-        raise Http404("Deze actie bestaat niet.")
-    return action
-
-
-@dataclass(frozen=True, slots=True)
-class ParticipantProgress:
-    participant: Participant
-    answered: int
-    total: int
-    # Ready for the page: the progress table lists every participant and is polled every 5 seconds.
-    name: str
-    username: str
-    organisation_name: str
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
-
-
-def assessment_progress(*, assessment: Assessment) -> list[ParticipantProgress]:
-    """How many questions each participant has answered; counts only, never ratings (safe before the reveal)."""
-    total = len(assessment_frame(assessment=assessment).questions())
-    counts = dict(
-        Answer.objects.filter(assessment=assessment).values_list("user_id").annotate(n=Count("id")).order_by()
-    )
-    # Only the columns the table shows: full users (and who invited whom) cost a third of the page's time.
-    participants = (
-        Participant.objects.filter(assessment=assessment)
-        .select_related("user", "organisation")
-        .only(
-            "assessment_id",
-            "user_id",
-            "organisation_id",
-            "user__username",
-            "user__first_name",
-            "user__last_name",
-            "organisation__name",
-        )
-    )
-    rows = []
-    for p in participants:
-        username = p.user.get_username()
-        rows.append(
-            ParticipantProgress(
-                participant=p,
-                answered=counts.get(p.user_id, 0),
-                total=total,
-                name=p.user.get_full_name() or username,
-                username=username,
-                organisation_name=p.organisation.name if p.organisation else "",
-            )
-        )
-    return rows
-
-
-def answer_list_visible(*, user: User, assessment: Assessment) -> QuerySet[Answer]:
-    """The answers this user may read: only their own before the reveal, everyone's after it."""
-    qs = Answer.objects.filter(assessment=assessment).select_related("user")
-    return qs if assessment.is_revealed else qs.filter(user=user)
-
-
-def answers_of_user(*, user: User, assessment: Assessment) -> dict[str, Answer]:
-    """The user's own answers by question id, for filling in the questionnaire."""
-    return {a.question_id: a for a in Answer.objects.filter(assessment=assessment, user=user)}
-
-
-def consensus_map(*, assessment: Assessment) -> dict[str, Consensus]:
-    return {c.question_id: c for c in Consensus.objects.filter(assessment=assessment).select_related("decided_by")}
 
 
 def _require_revealed(assessment: Assessment) -> None:
@@ -499,7 +285,3 @@ def assessment_compare(*, assessment: Assessment, previous: Assessment) -> Compa
         delta = scores[new_rating] - scores[old_rating] if old_rating in scores and new_rating in scores else None
         questions.append(Change(q.id, q.text, labels.get(old_rating or ""), labels.get(new_rating or ""), delta))
     return Comparison(previous=previous, needs=needs, questions=questions)
-
-
-def action_list(*, assessment: Assessment) -> QuerySet[Action]:
-    return Action.objects.filter(assessment=assessment).select_related("owner")
