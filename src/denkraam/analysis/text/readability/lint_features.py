@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .features import SentenceFeatures
 from .lint_lexicon import LintLexicon, lint_lexicon
-from .ud import AUXILIARY_LEMMAS, COPULA_LEMMAS, ParsedWord, max_dependency_length, parsed_words
+from .ud import ParsedWord, max_dependency_length, parsed_words, verb_roles
 
 __all__ = ["parsed_sentence_features"]
 
@@ -25,23 +25,6 @@ def _is_content_word(word: ParsedWord, auxiliaries: set[int], copulas: set[int],
     if "TW" in word.tag or word.position in auxiliaries or word.position in copulas:
         return False
     return word.tag.startswith(("N(", "SPEC(deeleigen", "WW", "ADJ")) or word.word.lower() in lexicon.manner_adverbs
-
-
-def _verb_roles(words: Sequence[ParsedWord]) -> tuple[set[int], set[int]]:
-    """Positions of auxiliaries (with a verbal complement) and copulas (with a predicate, no verbal complement)."""
-    relations: dict[int, set[tuple[str, bool]]] = {}
-    for word in words:
-        relations.setdefault(word.head, set()).add((word.relation, word.is_verb))
-    auxiliaries, copulas = set(), set()
-    for word in words:
-        below = relations.get(word.position, set())
-        if not word.is_verb:
-            continue
-        if word.lemma in AUXILIARY_LEMMAS and ("vc", True) in below:
-            auxiliaries.add(word.position)
-        elif word.lemma in COPULA_LEMMAS and {("predc", True), ("predc", False)} & below:
-            copulas.add(word.position)
-    return auxiliaries, copulas
 
 
 def parsed_sentence_features(rows: Sequence[Sequence[str]], base: SentenceFeatures) -> SentenceFeatures:
@@ -55,7 +38,7 @@ def parsed_sentence_features(rows: Sequence[Sequence[str]], base: SentenceFeatur
     """
     lexicon = lint_lexicon()
     words = parsed_words(rows)
-    auxiliaries, copulas = _verb_roles(words)
+    auxiliaries, copulas = verb_roles(words)
     content = finite = subtlex_words = concrete = typed = 0
     subtlex_sum = 0.0
     for word in words:

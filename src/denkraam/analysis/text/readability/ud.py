@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["ParsedWord", "dependency_heads", "max_dependency_length", "parsed_words"]
+__all__ = ["ParsedWord", "dependency_heads", "max_dependency_length", "parsed_words", "verb_roles"]
 
 # A verb with one of these lemmas and a verbal complement is an auxiliary in UD: its dependents move to the verb.
 AUXILIARY_LEMMAS = frozenset(["zijn", "hebben", "worden", "zullen", "kunnen", "moeten", "mogen", "willen"])
@@ -96,7 +96,29 @@ class _Tree:
         return [child for child in self.children(position, "vc") if self.words[child].is_verb]
 
 
-def _content_heads(tree: _Tree) -> None:
+def verb_roles(words: Sequence[ParsedWord]) -> tuple[set[int], set[int]]:
+    """Positions of the auxiliaries (a verb with an auxiliary lemma and a verbal complement) and the copulas (a
+    verb with a copula lemma, a predicate and no verbal complement) in frog's parse. UD hangs both from the
+    content word they go with, and LiNT-II does not count them as content words."""
+    below: dict[int, set[tuple[str, bool]]] = {}
+    for word in words:
+        below.setdefault(word.head, set()).add((word.relation, word.is_verb))
+    auxiliaries, copulas = set(), set()
+    for word in words:
+        children = below.get(word.position, set())
+        if not word.is_verb:
+            continue
+        has_verbal_complement = ("vc", True) in children
+        if word.lemma in AUXILIARY_LEMMAS and has_verbal_complement:
+            auxiliaries.add(word.position)
+        elif (
+            word.lemma in COPULA_LEMMAS and not has_verbal_complement and {("predc", True), ("predc", False)} & children
+        ):
+            copulas.add(word.position)
+    return auxiliaries, copulas
+
+
+def _content_heads(tree: _Tree, words: Sequence[ParsedWord]) -> None:
     """Prepositions, subordinating conjunctions, auxiliaries and copulas give way to their content word."""
     for position, word in tree.words.items():
         if word.tag.startswith("VZ") and (objects := tree.children(position, "obj1")):
@@ -104,13 +126,11 @@ def _content_heads(tree: _Tree) -> None:
     for position, word in tree.words.items():
         if word.tag.startswith(("VG(onder", "VZ", "VNW")) and (bodies := tree.children(position, "body")):
             tree.promote(position, bodies[0], move_dependents=False)
-    for position, word in tree.words.items():
-        if word.is_verb and word.lemma in AUXILIARY_LEMMAS and (verbs := tree.verbal_complements(position)):
-            tree.promote(position, verbs[0])
-    for position, word in tree.words.items():
-        predicates = tree.children(position, "predc")
-        if word.is_verb and word.lemma in COPULA_LEMMAS and predicates and not tree.verbal_complements(position):
-            tree.promote(position, predicates[0])
+    auxiliaries, copulas = verb_roles(words)
+    for position in sorted(auxiliaries):
+        tree.promote(position, tree.verbal_complements(position)[0])
+    for position in sorted(copulas):
+        tree.promote(position, tree.children(position, "predc")[0])
 
 
 def _coordinations(tree: _Tree) -> list[list[int]]:
@@ -142,7 +162,7 @@ def _single_root(tree: _Tree) -> None:
 def dependency_heads(words: Sequence[ParsedWord]) -> dict[int, list[int]]:
     """Each word's head(s) in UD style (see the module docstring); the root's list is empty."""
     tree = _Tree(words)
-    _content_heads(tree)
+    _content_heads(tree, words)
     groups = _coordinations(tree)
     _single_root(tree)
     heads = {position: ([head] if head else []) for position, head in tree.head.items()}
