@@ -24,14 +24,12 @@ from _report import write_section  # noqa: E402
 
 from denkraam.analysis.text.readability import assess_readability, frog_available  # noqa: E402
 from denkraam.analysis.text.readability.calibration import (  # noqa: E402
-    _default_arrays,
     _feature_rows,
     load_amsterdam_documents,
     load_amsterdam_sentences,
     load_lint_sentences,
 )
-from denkraam.analysis.text.readability.calibration_deep import _EXTRA as DEEP_EXTRA  # noqa: E402
-from denkraam.analysis.text.readability.calibration_deep import FROG_CACHE, _mixed  # noqa: E402
+from denkraam.analysis.text.readability.calibration_deep import FROG_CACHE, mixed_scores  # noqa: E402
 from denkraam.analysis.text.readability.features import word_zipf  # noqa: E402
 from denkraam.analysis.text.readability.model import load_model  # noqa: E402
 from denkraam.analysis.text.readability.syllables import count_syllables  # noqa: E402
@@ -88,13 +86,7 @@ def ours_deep(texts: Sequence[str]) -> list[float]:
 
 def _mix(share: float) -> Scorer:
     """(1 - share) x standaard-4 + share x LiNT-II's formula on the frog-measured features (diep-4's family)."""
-
-    def scorer(texts: Sequence[str]) -> list[float]:
-        weights, offset = _mixed(share)
-        rows = _default_arrays(_feature_rows(list(texts), deep=True, frog_cache=FROG_CACHE), DEEP_EXTRA)
-        return [float(value) for value in rows @ weights + offset]
-
-    return scorer
+    return lambda texts: mixed_scores(texts, share)
 
 
 def share_curve() -> list[str]:

@@ -26,6 +26,7 @@ Run `python -m denkraam.analysis.text.readability.calibration --deep [--cv]`; fr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .calibration import (
@@ -33,12 +34,23 @@ from .calibration import (
     LINT_II_COEFFICIENTS,
     LINT_II_INTERCEPT,
     PLAIN_LANGUAGE,
+    _default_arrays,
     _default_data,
+    _feature_rows,
     _fold,
     spearman,
 )
 
-__all__ = ["DEEP_FEATURES", "FROG_CACHE", "MIX_SHARES", "cross_validate_deep", "fit_deep_model"]
+__all__ = [
+    "DEEP_COLUMNS",
+    "DEEP_FEATURES",
+    "FROG_CACHE",
+    "MIX_SHARES",
+    "cross_validate_deep",
+    "fit_deep_model",
+    "mixed_scores",
+    "mixed_weights",
+]
 
 DEEP_VERSION = "diep-4"
 FROG_CACHE = Path(__file__).resolve().parents[5] / "benchmarks" / ".cache" / "frog-sentences.jsonl"
@@ -50,7 +62,7 @@ DEEP_FEATURES = {
     "mean_log_word_frequency": "subtlex",
     "proportion_of_concrete_nouns": "concrete_share",
 }
-_EXTRA = tuple(DEEP_FEATURES.values())
+DEEP_COLUMNS = tuple(DEEP_FEATURES.values())
 
 
 def _parts():
@@ -65,15 +77,16 @@ def _parts():
     c = default.coefficients
     # Columns: words, 7 - capped Zipf, officialese, passive, nominal, then DEEP_FEATURES in order.
     standard = np.array(
-        [c["words"], -c["zipf_capped"], *(c.get(name, 0.0) for name in PLAIN_LANGUAGE), *([0.0] * len(_EXTRA))]
+        [c["words"], -c["zipf_capped"], *(c.get(name, 0.0) for name in PLAIN_LANGUAGE), *([0.0] * len(DEEP_COLUMNS))]
     )
     lint = np.array([0.0] * (2 + len(PLAIN_LANGUAGE)) + [LINT_II_COEFFICIENTS[name] for name in DEEP_FEATURES])
     standard_offset = default.intercept + 7.0 * c["zipf_capped"]
     return (standard, standard_offset), (lint, LINT_II_INTERCEPT)
 
 
-def _mixed(share: float):
-    """Weights and offset of (1 - share) x standaard-4 + share x LiNT-II's formula."""
+def mixed_weights(share: float):
+    """Weights (over the columns of `calibration._default_arrays` with DEEP_COLUMNS) and offset of
+    (1 - share) x standaard-4 + share x LiNT-II's formula."""
     (standard, standard_offset), (lint, lint_offset) = _parts()
     return (1 - share) * standard + share * lint, (1 - share) * standard_offset + share * lint_offset
 
@@ -81,7 +94,7 @@ def _mixed(share: float):
 def _figures(complex_x, simple_x, lint_x, truth, share: float) -> tuple[float, float]:
     import numpy as np
 
-    weights, _ = _mixed(share)
+    weights, _ = mixed_weights(share)
     return float(np.mean(simple_x @ weights < complex_x @ weights)), spearman(list(lint_x @ weights), list(truth))
 
 
@@ -97,8 +110,16 @@ def choose_share(complex_x, simple_x, lint_x, truth) -> float:
     return best
 
 
+def mixed_scores(texts: Sequence[str], share: float, *, frog_cache: Path | None = FROG_CACHE) -> list[float]:
+    """Unbounded scores of (1 - share) x standaard-4 + share x LiNT-II's formula for each text, with all texts
+    parsed in one (cached) frog run. For the benchmark's curve over every share."""
+    weights, offset = mixed_weights(share)
+    rows = _default_arrays(_feature_rows(list(texts), deep=True, frog_cache=frog_cache), DEEP_COLUMNS)
+    return [float(value) for value in rows @ weights + offset]
+
+
 def _data(data_dir: Path | None, frog_cache: Path | None):
-    return _default_data(data_dir, deep=True, frog_cache=frog_cache, extra=_EXTRA)
+    return _default_data(data_dir, deep=True, frog_cache=frog_cache, extra=DEEP_COLUMNS)
 
 
 def cross_validate_deep(*, folds: int = 5, data_dir: Path | None = None) -> dict[str, dict[str, float]]:
@@ -117,7 +138,7 @@ def cross_validate_deep(*, folds: int = 5, data_dir: Path | None = None) -> dict
             train = (complex_x[train_pairs], simple_x[train_pairs], lint_x[train_lint], truth[train_lint])
             share = choose_share(*train) if variant == DEEP_VERSION else 0.0
             shares.append(share)
-            weights, offset = _mixed(share)
+            weights, offset = mixed_weights(share)
             test = pair_fold == k
             correct += int(np.sum(simple_x[test] @ weights < complex_x[test] @ weights))
             # Both parts are on LiNT-II's scale, so is the mix: folds with different shares stay comparable.
@@ -138,9 +159,9 @@ def fit_deep_model(*, data_dir: Path | None = None, frog_cache: Path | None = FR
     _, lint, complex_x, simple_x, lint_x = _data(data_dir, frog_cache)
     truth = [item.score for item in lint]
     share = choose_share(complex_x, simple_x, lint_x, truth)
-    weights, offset = _mixed(share)
+    weights, offset = mixed_weights(share)
     slope, line_offset = np.polyfit(lint_x @ weights + offset, truth, 1)
-    names = ("words", "zipf_capped", *PLAIN_LANGUAGE, *_EXTRA)
+    names = ("words", "zipf_capped", *PLAIN_LANGUAGE, *DEEP_COLUMNS)
     # Column 1 is 7 - capped Zipf: its weight moves to zipf_capped with the sign flipped and 7 x weight to the
     # intercept.
     coefficients = {
