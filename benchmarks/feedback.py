@@ -88,7 +88,7 @@ def classification_section() -> str:
         "overlap). Labels by the same author, one label per comment - so this measures consistency with one "
         "reader's judgement, not agreement between annotators.",
         f"Model `{model.version}`: TF-IDF (lemmas, word pairs, lexicon counts) + multinomial logistic regression, "
-        "stored as JSON, trained on templated + hand-written comments (`scripts/train_feedback_model.py`).",
+        "stored as JSON, trained on templated + hand-written comments (`python -m training.feedback`).",
         "",
         "| method | need accuracy | sentiment accuracy |",
         "|---|---:|---:|",

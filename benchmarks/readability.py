@@ -1,7 +1,7 @@
 """Readability: ours (default and deep) against Flesch-Douma (own and textstat) and a quick formula, side by side.
 
-Quality on the calibration and held-out halves (split documented in
-src/denkraam/analysis/text/readability/calibration.py), speed on a ~400-word letter and a 20,000-word text.
+Quality on the calibration and held-out halves (split documented in training/readability/common.py; data in
+benchmarks/data/readability), speed on a ~400-word letter and a 20,000-word text.
 Writes the `readability` section of BENCHMARKS.md. Run: `.venv/bin/python benchmarks/readability.py [--no-deep]`.
 """
 
@@ -20,20 +20,22 @@ import textstat
 from scipy.stats import spearmanr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training/, which is not installed
 from _report import write_section  # noqa: E402
 
 from denkraam.analysis.text.readability import assess_readability, frog_available  # noqa: E402
-from denkraam.analysis.text.readability.calibration import (  # noqa: E402
-    _feature_rows,
-    load_amsterdam_documents,
-    load_amsterdam_sentences,
-    load_lint_sentences,
-)
-from denkraam.analysis.text.readability.calibration_deep import FROG_CACHE, mixed_scores  # noqa: E402
 from denkraam.analysis.text.readability.features import word_zipf  # noqa: E402
 from denkraam.analysis.text.readability.model import load_model  # noqa: E402
 from denkraam.analysis.text.readability.syllables import count_syllables  # noqa: E402
 from denkraam.analysis.text.tokens import split_sentences  # noqa: E402
+from training.readability.common import (  # noqa: E402
+    FROG_CACHE,
+    feature_rows,
+    load_amsterdam_documents,
+    load_amsterdam_sentences,
+    load_lint_sentences,
+)
+from training.readability.deep import mixed_scores  # noqa: E402
 
 Scorer = Callable[[Sequence[str]], list[float]]  # texts -> difficulty (higher = harder)
 
@@ -81,7 +83,7 @@ def ours_default(texts: Sequence[str]) -> list[float]:
 def ours_deep(texts: Sequence[str]) -> list[float]:
     # Same result as assess_readability(deep=True) per text, but all texts go through ONE (cached) frog run.
     model = load_model("coefficients_deep")
-    return [model.score(row) for row in _feature_rows(list(texts), deep=True, frog_cache=FROG_CACHE)]
+    return [model.score(row) for row in feature_rows(list(texts), deep=True, frog_cache=FROG_CACHE)]
 
 
 def _mix(share: float) -> Scorer:
@@ -127,7 +129,7 @@ NOTES = (
     "matchers), mapped linearly onto LiNT-II's scale (model standaard-4); its four weights were chosen on the "
     "calibration halves of both data sets jointly, never on the held-out part. In 5-fold cross-validation on the "
     "calibration data the plain-language counts raised sentence pairs from 66.7% to 68.9% and the out-of-fold "
-    "Spearman from 0.592 to 0.609 (`python -m denkraam.analysis.text.readability.calibration --cv`). The "
+    "Spearman from 0.592 to 0.609 (`python -m training.readability --cv`). The "
     "held-out part has only 12 document pairs and 25 LiNT-II sentences, so document-pair and Spearman "
     "figures there are weak evidence (one sentence moved "
     "changes Spearman by ~0.01-0.02). Ours, diep (model diep-4) is (1 - m) x standaard-4 + m x LiNT-II's own "
@@ -140,7 +142,7 @@ NOTES = (
     "held out). m = 0.2 is the share with the highest Spearman among those not worse than standaard-4 on either "
     "measure on the calibration data. Honest caveats: (1) in 5-fold cross-validation on the calibration data "
     "the out-of-fold Spearman was 0.809 for diep-4 vs 0.821 for standaard-4 (26 sentences; folds chose m = 0.05 "
-    "or 0.2; `python -m denkraam.analysis.text.readability.calibration --deep --cv`), so the gain there is not "
+    "or 0.2; `python -m training.readability --deep --cv`), so the gain there is not "
     "robust; (2) the held-out curve above was looked at while the selection rule was settled (an earlier rule, "
     "accuracy + Spearman, picked m = 0.05), which is why every m is shown. diep-3 (the previous deep "
     "model) added frog terms to standaard-4 by forward selection and kept none. Frog's "

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -9,8 +8,7 @@ from hypothesis import strategies as st
 
 from denkraam.analysis.text.readability import LEVEL_BANDS, Readability, assess_readability, level_for
 from denkraam.analysis.text.tokens import split_sentences
-
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "readability"
+from training.readability.common import DATA_DIR
 
 
 @pytest.mark.parametrize(
@@ -29,15 +27,15 @@ def test_level_bands_cover_the_whole_scale_without_gaps() -> None:
 
 
 def test_a_lint_level_one_text_scores_easier_than_a_level_four_text() -> None:
-    easy = assess_readability((DATA / "lint_ii_examples" / "level1_text.txt").read_text(encoding="utf-8"))
-    hard = assess_readability((DATA / "lint_ii_examples" / "level4_text.txt").read_text(encoding="utf-8"))
+    easy = assess_readability((DATA_DIR / "lint_ii_examples" / "level1_text.txt").read_text(encoding="utf-8"))
+    hard = assess_readability((DATA_DIR / "lint_ii_examples" / "level4_text.txt").read_text(encoding="utf-8"))
     assert easy.level == 1
     assert hard.level == 4
     assert easy.score < hard.score
 
 
 def test_the_childrens_text_about_italy_is_easier_than_wikipedia() -> None:
-    folder = DATA / "wikipedia_vs_kids_italie"
+    folder = DATA_DIR / "wikipedia_vs_kids_italie"
     easy = assess_readability((folder / "easy_lintii_level2_italie.txt").read_text(encoding="utf-8"))
     hard = assess_readability((folder / "hard_wikipedia_italie_intro.txt").read_text(encoding="utf-8"))
     assert easy.score < hard.score

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from denkraam.analysis.text.readability import assess_readability
-from denkraam.analysis.text.readability.calibration import (
+from training.readability.common import (
+    DATA_DIR,
     LINT_II_COEFFICIENTS,
     LINT_II_INTERCEPT,
     in_calibration,
     load_amsterdam_sentences,
     load_lint_sentences,
 )
-
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "readability"
 
 
 def test_the_split_is_stable_and_roughly_the_requested_share() -> None:
@@ -25,21 +23,21 @@ def test_the_split_is_stable_and_roughly_the_requested_share() -> None:
 
 
 def test_held_out_simplified_amsterdam_sentences_mostly_score_easier() -> None:
-    held_out = [pair for pair in load_amsterdam_sentences(DATA) if not pair.calibration][:120]
+    held_out = [pair for pair in load_amsterdam_sentences() if not pair.calibration][:120]
     easier = sum(assess_readability(pair.simple).score < assess_readability(pair.complex).score for pair in held_out)
     assert len(held_out) == 120
     assert easier / len(held_out) >= 0.85
 
 
 def test_simplified_text_scores_easier_on_average() -> None:
-    held_out = [pair for pair in load_amsterdam_sentences(DATA) if not pair.calibration]
+    held_out = [pair for pair in load_amsterdam_sentences() if not pair.calibration]
     complex_mean = sum(assess_readability(pair.complex).score for pair in held_out) / len(held_out)
     simple_mean = sum(assess_readability(pair.simple).score for pair in held_out) / len(held_out)
     assert simple_mean < complex_mean - 8
 
 
 def test_held_out_lint_sentences_rank_like_lint_ii() -> None:
-    held_out = [item for item in load_lint_sentences(DATA) if not item.calibration]
+    held_out = [item for item in load_lint_sentences() if not item.calibration]
     ours = [assess_readability(item.text).score for item in held_out]
     theirs = [item.score for item in held_out]
 
@@ -57,7 +55,9 @@ def test_held_out_lint_sentences_rank_like_lint_ii() -> None:
 
 
 def test_the_recovered_lint_ii_formula_reproduces_lint_ii_scores() -> None:
-    rows = [json.loads(line) for line in (DATA / "lint_ii_examples" / "lint_ii_sentences.jsonl").open(encoding="utf-8")]
+    rows = [
+        json.loads(line) for line in (DATA_DIR / "lint_ii_examples" / "lint_ii_sentences.jsonl").open(encoding="utf-8")
+    ]
     scored = [row for row in rows if row["lint_score"] is not None]
     for row in scored:
         raw = LINT_II_INTERCEPT + sum(weight * row[name] for name, weight in LINT_II_COEFFICIENTS.items())
@@ -66,9 +66,9 @@ def test_the_recovered_lint_ii_formula_reproduces_lint_ii_scores() -> None:
 
 
 def test_on_calibration_data_the_default_tier_beats_the_quick_formula_on_both_measures() -> None:
-    from denkraam.analysis.text.readability.calibration import spearman
     from denkraam.analysis.text.readability.features import word_zipf
     from denkraam.analysis.text.tokens import split_sentences
+    from training.readability.common import spearman
 
     def quick(text: str) -> float:
         sentences = split_sentences(text)
@@ -79,8 +79,8 @@ def test_on_calibration_data_the_default_tier_beats_the_quick_formula_on_both_me
     def ours(text: str) -> float:
         return assess_readability(text).score
 
-    pairs = [pair for pair in load_amsterdam_sentences(DATA) if pair.calibration]
-    lint = [item for item in load_lint_sentences(DATA) if item.calibration]
+    pairs = [pair for pair in load_amsterdam_sentences() if pair.calibration]
+    lint = [item for item in load_lint_sentences() if item.calibration]
     figures = {}
     for name, score in (("quick", quick), ("ours", ours)):
         easier = sum(score(pair.simple) < score(pair.complex) for pair in pairs) / len(pairs)
@@ -88,3 +88,13 @@ def test_on_calibration_data_the_default_tier_beats_the_quick_formula_on_both_me
         figures[name] = (easier, rho)
     assert figures["ours"][0] >= figures["quick"][0]
     assert figures["ours"][1] >= figures["quick"][1]
+
+
+def test_refitting_the_default_tier_reproduces_the_committed_coefficients() -> None:
+    from denkraam.analysis.text.readability.model import load_model
+    from training.readability.default import fit_default_model
+
+    committed, refitted = load_model("coefficients"), fit_default_model()
+    assert refitted.version == committed.version == "standaard-4"
+    assert refitted.coefficients == committed.coefficients
+    assert refitted.intercept == committed.intercept

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from denkraam.analysis.text.readability import FrogUnavailable, assess_readability, frog_available
-
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "readability"
+from training.readability.common import DATA_DIR
 
 pytestmark = pytest.mark.deep
 
@@ -21,7 +19,7 @@ def _needs_frog() -> None:
 
 
 def test_the_deep_tier_parses_with_frog_and_ranks_lint_levels() -> None:
-    folder = DATA / "lint_ii_examples"
+    folder = DATA_DIR / "lint_ii_examples"
     easy = assess_readability((folder / "level1_text.txt").read_text(encoding="utf-8"), deep=True)
     hard = assess_readability((folder / "level4_text.txt").read_text(encoding="utf-8"), deep=True)
     assert easy.tier == "diep"
@@ -43,9 +41,9 @@ def test_the_deep_tier_measures_lint_ii_features_close_to_lint_ii() -> None:
     # things with frog instead of spaCy, so they must agree closely (not exactly: the parsers differ).
     import json
 
-    from denkraam.analysis.text.readability.calibration import spearman
+    from training.readability.common import spearman
 
-    with open(DATA / "lint_ii_examples" / "lint_ii_sentences.jsonl", encoding="utf-8") as handle:
+    with open(DATA_DIR / "lint_ii_examples" / "lint_ii_sentences.jsonl", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
     rows = [row for row in rows if row["lint_score"] is not None]
     from denkraam.analysis.text.readability.features import aggregate
@@ -71,26 +69,26 @@ def test_the_deep_tier_survives_empty_text() -> None:
 
 
 def test_the_message_without_frog_is_dutch_and_says_how_to_install() -> None:
-    assert "apt-get install frog frogdata" in str(FrogUnavailable())
+    assert "apt-get install frog frogdata ucto uctodata" in str(FrogUnavailable())
 
 
 def test_on_calibration_data_the_deep_tier_is_at_least_as_good_as_the_default_tier() -> None:
-    from denkraam.analysis.text.readability.calibration import (
-        _feature_rows,
+    from denkraam.analysis.text.readability.model import load_model
+    from training.readability.common import (
+        FROG_CACHE,
+        feature_rows,
         load_amsterdam_sentences,
         load_lint_sentences,
         spearman,
     )
-    from denkraam.analysis.text.readability.calibration_deep import FROG_CACHE
-    from denkraam.analysis.text.readability.model import load_model
 
-    pairs = [pair for pair in load_amsterdam_sentences(DATA) if pair.calibration]
-    lint = [item for item in load_lint_sentences(DATA) if item.calibration]
+    pairs = [pair for pair in load_amsterdam_sentences() if pair.calibration]
+    lint = [item for item in load_lint_sentences() if item.calibration]
     texts = [pair.complex for pair in pairs] + [pair.simple for pair in pairs] + [item.text for item in lint]
     # One frog run for all ~17,000 words (its output is kept in the benchmarks' frog cache for the next run).
     rows = {
-        "standaard": _feature_rows(texts, deep=False),
-        "diep": _feature_rows(texts, deep=True, frog_cache=FROG_CACHE),
+        "standaard": feature_rows(texts, deep=False),
+        "diep": feature_rows(texts, deep=True, frog_cache=FROG_CACHE),
     }
     models = {"standaard": load_model("coefficients"), "diep": load_model("coefficients_deep")}
     figures = {}
@@ -104,9 +102,9 @@ def test_on_calibration_data_the_deep_tier_is_at_least_as_good_as_the_default_ti
     assert figures["diep"][1] >= figures["standaard"][1]
     assert figures["diep"][0] >= 0.69
     # The committed coefficients are what the documented procedure gives (frog's output is cached by now).
-    from denkraam.analysis.text.readability.calibration_deep import fit_deep_model
+    from training.readability.deep import fit_deep_model
 
-    refitted = fit_deep_model(data_dir=DATA)
+    refitted = fit_deep_model()
     assert refitted.coefficients == pytest.approx(models["diep"].coefficients, rel=1e-4)
     assert refitted.intercept == pytest.approx(models["diep"].intercept, rel=1e-4)
 

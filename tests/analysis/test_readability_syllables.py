@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 from denkraam.analysis.text.readability.syllables import count_syllables
+from training.readability.common import DATA_DIR
 
-GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "readability" / "syllables_gold"
+GOLD = DATA_DIR / "syllables_gold"
 
 
 def test_syllable_counts_match_the_gold_list_for_at_least_95_percent_of_words() -> None:

@@ -2,7 +2,7 @@
 
 Two small multinomial logistic-regression models (TF-IDF over lemmas, word pairs and lexicon counts) are stored as
 plain JSON in `model/` and evaluated here in pure Python: no pickle, no scikit-learn at run time, nothing
-downloaded. `scripts/train_feedback_model.py` trains them with `extract_features` from this module, so training
+downloaded. `python -m training.feedback` trains them with `extract_features` from this module, so training
 and use see the very same features.
 """
 

@@ -10,12 +10,12 @@ Two tiers. "standaard" uses only Python packages and is fast enough to run on ev
 passive and nominal style found with the text check's own matchers), i.e. words per sentence + 15.5 x (7 - capped
 Zipf) + 1 x officialese + 6 x passive + 2 x nominal, mapped linearly onto LiNT-II's scale. The four weights were
 chosen on the calibration halves of both data sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on
-LiNT-II's scores of the calibration sentences (see `calibration.py`). "diep" (model diep-4) parses the text
-with Debian's `frog` and measures LiNT-II's own four features the way LiNT-II does (frog's tree rewritten to UD
-conventions; LiNT-II's SUBTLEX-NL and noun lists from the `lint-ii` package's data); its score is 0.8 x
-standaard-4 + 0.2 x LiNT-II's formula on those features, rescaled (see `calibration_deep.py`).
-Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients are data in
-`data/`; docs/text-check.md, "Leesniveau", documents the calibration.
+LiNT-II's scores of the calibration sentences (see `training/readability/default.py` in the repository). "diep"
+(model diep-4) parses the text with Debian's `frog` and measures LiNT-II's own four features the way LiNT-II does
+(frog's tree rewritten to UD conventions; LiNT-II's SUBTLEX-NL and noun lists from the `lint-ii` package's data);
+its score is 0.8 x standaard-4 + 0.2 x LiNT-II's formula on those features, rescaled (see
+`training/readability/deep.py`). Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients
+are data in `data/`; docs/text-check.md, "Leesniveau", documents the calibration.
 """
 
 from __future__ import annotations

@@ -73,7 +73,8 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 # Above Zipf 6 (de, het, een, is, u, ...) a word is simply "very common"; capping keeps the few most frequent
-# function words from masking a rare word in the same sentence. Chosen on calibration data (see calibration.py).
+# function words from masking a rare word in the same sentence. Chosen on calibration data
+# (see training/readability/default.py).
 ZIPF_CAP = 6.0
 
 _COMPOUND_PENALTY = 1.0

@@ -1,7 +1,8 @@
 """The linear readability model: coefficients stored as data, applied to a feature vector.
 
-The coefficients are fitted offline by `calibration.py` and stored in `data/coefficients*.json`, so importing
-the package never fits anything and every result can say which model version produced it.
+The coefficients are fitted offline by `training/readability` (in the repository, not installed) and stored in
+`data/coefficients*.json`, so importing the package never fits anything and every result can say which model
+version produced it.
 """
 
 from __future__ import annotations

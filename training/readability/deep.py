@@ -1,4 +1,4 @@
-"""Offline fit of the deep tier (`data/coefficients_deep.json`, model diep-4). Never runs on import.
+"""Offline fit of the deep tier (`coefficients_deep.json`, model diep-4).
 
 The deep tier mixes two scores that are both on LiNT-II's scale:
 
@@ -19,9 +19,6 @@ than the default. (diep-3 used accuracy + Spearman as the objective; with the mi
 every m, so the choice can be checked.)
 A least-squares line onto LiNT-II's scores of the calibration sentences then fixes the scale, as for the default
 tier. `--cv` reports the same choice made in 5-fold cross-validation (out-of-fold figures).
-
-Run `python -m denkraam.analysis.text.readability.calibration --deep [--cv]`; frog's output is cached in
-`benchmarks/.cache/frog-sentences.jsonl` (gitignored), so only new sentences are parsed.
 """
 
 from __future__ import annotations
@@ -29,31 +26,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .calibration import (
+import numpy as np
+
+from denkraam.analysis.text.readability.model import LinearModel, load_model
+
+from .common import (
+    DATA_DIR,
     DEFAULT_VERSION,
+    FROG_CACHE,
     LINT_II_COEFFICIENTS,
     LINT_II_INTERCEPT,
     PLAIN_LANGUAGE,
-    _default_arrays,
-    _default_data,
-    _feature_rows,
-    _fold,
+    CalibrationData,
+    calibration_data,
+    feature_arrays,
+    feature_rows,
+    fold,
     spearman,
 )
 
-__all__ = [
-    "DEEP_COLUMNS",
-    "DEEP_FEATURES",
-    "FROG_CACHE",
-    "MIX_SHARES",
-    "cross_validate_deep",
-    "fit_deep_model",
-    "mixed_scores",
-    "mixed_weights",
-]
-
 DEEP_VERSION = "diep-4"
-FROG_CACHE = Path(__file__).resolve().parents[5] / "benchmarks" / ".cache" / "frog-sentences.jsonl"
 MIX_SHARES = tuple(step / 20 for step in range(21))  # 0, 0.05, ..., 1
 # Our feature for each term of LiNT-II's formula.
 DEEP_FEATURES = {
@@ -65,12 +57,8 @@ DEEP_FEATURES = {
 DEEP_COLUMNS = tuple(DEEP_FEATURES.values())
 
 
-def _parts():
-    """(standaard-4, LiNT-II formula) as functions of the feature arrays of `calibration._default_arrays`."""
-    import numpy as np
-
-    from .model import load_model
-
+def _parts() -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]]:
+    """(standaard-4, LiNT-II formula) as weights and offset over the columns of `feature_arrays` with DEEP_COLUMNS."""
     default = load_model("coefficients")
     if default.version != DEFAULT_VERSION:
         raise RuntimeError(f"the deep tier starts from {DEFAULT_VERSION}, found {default.version}")
@@ -84,21 +72,20 @@ def _parts():
     return (standard, standard_offset), (lint, LINT_II_INTERCEPT)
 
 
-def mixed_weights(share: float):
-    """Weights (over the columns of `calibration._default_arrays` with DEEP_COLUMNS) and offset of
-    (1 - share) x standaard-4 + share x LiNT-II's formula."""
+def mixed_weights(share: float) -> tuple[np.ndarray, float]:
+    """Weights and offset of (1 - share) x standaard-4 + share x LiNT-II's formula."""
     (standard, standard_offset), (lint, lint_offset) = _parts()
     return (1 - share) * standard + share * lint, (1 - share) * standard_offset + share * lint_offset
 
 
-def _figures(complex_x, simple_x, lint_x, truth, share: float) -> tuple[float, float]:
-    import numpy as np
-
+def _figures(
+    complex_x: np.ndarray, simple_x: np.ndarray, lint_x: np.ndarray, truth: np.ndarray, share: float
+) -> tuple[float, float]:
     weights, _ = mixed_weights(share)
     return float(np.mean(simple_x @ weights < complex_x @ weights)), spearman(list(lint_x @ weights), list(truth))
 
 
-def choose_share(complex_x, simple_x, lint_x, truth) -> float:
+def choose_share(complex_x: np.ndarray, simple_x: np.ndarray, lint_x: np.ndarray, truth: np.ndarray) -> float:
     """The share with the highest Spearman with LiNT-II among those not worse than standaard-4 on either measure
     (ties: the smaller share)."""
     floor = _figures(complex_x, simple_x, lint_x, truth, 0.0)
@@ -114,53 +101,51 @@ def mixed_scores(texts: Sequence[str], share: float, *, frog_cache: Path | None 
     """Unbounded scores of (1 - share) x standaard-4 + share x LiNT-II's formula for each text, with all texts
     parsed in one (cached) frog run. For the benchmark's curve over every share."""
     weights, offset = mixed_weights(share)
-    rows = _default_arrays(_feature_rows(list(texts), deep=True, frog_cache=frog_cache), DEEP_COLUMNS)
+    rows = feature_arrays(feature_rows(list(texts), deep=True, frog_cache=frog_cache), DEEP_COLUMNS)
     return [float(value) for value in rows @ weights + offset]
 
 
-def _data(data_dir: Path | None, frog_cache: Path | None):
-    return _default_data(data_dir, deep=True, frog_cache=frog_cache, extra=DEEP_COLUMNS)
+def deep_calibration_data(data_dir: Path = DATA_DIR, frog_cache: Path | None = FROG_CACHE) -> CalibrationData:
+    return calibration_data(data_dir, deep=True, frog_cache=frog_cache, extra=DEEP_COLUMNS)
 
 
-def cross_validate_deep(*, folds: int = 5, data_dir: Path | None = None) -> dict[str, dict[str, float]]:
+def cross_validate_deep(*, folds: int = 5) -> dict[str, dict[str, float]]:
     """Out-of-fold figures of standaard-4 and of diep-4 with the share chosen on the other folds each time."""
-    import numpy as np
-
-    pairs, lint, complex_x, simple_x, lint_x = _data(data_dir, FROG_CACHE)
-    truth = np.array([item.score for item in lint])
-    pair_fold = np.array([_fold(pair.document, folds) for pair in pairs])
-    lint_fold = np.array([_fold(item.key, folds) for item in lint])
+    data = deep_calibration_data()
+    truth = data.truth
+    pair_fold = np.array([fold(pair.document, folds) for pair in data.pairs])
+    lint_fold = np.array([fold(item.key, folds) for item in data.lint])
     result = {}
-    for variant in ("standaard-4", DEEP_VERSION):
-        correct, predicted, shares = 0, np.zeros(len(lint)), []
+    for variant in (DEFAULT_VERSION, DEEP_VERSION):
+        correct, predicted, shares = 0, np.zeros(len(data.lint)), []
         for k in range(folds):
             train_pairs, train_lint = pair_fold != k, lint_fold != k
-            train = (complex_x[train_pairs], simple_x[train_pairs], lint_x[train_lint], truth[train_lint])
+            train = (
+                data.complex_x[train_pairs],
+                data.simple_x[train_pairs],
+                data.lint_x[train_lint],
+                truth[train_lint],
+            )
             share = choose_share(*train) if variant == DEEP_VERSION else 0.0
             shares.append(share)
             weights, offset = mixed_weights(share)
             test = pair_fold == k
-            correct += int(np.sum(simple_x[test] @ weights < complex_x[test] @ weights))
+            correct += int(np.sum(data.simple_x[test] @ weights < data.complex_x[test] @ weights))
             # Both parts are on LiNT-II's scale, so is the mix: folds with different shares stay comparable.
-            predicted[lint_fold == k] = lint_x[lint_fold == k] @ weights + offset
+            predicted[lint_fold == k] = data.lint_x[lint_fold == k] @ weights + offset
         result[f"{variant} (m per fold: {', '.join(f'{s:.2f}' for s in shares)})"] = {
-            "sentence pairs": correct / len(pairs),
+            "sentence pairs": correct / len(data.pairs),
             "Spearman": spearman(list(predicted), list(truth)),
         }
     return result
 
 
-def fit_deep_model(*, data_dir: Path | None = None, frog_cache: Path | None = FROG_CACHE):
+def fit_deep_model(data: CalibrationData | None = None) -> LinearModel:
     """Choose the share on all calibration data, put the mix on LiNT-II's scale, return the model."""
-    import numpy as np
-
-    from .model import LinearModel
-
-    _, lint, complex_x, simple_x, lint_x = _data(data_dir, frog_cache)
-    truth = [item.score for item in lint]
-    share = choose_share(complex_x, simple_x, lint_x, truth)
+    data = data or deep_calibration_data()
+    share = choose_share(data.complex_x, data.simple_x, data.lint_x, data.truth)
     weights, offset = mixed_weights(share)
-    slope, line_offset = np.polyfit(lint_x @ weights + offset, truth, 1)
+    slope, line_offset = np.polyfit(data.lint_x @ weights + offset, data.truth, 1)
     names = ("words", "zipf_capped", *PLAIN_LANGUAGE, *DEEP_COLUMNS)
     # Column 1 is 7 - capped Zipf: its weight moves to zipf_capped with the sign flipped and 7 x weight to the
     # intercept.

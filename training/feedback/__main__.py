@@ -1,10 +1,10 @@
 """Train the feedback classifier (need and sentiment) and store it as JSON package data.
 
-    .venv/bin/python scripts/train_feedback_model.py            # writes src/denkraam/analysis/feedback/model/
-    .venv/bin/python scripts/train_feedback_model.py --check    # only cross-validate, write nothing
+    .venv/bin/python -m training.feedback            # writes src/denkraam/analysis/feedback/model/
+    .venv/bin/python -m training.feedback --check    # only cross-validate, write nothing
 
-Training data: `scripts/feedback_training/templates.yaml` (filled with seeded random slot values) plus the
-hand-written `scripts/feedback_training/handwritten.tsv`. The held-out test set in
+Training data: `training/feedback/templates.yaml` (filled with seeded random slot values) plus the
+hand-written `training/feedback/handwritten.tsv`. The held-out test set in
 `benchmarks/data/feedback/labelled_comments.tsv` is never read here except to refuse any overlap with it.
 
 The features come from `denkraam.analysis.feedback.classify.extract_features`, the same function used at run
@@ -19,7 +19,6 @@ import json
 import random
 import re
 import string
-import sys
 from pathlib import Path
 
 import yaml
@@ -29,12 +28,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 from sklearn.pipeline import make_pipeline
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from denkraam.analysis.feedback.classify import MODEL_PATH, NEEDS, SENTIMENTS, extract_features
 
-from denkraam.analysis.feedback.classify import MODEL_PATH, NEEDS, SENTIMENTS, extract_features  # noqa: E402
-
-TRAINING_DIR = ROOT / "scripts" / "feedback_training"
+ROOT = Path(__file__).resolve().parents[2]
+TRAINING_DIR = Path(__file__).resolve().parent
 TEST_SET = ROOT / "benchmarks" / "data" / "feedback" / "labelled_comments.tsv"
 MODEL_VERSION = "1.0"
 FILLS_PER_TEMPLATE = 6
@@ -137,7 +134,7 @@ def main() -> None:
     }
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size // 1024} KiB)")
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":
