@@ -20,7 +20,10 @@ from .lint_lexicon import LintLexiconMissing, lint_lexicon
 
 __all__ = ["FROG_MESSAGE", "FrogRunner", "FrogUnavailable", "frog_available", "frog_features", "frog_lines", "run_frog"]
 
-FROG_MESSAGE = "De diepe analyse heeft het programma 'frog' nodig. Installeer het met: apt-get install frog frogdata"
+FROG_MESSAGE = (
+    "De diepe analyse heeft het programma 'frog' nodig. Installeer het met: apt-get install frog frogdata ucto uctodata"
+)
+_FROG_DATA = ("/usr/share/frog/nld/frog.cfg", "/usr/share/ucto/tokconfig-nld", "/usr/share/ucto/textcat.cfg")
 # Sentences longer than this are not parsed (frog's own limit is 500 tokens and needs a lot of memory).
 _MAX_PARSE_TOKENS = 150
 
@@ -37,8 +40,9 @@ def _frog_path() -> str | None:
 
 
 def frog_available() -> bool:
-    """True when the `frog` program and its Dutch data are installed."""
-    return _frog_path() is not None and os.path.exists("/usr/share/frog/nld/frog.cfg")
+    """True when the `frog` program, its Dutch data and its tokenizer's data (ucto, only a Recommends of frog) are
+    installed; without the last, frog fails at start-up with "Initialization failed for: [tokenizer]"."""
+    return _frog_path() is not None and all(os.path.exists(path) for path in _FROG_DATA)
 
 
 def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list[list[str]]]:
