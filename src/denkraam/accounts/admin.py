@@ -19,7 +19,7 @@ from denkraam.accounts.services import audit_record
 def _membership_logged(*, request: HttpRequest, membership: Membership, action: str) -> None:
     verbs = {"membership.saved": "gegeven", "membership.deleted": "afgenomen"}
     audit_record(
-        actor=request.user,
+        actor=request.user if request.user.is_authenticated else None,  # the admin lets only staff in
         action=action,
         obj=membership,
         organisation=membership.organisation,

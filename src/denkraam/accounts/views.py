@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.accounts.ratelimit import client_ip, login_failure_record, login_failures_clear, login_is_blocked
 from denkraam.accounts.selectors import membership_list_for_user
 
@@ -42,8 +43,24 @@ class RateLimitedLoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
     def _blocked(self, request: HttpRequest) -> HttpResponse:
-        context = {"form": self.get_form_class()(request), "blocked_message": BLOCKED_MESSAGE, "next": ""}
+        # An unbound form that keeps the typed user name: a bound one would check the password when rendered.
+        form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")[:150]})
+        context = self.get_context_data(form=form, blocked_message=BLOCKED_MESSAGE)
         return render(request, self.template_name, context, status=429)
+
+
+class AdminLoginView(RateLimitedLoginView):
+    """The login of the admin (/beheer/login/): the app's own form and rate limits instead of Django's admin login,
+    which counts nothing. After logging in, people land in the admin."""
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("admin:index")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["next"] = context.get("next") or reverse("admin:index")
+        context["admin_login"] = True
+        return context
 
 
 password_reset = auth_views.PasswordResetView.as_view(
@@ -63,7 +80,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 
 @login_required
-def my_organisations(request: HttpRequest) -> HttpResponse:
+def my_organisations(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The organisations the user belongs to, with the role in each."""
     memberships = membership_list_for_user(user=request.user)
     return render(request, "accounts/my_organisations.html", {"memberships": memberships})

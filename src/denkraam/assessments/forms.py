@@ -117,7 +117,8 @@ class PrincipleAnswersForm(forms.Form):
         ]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for q in self.principle.questions:
             rating = cleaned.get(f"{q.id}-rating")
             if rating == self.frame.not_applicable.id and not (cleaned.get(f"{q.id}-reason") or "").strip():
@@ -165,8 +166,17 @@ class ConsensusForm(forms.Form):
 
     def __init__(self, *args: Any, frame: Frame, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rating"].choices = rating_choices(frame)
-        self.fields["rating"].error_messages["required"] = "Kies het gezamenlijke oordeel."
+        rating = self.fields["rating"]
+        assert isinstance(rating, forms.ChoiceField)
+        rating.choices = rating_choices(frame)
+        rating.error_messages["required"] = "Kies het gezamenlijke oordeel."
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):
+    """A participant by full name, falling back to the user name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.get_username()
 
 
 class ActionForm(forms.Form):
@@ -177,7 +187,7 @@ class ActionForm(forms.Form):
         required=False,
         help_text="Houd Ctrl (of Cmd) ingedrukt om meer vragen te kiezen.",
     )
-    owner = forms.ModelChoiceField(
+    owner = ParticipantChoiceField(
         label="Eigenaar (deelnemer)", queryset=User.objects.none(), required=False, empty_label="(niemand gekozen)"
     )
     owner_name = forms.CharField(
@@ -189,11 +199,12 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args: Any, frame: Frame, participants: list[Participant], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["question_ids"].choices = [
-            (p.title, [(q.id, q.text) for q in p.questions]) for p in frame.principles()
-        ]
-        self.fields["owner"].queryset = User.objects.filter(pk__in=[p.user_id for p in participants])
-        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        question_ids = self.fields["question_ids"]
+        assert isinstance(question_ids, forms.MultipleChoiceField)
+        question_ids.choices = [(p.title, [(q.id, q.text) for q in p.questions]) for p in frame.principles()]
+        owner = self.fields["owner"]
+        assert isinstance(owner, ParticipantChoiceField)
+        owner.queryset = User.objects.filter(pk__in=[p.user_id for p in participants])
 
 
 class ActionStatusForm(forms.Form):

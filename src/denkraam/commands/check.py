@@ -6,10 +6,15 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from denkraam.commands.conventions import input_error, output_option
+
+if TYPE_CHECKING:  # the analysers load when the command runs, not when the CLI starts
+    from denkraam.analysis import Document, TextReport
+    from denkraam.analysis.findings import Finding
 
 FROG_MISSING = (
     "De diepe analyse (--deep) heeft het programma frog nodig, maar dat is niet geïnstalleerd. "
@@ -63,9 +68,9 @@ def check(
 
     if deep and not frog_available():
         input_error(FROG_MISSING)
-    documents = []
-    page_findings: dict[int, tuple] = {}  # type: ignore[type-arg]
-    problems = []
+    documents: list[Document] = []
+    page_findings: dict[int, tuple[Finding, ...]] = {}
+    problems: list[str] = []
     for path in paths:
         try:
             if path.lower().startswith(("http://", "https://")):
@@ -102,7 +107,7 @@ def check(
         click.echo(f"Rapport geschreven naar {output}", err=True)
 
 
-def _fetch_document(url: str) -> tuple:  # type: ignore[type-arg]
+def _fetch_document(url: str) -> tuple[Document, tuple[Finding, ...]]:
     """Fetch a public page through the fetch guard; HTML gives its visible text plus the page check's findings."""
     from denkraam.analysis import FetchError, PageCheckError, check_page, fetch_url
     from denkraam.analysis.text.extract import Document, InputError
@@ -117,7 +122,7 @@ def _fetch_document(url: str) -> tuple:  # type: ignore[type-arg]
     return Document(source=page.url, kind="html", text=report.visible_text), tuple(report.findings)
 
 
-def _render(reports: list, output_format: str, *, colour: bool) -> str:  # type: ignore[type-arg]
+def _render(reports: list[TextReport], output_format: str, *, colour: bool) -> str:
     if output_format == "json":
         import json
 

@@ -103,7 +103,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "denkraam.sqlite3",
+            "NAME": str(DATA_DIR / "denkraam.sqlite3"),
             # WAL and a busy timeout let the worker and the web server write to one SQLite file side by side.
             "OPTIONS": {
                 "timeout": 20,

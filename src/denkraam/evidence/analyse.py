@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from denkraam.analysis import PAGE_ANALYSER_VERSION, TEXT_ANALYSER_VERSION, check_page, check_text
+from denkraam.analysis.findings import NeedId
 from denkraam.framework import load_frame
 
 # Where a finding came from; shown next to it, and used to pick the questions it informs.
@@ -26,7 +27,7 @@ class AnalysisOutcome:
     words: int
     readability_score: float | None
     readability_level: int | None
-    needs: dict[str, int | None]
+    needs: dict[NeedId, int | None]
     findings: list[dict[str, Any]]
     page: dict[str, Any] = field(default_factory=dict)
 

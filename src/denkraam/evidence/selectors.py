@@ -26,7 +26,8 @@ from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_role_for_user
 
 NOT_FOUND = "Dit bewijs bestaat niet of u heeft er geen toegang toe."
-SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+# Keyed by str: the severities it ranks are read back from stored JSON.
+SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 TOP_FINDINGS = 3
 
 PAGE_RULE_TITLES = {
@@ -193,10 +194,10 @@ def question_evidence_map(*, initiative: Initiative, frame: Frame) -> dict[str, 
     result: dict[str, QuestionEvidence] = {}
     items = list(EvidenceItem.objects.filter(initiative=initiative).order_by("created_at"))
     analyses: dict[uuid.UUID, Analysis] = {}
-    for analysis in Analysis.objects.filter(item__initiative=initiative, status=Analysis.Status.KLAAR).order_by(
+    for finished in Analysis.objects.filter(item__initiative=initiative, status=Analysis.Status.KLAAR).order_by(
         "created_at"
     ):
-        analyses[analysis.item_id] = analysis  # the later one wins
+        analyses[finished.item_id] = finished  # the later one wins
     for item in items:
         analysis = analyses.get(item.pk)
         if analysis is None:

@@ -8,12 +8,13 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.evidence import services
 from denkraam.evidence.analyse import current_analyser_version
 from denkraam.evidence.forms import EVIDENCE_FORMS, FindingFilterForm, TextCheckForm
@@ -39,7 +40,7 @@ ADDED = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def evidence_add(request: HttpRequest, initiative_id: str) -> HttpResponse:
+def evidence_add(request: AuthenticatedHttpRequest, initiative_id: str) -> HttpResponse:
     """Three small forms on one page; the one that was sent is checked, the others stay empty."""
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     if not evidence_can_add(user=request.user, initiative=initiative):
@@ -86,7 +87,7 @@ def _status_context(item: EvidenceItem) -> dict[str, object]:
 
 @login_required
 @require_GET
-def evidence_detail(request: HttpRequest, item_id: str) -> HttpResponse:
+def evidence_detail(request: AuthenticatedHttpRequest, item_id: str) -> HttpResponse:
     item = evidence_get_for_user(user=request.user, item_id=item_id)
     result = analysis_result(item=item)
     filters = FindingFilterForm(request.GET or None)
@@ -119,7 +120,7 @@ def evidence_detail(request: HttpRequest, item_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def evidence_status(request: HttpRequest, item_id: str) -> HttpResponse:
+def evidence_status(request: AuthenticatedHttpRequest, item_id: str) -> HttpResponse:
     """The progress partial that the evidence page polls every 2 seconds while an analysis runs."""
     item = evidence_get_for_user(user=request.user, item_id=item_id)
     context = _status_context(item)
@@ -131,7 +132,7 @@ def evidence_status(request: HttpRequest, item_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def evidence_reanalyse(request: HttpRequest, item_id: str) -> HttpResponse:
+def evidence_reanalyse(request: AuthenticatedHttpRequest, item_id: str) -> HttpResponse:
     item = evidence_get_for_user(user=request.user, item_id=item_id)
     services.analysis_request(item=item, actor=request.user)
     messages.success(request, "Een nieuwe analyse staat in de wachtrij. De vorige uitkomst blijft bewaard.")
@@ -140,7 +141,7 @@ def evidence_reanalyse(request: HttpRequest, item_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def evidence_download(request: HttpRequest, item_id: str) -> FileResponse:
+def evidence_download(request: AuthenticatedHttpRequest, item_id: str) -> FileResponse:
     """The original as a download, never shown inline: an uploaded HTML page must not run on our site."""
     item = evidence_get_for_user(user=request.user, item_id=item_id)
     if not item.original:
@@ -157,7 +158,7 @@ def evidence_download(request: HttpRequest, item_id: str) -> FileResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def text_check(request: HttpRequest) -> HttpResponse:
+def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Tekstcheck: paste a text, see its findings. Nothing is stored; an htmx request gets only the result."""
     form = TextCheckForm(request.POST if request.method == "POST" else None)
     result = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 
@@ -30,7 +30,8 @@ class UploadForm(forms.Form):
             # The handler stopped reading, so the field looks empty; say why instead of "choose a file".
             self.errors.pop(UPLOAD_FIELD, None)
             raise forms.ValidationError(self.too_big_message)
-        return super().clean()
+        super().clean()
+        return self.cleaned_data
 
 
 def _guess(columns: list[str], hints: tuple[str, ...]) -> int | None:
@@ -38,6 +39,14 @@ def _guess(columns: list[str], hints: tuple[str, ...]) -> int | None:
         if any(hint in name.lower() for hint in hints):
             return index
     return None
+
+
+class ColumnChoice(TypedDict):
+    """The chosen columns, as keyword arguments for feedback_import_preview and feedback_import_start."""
+
+    text_column: int
+    date_column: int | None
+    channel_column: int | None
 
 
 class ColumnsForm(forms.Form):
@@ -58,10 +67,9 @@ class ColumnsForm(forms.Form):
     def __init__(self, *args: Any, columns: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(index), name) for index, name in enumerate(columns)]
-        self.fields["text_column"].choices = choices
-        self.fields["date_column"].choices = [("", "Geen")] + choices
-        self.fields["channel_column"].choices = [("", "Geen")] + choices
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            assert isinstance(field, forms.TypedChoiceField)  # every field picks a column
+            field.choices = choices if name == "text_column" else [("", "Geen"), *choices]
             field.widget.attrs["class"] = "utrecht-select"
         if not self.is_bound:
             text = _guess(columns, _TEXT_HINTS)
@@ -72,16 +80,19 @@ class ColumnsForm(forms.Form):
             }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         text = data.get("text_column")
         for name in ("date_column", "channel_column"):
             if text is not None and data.get(name) == text:
                 self.add_error(name, "Kies een andere kolom dan die met de reacties.")
         return data
 
-    def choice(self) -> dict[str, int | None]:
-        """The chosen columns: from the submitted data, or the guesses on first display."""
-        if self.is_bound:
-            data = self.cleaned_data
-            return {k: data.get(k) for k in ("text_column", "date_column", "channel_column")}
-        return dict(self.initial)
+    def choice(self) -> ColumnChoice:
+        """The chosen columns of a valid form, or the guesses on first display."""
+        data = self.cleaned_data if self.is_bound else self.initial
+        return ColumnChoice(
+            text_column=data["text_column"],
+            date_column=data.get("date_column"),
+            channel_column=data.get("channel_column"),
+        )

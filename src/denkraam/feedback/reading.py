@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +66,7 @@ def _csv_open(path: Path, *, file_name: str) -> tuple[str, type[csv.Dialect] | c
     return encoding, sniff_dialect(sample.decode(encoding, errors="ignore"))
 
 
-def _csv_records(path: Path, *, file_name: str) -> Iterator[list[str]]:
+def _csv_records(path: Path, *, file_name: str) -> Generator[list[str], None, None]:
     encoding, dialect = _csv_open(path, file_name=file_name)
     with path.open(encoding=encoding, errors="replace", newline="") as handle:
         try:
@@ -78,7 +78,7 @@ def _csv_records(path: Path, *, file_name: str) -> Iterator[list[str]]:
 # --- XLSX -----------------------------------------------------------------------------------------------------
 
 
-def _xlsx_records(path: Path, *, file_name: str) -> Iterator[tuple[object, ...]]:
+def _xlsx_records(path: Path, *, file_name: str) -> Generator[tuple[object, ...], None, None]:
     from openpyxl import load_workbook  # noqa: PLC0415 - only needed for spreadsheets
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
@@ -105,7 +105,7 @@ def _xlsx_records(path: Path, *, file_name: str) -> Iterator[tuple[object, ...]]
         handle.close()
 
 
-def _records(path: Path, *, file_format: str, file_name: str) -> Iterator[list[object] | tuple[object, ...]]:
+def _records(path: Path, *, file_format: str, file_name: str) -> Generator[Sequence[object], None, None]:
     if file_format == "xlsx":
         return _xlsx_records(path, file_name=file_name)
     return _csv_records(path, file_name=file_name)
@@ -120,14 +120,14 @@ def read_columns(path: Path, *, file_format: str, file_name: str) -> list[str]:
     try:
         header = next(records, None)
     finally:
-        records.close()  # type: ignore[union-attr]
+        records.close()
     columns = _column_names(list(header or []))
     if not columns:
         raise FeedbackInputError(f"{file_name} is leeg: de eerste rij moet de namen van de kolommen bevatten.")
     return columns
 
 
-def _cell(values: list[object] | tuple[object, ...], index: int | None) -> object:
+def _cell(values: Sequence[object], index: int | None) -> object:
     if index is None or index >= len(values):
         return None
     return values[index]
@@ -158,7 +158,7 @@ def iter_rows(
                     channel=_cell(values, channel_column),
                 )
     finally:
-        records.close()  # type: ignore[union-attr]
+        records.close()
 
 
 def count_rows(path: Path, *, file_format: str, file_name: str, text_column: int, limit: int) -> int:

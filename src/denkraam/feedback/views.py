@@ -7,11 +7,12 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.analysis.feedback import FeedbackInputError
 from denkraam.feedback import services
 from denkraam.feedback.charts import month_chart, need_chart
@@ -26,7 +27,7 @@ from denkraam.feedback.selectors import (
 from denkraam.feedback.uploads import UPLOAD_FIELD, PrivateUploadedFile, PrivateUploadHandler, max_rows
 
 
-def _editable(request: HttpRequest, initiative_id: uuid.UUID) -> FeedbackAccess:
+def _editable(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> FeedbackAccess:
     access = feedback_access_for_user(user=request.user, initiative_id=initiative_id)
     if not access.can_edit:
         raise PermissionDenied("Alleen leden van de betrokken organisaties kunnen klantfeedback importeren.")
@@ -34,7 +35,7 @@ def _editable(request: HttpRequest, initiative_id: uuid.UUID) -> FeedbackAccess:
 
 
 @login_required
-def dashboard(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
     access = feedback_access_for_user(user=request.user, initiative_id=initiative_id)
     selected = None
     if chosen := request.GET.get("import"):
@@ -55,7 +56,7 @@ def dashboard(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
 # CSRF is checked by the inner view instead of the middleware (Django's documented pattern for upload handlers).
 @csrf_exempt
 @login_required
-def upload(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
     access = _editable(request, initiative_id)
     handler = PrivateUploadHandler(request)
     request.upload_handlers = [handler]
@@ -68,7 +69,9 @@ def upload(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
 
 
 @csrf_protect
-def _upload(request: HttpRequest, *, access: FeedbackAccess, handler: PrivateUploadHandler) -> HttpResponse:
+def _upload(
+    request: AuthenticatedHttpRequest, *, access: FeedbackAccess, handler: PrivateUploadHandler
+) -> HttpResponse:
     limit_mb = handler.max_bytes // (1024 * 1024)
     form = UploadForm()
     if request.method == "POST":
@@ -91,7 +94,7 @@ def _upload(request: HttpRequest, *, access: FeedbackAccess, handler: PrivateUpl
 
 
 @login_required
-def import_detail(request: HttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
+def import_detail(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
     access = feedback_access_for_user(user=request.user, initiative_id=initiative_id)
     feedback_import = feedback_import_get(initiative=access.initiative, import_id=import_id)
     context = {"initiative": access.initiative, "access": access, "item": feedback_import}
@@ -112,7 +115,7 @@ def import_detail(request: HttpRequest, initiative_id: uuid.UUID, import_id: uui
 
 
 @login_required
-def import_progress(request: HttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
+def import_progress(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
     access = feedback_access_for_user(user=request.user, initiative_id=initiative_id)
     feedback_import = feedback_import_get(initiative=access.initiative, import_id=import_id)
     context = {"initiative": access.initiative, "access": access, "item": feedback_import}
@@ -121,7 +124,7 @@ def import_progress(request: HttpRequest, initiative_id: uuid.UUID, import_id: u
 
 @require_POST
 @login_required
-def import_cancel(request: HttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
+def import_cancel(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
     access = _editable(request, initiative_id)
     feedback_import = feedback_import_get(initiative=access.initiative, import_id=import_id)
     feedback_import = services.feedback_import_cancel(feedback_import=feedback_import, user=request.user)
@@ -132,7 +135,7 @@ def import_cancel(request: HttpRequest, initiative_id: uuid.UUID, import_id: uui
 
 @require_POST
 @login_required
-def import_delete(request: HttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
+def import_delete(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID, import_id: uuid.UUID) -> HttpResponse:
     access = _editable(request, initiative_id)
     feedback_import = feedback_import_get(initiative=access.initiative, import_id=import_id)
     if feedback_import.is_working:

@@ -24,7 +24,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         initiative: Initiative = form.instance
         fields = ", ".join(str(form.fields[name].label).lower() for name in form.changed_data) or "niets"
         audit_record(
-            actor=request.user,
+            actor=request.user if request.user.is_authenticated else None,  # the admin lets only staff in
             action="initiative.updated" if change else "initiative.created",
             obj=initiative,
             organisation=initiative.owner,

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 from django.utils.safestring import SafeString
 
 from denkraam.accounts.models import Organisation
@@ -100,10 +101,13 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args: Any, owner_choices: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owner_choices
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = owner_choices
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("target_groups") and not (cleaned.get("target_group_other") or "").strip():
             self.add_error("target_groups", "Kies minstens één doelgroep of vul een andere doelgroep in.")
         if not cleaned.get("channels_digital") and not cleaned.get("channels_non_digital"):
@@ -188,10 +192,15 @@ class InitiativeFilterForm(forms.Form):
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
 
+    # Bound: the QueryDict given to __init__; unbound: Django's empty MultiValueDict. Both have getlist.
+    data: MultiValueDict[str, str]
+
     def __init__(self, data: QueryDict | None = None, *, organisations: QuerySet[Organisation] | None = None) -> None:
         super().__init__(data)
-        if organisations is not None:
-            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.organisations = Organisation.objects.all() if organisations is None else organisations
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = self.organisations
 
     def rendered_fields(self) -> tuple[RenderedField, ...]:
         """Label, id and widget HTML of every field, as `{{ field }}` would render them, but cached.
@@ -200,8 +209,7 @@ class InitiativeFilterForm(forms.Form):
         quarter of the list page's time. The HTML depends only on the organisations and this form's input, so it
         is kept per process for each (organisations, input) pair; a new or renamed organisation is a new key.
         """
-        queryset = self.fields["organisation"].queryset  # type: ignore[attr-defined]
-        organisations = tuple((str(pk), name) for pk, name in queryset.values_list("pk", "name"))
+        organisations = tuple((str(pk), name) for pk, name in self.organisations.values_list("pk", "name"))
         data = (
             tuple((name, tuple(self.data.getlist(name))) for name in self.fields if name in self.data)
             if self.is_bound
@@ -239,5 +247,6 @@ def _rendered_filter_fields(
     form = InitiativeFilterForm(query)
     # The options come from the key, so the cached HTML always matches the organisations it was made for.
     field = form.fields["organisation"]
+    assert isinstance(field, forms.ModelChoiceField)
     field.widget.choices = [("", field.empty_label), *organisations]
     return tuple(RenderedField(str(bound.label), bound.id_for_label, SafeString(str(bound))) for bound in form)

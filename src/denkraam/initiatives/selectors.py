@@ -95,7 +95,7 @@ def initiative_rows(*, initiatives: QuerySet[Initiative]) -> list[InitiativeRow]
     partners: dict[uuid.UUID, list[str]] = {}
     links = (
         Initiative.partners.through.objects.filter(initiative_id__in=[v["id"] for v in values])
-        .order_by(*(f"organisation__{key}" for key in Organisation._meta.ordering), "organisation_id")
+        .order_by(*(f"organisation__{key}" for key in Organisation._meta.ordering or ()), "organisation_id")
         .values_list("initiative_id", "organisation__name")
     )
     for initiative_id, partner_name in links:

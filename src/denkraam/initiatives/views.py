@@ -9,9 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.accounts.models import Membership, Organisation
 from denkraam.accounts.selectors import organisation_list_for_user
 from denkraam.initiatives.forms import InitiativeFilterForm, InitiativeForm
@@ -31,7 +32,7 @@ PAGE_SIZE = 50
 
 
 @login_required
-def initiative_list(request: HttpRequest) -> HttpResponse:
+def initiative_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filter_form = InitiativeFilterForm(
         request.GET or None, organisations=initiative_filter_organisations(user=request.user)
     )
@@ -43,7 +44,8 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter_form": filter_form,
         "page": page,
-        "rows": initiative_rows(initiatives=page.object_list),
+        # The page of a QuerySet is a sliced QuerySet; django-stubs types every page as _SupportsPagination.
+        "rows": initiative_rows(initiatives=page.object_list),  # type: ignore[arg-type]
         "query": query.urlencode(),
         "can_create": can_create,
     }
@@ -51,7 +53,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def initiative_new(request: HttpRequest) -> HttpResponse:
+def initiative_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     owner_choices = organisation_list_for_user(user=request.user, min_role=Membership.Role.LID)
     if not owner_choices.exists():
         return render(request, "initiatives/no_organisation.html", status=403)
@@ -68,7 +70,7 @@ def initiative_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def initiative_detail(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+def initiative_detail(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     role = initiative_role_for_user(user=request.user, initiative=initiative)
     can_edit = initiative_can_edit(user=request.user, initiative=initiative)
@@ -82,7 +84,7 @@ def initiative_detail(request: HttpRequest, initiative_id: uuid.UUID) -> HttpRes
 
 
 @login_required
-def initiative_edit(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+def initiative_edit(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     if not initiative_can_edit(user=request.user, initiative=initiative):
         raise PermissionDenied("U mag dit initiatief niet wijzigen.")
@@ -104,7 +106,7 @@ def initiative_edit(request: HttpRequest, initiative_id: uuid.UUID) -> HttpRespo
 
 
 @login_required
-def initiative_logbook(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+def initiative_logbook(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     if initiative_role_for_user(user=request.user, initiative=initiative) is None:
         # Published initiatives are readable by all, but who changed what is for the organisations involved only.

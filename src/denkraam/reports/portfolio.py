@@ -148,13 +148,13 @@ def portfolio_for_user(*, user: User, filters: PortfolioFilters | None = None, f
 
     rows = []
     for initiative in initiatives:
-        assessment = latest.get(initiative.pk)
-        if assessment is None:
+        newest = latest.get(initiative.pk)
+        if newest is None:
             rows.append(PortfolioRow(initiative, None, _empty_cells(frame)))
             continue
-        results = {r.need_id: r for r in need_results[assessment.pk]}
+        results = {r.need_id: r for r in need_results[newest.pk]}
         cells = [results.get(need.id) or _empty_cells(frame)[i] for i, need in enumerate(frame.needs)]
-        rows.append(PortfolioRow(initiative, assessment, cells))
+        rows.append(PortfolioRow(initiative, newest, cells))
 
     today = timezone.localdate()
     overdue = list(

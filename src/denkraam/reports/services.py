@@ -121,7 +121,7 @@ def assessment_import(
         closed_at=_when(a.get("closed_at")),
     )
     # created_at and updated_at are set automatically on save; write the exported moments afterwards.
-    Assessment.objects.filter(pk=assessment.pk).update(created_at=_when(a["created_at"]))
+    Assessment.objects.filter(pk=assessment.pk).update(created_at=dt.datetime.fromisoformat(a["created_at"]))
 
     participants = Participant.objects.bulk_create(
         Participant(
@@ -133,7 +133,7 @@ def assessment_import(
         for p in data["participants"]
     )
     for participant, p in zip(participants, data["participants"], strict=True):
-        participant.created_at = _when(p["created_at"])
+        participant.created_at = dt.datetime.fromisoformat(p["created_at"])
     Participant.objects.bulk_update(participants, ["created_at"])
 
     answers = Answer.objects.bulk_create(
@@ -149,7 +149,7 @@ def assessment_import(
         for item in data["answers"]
     )
     for answer, item in zip(answers, data["answers"], strict=True):
-        answer.updated_at = _when(item["updated_at"])
+        answer.updated_at = dt.datetime.fromisoformat(item["updated_at"])
     Answer.objects.bulk_update(answers, ["updated_at"], batch_size=500)
 
     consensus = Consensus.objects.bulk_create(
@@ -163,7 +163,7 @@ def assessment_import(
         for item in data["consensus"]
     )
     for row, item in zip(consensus, data["consensus"], strict=True):
-        row.updated_at = _when(item["updated_at"])
+        row.updated_at = dt.datetime.fromisoformat(item["updated_at"])
     Consensus.objects.bulk_update(consensus, ["updated_at"])
 
     actions = Action.objects.bulk_create(
@@ -181,8 +181,8 @@ def assessment_import(
         for item in data["actions"]
     )
     for action, item in zip(actions, data["actions"], strict=True):
-        action.created_at = _when(item["created_at"])
-        action.updated_at = _when(item["updated_at"])
+        action.created_at = dt.datetime.fromisoformat(item["created_at"])
+        action.updated_at = dt.datetime.fromisoformat(item["updated_at"])
     Action.objects.bulk_update(actions, ["created_at", "updated_at"])
 
     assessment.refresh_from_db()

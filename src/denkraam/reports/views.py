@@ -11,12 +11,13 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.accounts.models import Membership
 from denkraam.accounts.selectors import organisation_list_for_user
 from denkraam.assessments.selectors import assessment_get_for_user
@@ -58,7 +59,7 @@ def _table_response(table: Table, *, name: str, fmt: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def assessment_page(request: HttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
+def assessment_page(request: AuthenticatedHttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     report = assessment_report(assessment=assessment, user=request.user)
     return render(request, "reports/assessment.html", assessment_context(report))
@@ -66,7 +67,7 @@ def assessment_page(request: HttpRequest, assessment_id: uuid.UUID) -> HttpRespo
 
 @require_GET
 @login_required
-def assessment_pdf_download(request: HttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
+def assessment_pdf_download(request: AuthenticatedHttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     report = assessment_report(assessment=assessment, user=request.user)
     return _download(
@@ -76,7 +77,7 @@ def assessment_pdf_download(request: HttpRequest, assessment_id: uuid.UUID) -> H
 
 @require_GET
 @login_required
-def assessment_json_download(request: HttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
+def assessment_json_download(request: AuthenticatedHttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     if not assessment.is_revealed:
         # The export holds everyone's answers; before the reveal that would break the blind round.
@@ -95,7 +96,7 @@ def assessment_json_download(request: HttpRequest, assessment_id: uuid.UUID) -> 
 
 @require_GET
 @login_required
-def answers_download(request: HttpRequest, assessment_id: uuid.UUID, fmt: str) -> HttpResponse:
+def answers_download(request: AuthenticatedHttpRequest, assessment_id: uuid.UUID, fmt: str) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     table = answers_table(assessment=assessment, user=request.user)
     return _table_response(table, name=f"antwoorden {assessment.title}", fmt=fmt)
@@ -103,14 +104,14 @@ def answers_download(request: HttpRequest, assessment_id: uuid.UUID, fmt: str) -
 
 @require_GET
 @login_required
-def actions_download(request: HttpRequest, assessment_id: uuid.UUID, fmt: str) -> HttpResponse:
+def actions_download(request: AuthenticatedHttpRequest, assessment_id: uuid.UUID, fmt: str) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     return _table_response(actions_table(assessment=assessment), name=f"acties {assessment.title}", fmt=fmt)
 
 
 @require_GET
 @login_required
-def initiative_page(request: HttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
+def initiative_page(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID) -> HttpResponse:
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     report = initiative_report(initiative=initiative, user=request.user)
     return render(request, "reports/initiative.html", initiative_context(report))
@@ -118,7 +119,7 @@ def initiative_page(request: HttpRequest, initiative_id: uuid.UUID) -> HttpRespo
 
 @require_GET
 @login_required
-def portfolio_page(request: HttpRequest) -> HttpResponse:
+def portfolio_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
     return render(
         request,
@@ -136,20 +137,20 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def portfolio_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def portfolio_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
     return _table_response(portfolio_table(portfolio), name="portfolio", fmt=fmt)
 
 
 @require_GET
 @login_required
-def overdue_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def overdue_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     portfolio = portfolio_for_user(user=request.user, filters=PortfolioFilters.from_query(request.GET))
     return _table_response(overdue_table(portfolio.overdue), name="te-late-acties", fmt=fmt)
 
 
 @login_required
-def import_page(request: HttpRequest) -> HttpResponse:
+def import_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload form for beheerders: read an assessment export into one of their organisations."""
     organisations = list(organisation_list_for_user(user=request.user, min_role=Membership.Role.BEHEERDER))
     if not organisations:

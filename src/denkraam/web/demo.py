@@ -61,20 +61,20 @@ def _users(orgs: dict[str, Organisation]) -> dict[str, User]:
 def _initiatives(orgs: dict[str, Organisation], users: dict[str, User]) -> dict[str, Initiative]:
     result = {}
     for spec in data.INITIATIVES:
-        name = str(spec["name"])
-        owner = orgs[str(spec["owner"])]
+        name = spec["name"]
+        owner = orgs[spec["owner"]]
         existing = Initiative.objects.filter(name=name, owner=owner).first()
         result[name] = existing or initiative_create(
-            user=users[str(spec["by"])],
+            user=users[spec["by"]],
             owner=owner,
             name=name,
-            description=str(spec["description"]),
-            partners=[orgs[slug] for slug in spec["partners"]],  # type: ignore[union-attr]
-            target_groups=spec["target_groups"],  # type: ignore[arg-type]
-            channels=spec["channels"],  # type: ignore[arg-type]
-            life_event=str(spec["life_event"]),
-            status=str(spec["status"]),
-            is_published=bool(spec["is_published"]),
+            description=spec["description"],
+            partners=[orgs[slug] for slug in spec["partners"]],
+            target_groups=spec["target_groups"],
+            channels=spec["channels"],
+            life_event=spec["life_event"],
+            status=spec["status"],
+            is_published=spec["is_published"],
         )
     return result
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 PASSWORD = "demo-wachtwoord"
 
 ORGANISATIONS: list[tuple[str, str]] = [("uwv", "UWV"), ("kvk", "KVK"), ("gemeente-utrecht", "Gemeente Utrecht")]
@@ -14,7 +16,23 @@ USERS: list[tuple[str, str, str, str, str]] = [
     ("dirk", "Dirk", "Visser", "gemeente-utrecht", "lid"),
 ]
 
-INITIATIVES: list[dict[str, object]] = [
+
+class InitiativeSpec(TypedDict):
+    """One demo initiative: organisations by slug, its author by user name."""
+
+    name: str
+    owner: str
+    partners: list[str]
+    description: str
+    target_groups: list[str]
+    channels: list[str]
+    life_event: str
+    status: str
+    is_published: bool
+    by: str
+
+
+INITIATIVES: list[InitiativeSpec] = [
     {
         "name": "Brief herbeoordeling WW-uitkering",
         "owner": "uwv",

@@ -56,7 +56,7 @@ def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     """
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in _DELIMITERS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     if counts[best] and sorted(counts.values())[-2] < counts[best]:
         dialect = csv.excel()
         dialect.delimiter = best

@@ -211,14 +211,15 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     """HTTPS to a fixed, already checked IP address; SNI and the certificate check use the host name."""
 
     def __init__(self, host: str, port: int, *, ip: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.ssl_context = ssl.create_default_context()
+        super().__init__(host, port, timeout=timeout, context=self.ssl_context)
         self.pinned_ip = ip
         self.raw_socket: socket.socket | None = None
 
     def connect(self) -> None:
         sock = socket.create_connection((self.pinned_ip, self.port), self.timeout)
         self.raw_socket = sock
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self.ssl_context.wrap_socket(sock, server_hostname=self.host)
         self.raw_socket = self.sock
 
 

@@ -12,12 +12,18 @@ import io
 import re
 import sys
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from lxml import etree
 from lxml import html as lxml_html
+
+if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
 
 DocumentKind = Literal["txt", "md", "html", "docx", "pdf"]
 
@@ -282,12 +288,12 @@ def _dedupe(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
-def _docx_block_lines(container: object, depth: int = 0) -> list[str]:
+def _docx_block_lines(container: DocxDocument | BlockItemContainer, depth: int = 0) -> list[str]:
     """Paragraphs and table cells in document order; nested tables to a bounded depth."""
     from docx.table import Table
 
     lines: list[str] = []
-    for block in container.iter_inner_content():  # type: ignore[attr-defined]
+    for block in container.iter_inner_content():
         if isinstance(block, Table):
             if depth > 5:
                 continue
@@ -301,9 +307,9 @@ def _docx_block_lines(container: object, depth: int = 0) -> list[str]:
     return lines
 
 
-def _unique_cells(cells: list) -> list:  # type: ignore[type-arg]
+def _unique_cells(cells: Sequence[_Cell]) -> list[_Cell]:
     # Merged cells show up once per grid column; report their text once.
-    unique: list = []  # type: ignore[type-arg]
+    unique: list[_Cell] = []
     for cell in cells:
         if not any(cell._tc is other._tc for other in unique):
             unique.append(cell)

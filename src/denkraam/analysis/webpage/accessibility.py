@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from denkraam.analysis.findings import Finding, Severity
+from denkraam.analysis.findings import Finding, NeedId, Severity
 from denkraam.analysis.webpage.document import (
     Link,
     ParsedPage,
@@ -23,7 +23,7 @@ from denkraam.analysis.webpage.document import (
 )
 from denkraam.analysis.webpage.report import page_finding
 
-_NEED = "gemak"
+_NEED: NeedId = "gemak"
 _PRINCIPLE = "toegankelijk-voor-iedereen"
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments import services
 from denkraam.assessments.forms import ActionForm, ActionStatusForm
 from denkraam.assessments.selectors import (
@@ -23,7 +24,7 @@ from denkraam.assessments.views.session import base_context, error_text
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def actions(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def actions(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     frame = assessment_frame(assessment=assessment)
     participants = list(participant_list(assessment=assessment))
@@ -60,7 +61,7 @@ def actions(request: HttpRequest, assessment_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_status(request: HttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
+def action_status(request: AuthenticatedHttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     action = action_get(assessment=assessment, action_id=action_id)
     form = ActionStatusForm(request.POST, prefix=str(action.pk))
@@ -78,7 +79,7 @@ def action_status(request: HttpRequest, assessment_id: str, action_id: str) -> H
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def action_edit(request: HttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
+def action_edit(request: AuthenticatedHttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
     """The form of `actions`, prefilled; refused (back to the list with a message) once the session is closed."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     action = action_get(assessment=assessment, action_id=action_id)

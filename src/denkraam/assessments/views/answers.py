@@ -6,21 +6,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments import services
 from denkraam.assessments.forms import ConsensusForm, PrincipleAnswersForm
 from denkraam.assessments.selectors import (
     agenda_for_assessment,
     answers_of_user,
     assessment_access,
-    assessment_compare,
+    assessment_comparison,
     assessment_frame,
     assessment_get_for_user,
-    assessment_previous,
     question_reveal,
 )
 from denkraam.assessments.views.session import base_context, error_text
@@ -30,7 +30,7 @@ from denkraam.evidence.services import citation_set
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def questionnaire(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     """One principle at a time, with a menu of all principles and how many of their questions are answered."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     if not access.is_participant:
@@ -110,7 +110,7 @@ def questionnaire(request: HttpRequest, assessment_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_clear(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def answer_clear(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     """Take back one's own answer to one question (the questionnaire's "Antwoord wissen" button), then go back."""
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     question_id = request.POST.get("vraag", "")
@@ -129,7 +129,7 @@ def answer_clear(request: HttpRequest, assessment_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def agenda(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def agenda(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     context = base_context(assessment, access, "agenda")
     frame = assessment_frame(assessment=assessment)
@@ -144,7 +144,7 @@ def agenda(request: HttpRequest, assessment_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_detail(request: HttpRequest, assessment_id: str, question_id: str) -> HttpResponse:
+def question_detail(request: AuthenticatedHttpRequest, assessment_id: str, question_id: str) -> HttpResponse:
     """Every participant's rating and note for one question after the reveal, plus the consensus form."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     frame = assessment_frame(assessment=assessment)
@@ -193,12 +193,9 @@ def question_detail(request: HttpRequest, assessment_id: str, question_id: str) 
 
 @login_required
 @require_GET
-def compare(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def compare(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     """Change per need and per question since the previous closed assessment of the same initiative."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     context = base_context(assessment, access, "vergelijking")
-    previous = assessment_previous(assessment=assessment) if assessment.is_revealed else None
-    # Show the earlier one only to people who may see it themselves.
-    if previous is not None and assessment_access(user=request.user, assessment=previous).can_view:
-        context["comparison"] = assessment_compare(assessment=assessment, previous=previous)
+    context["comparison"] = assessment_comparison(assessment=assessment, user=request.user)
     return render(request, "assessments/compare.html", context)

@@ -8,11 +8,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments import services
 from denkraam.assessments.forms import AssessmentCreateForm, InviteForm
 from denkraam.assessments.models import Assessment
@@ -42,7 +43,7 @@ def error_text(exc: ValidationError | PermissionDenied) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def assessment_create(request: HttpRequest, initiative_id: str) -> HttpResponse:
+def assessment_create(request: AuthenticatedHttpRequest, initiative_id: str) -> HttpResponse:
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     if not initiative_can_edit(user=request.user, initiative=initiative):
         raise PermissionDenied("U mag voor dit initiatief geen gesprek starten.")
@@ -61,19 +62,19 @@ def assessment_create(request: HttpRequest, initiative_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def assessment_detail(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def assessment_detail(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     context = base_context(assessment, access, "overzicht")
     context["progress"] = assessment_progress(assessment=assessment)
     if assessment.is_revealed:
         context["results"] = assessment_results(assessment=assessment)
-        context["previous"] = assessment_previous(assessment=assessment)
+        context["previous"] = assessment_previous(assessment=assessment, user=request.user)
     return render(request, "assessments/detail.html", context)
 
 
 @login_required
 @require_GET
-def assessment_progress_partial(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def assessment_progress_partial(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     """The live progress block alone; the overview polls it every 5 seconds while the questionnaire is open."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     context = base_context(assessment, access, "overzicht")
@@ -83,7 +84,7 @@ def assessment_progress_partial(request: HttpRequest, assessment_id: str) -> Htt
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def assessment_participants(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def assessment_participants(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     form = InviteForm(request.POST or None)
     if request.method == "POST":
@@ -109,7 +110,7 @@ def assessment_participants(request: HttpRequest, assessment_id: str) -> HttpRes
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def participant_remove(request: HttpRequest, assessment_id: str, participant_id: int) -> HttpResponse:
+def participant_remove(request: AuthenticatedHttpRequest, assessment_id: str, participant_id: int) -> HttpResponse:
     """GET asks for confirmation (and says how many answers go), POST removes; works without JavaScript."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     participant = participant_get(assessment=assessment, participant_id=participant_id)
@@ -133,7 +134,7 @@ def participant_remove(request: HttpRequest, assessment_id: str, participant_id:
 
 
 def _stage_change(
-    request: HttpRequest, assessment_id: str, change: Callable[..., Assessment], done: str
+    request: AuthenticatedHttpRequest, assessment_id: str, change: Callable[..., Assessment], done: str
 ) -> HttpResponseRedirect:
     assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     try:
@@ -147,7 +148,7 @@ def _stage_change(
 
 @login_required
 @require_POST
-def assessment_open(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def assessment_open(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     return _stage_change(
         request, assessment_id, services.assessment_open, "De vragenlijst is open. De deelnemers kunnen antwoorden."
     )
@@ -155,7 +156,7 @@ def assessment_open(request: HttpRequest, assessment_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def assessment_reveal(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def assessment_reveal(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     return _stage_change(
         request, assessment_id, services.assessment_reveal, "De antwoorden zijn onthuld. Bespreek nu de agenda."
     )
@@ -163,7 +164,7 @@ def assessment_reveal(request: HttpRequest, assessment_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def assessment_close(request: HttpRequest, assessment_id: str) -> HttpResponse:
+def assessment_close(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     return _stage_change(
         request, assessment_id, services.assessment_close, "Het gesprek is gesloten. Er kan niets meer veranderen."
     )

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.http import Http404, HttpRequest
 
-from denkraam.feedback.selectors import feedback_access_for_user, feedback_need_evidence
+from denkraam.feedback.selectors import NeedEvidence, feedback_access_for_user, feedback_need_evidence
 
 register = template.Library()
 
@@ -20,7 +20,10 @@ def feedback_evidence(context: template.Context, initiative: Any, question: Any)
     """
     if "feedback" not in getattr(question, "evidence", ()) or initiative is None:
         return {"evidence": None}
-    cache = context.render_context.setdefault("feedback_evidence", {})
+    # Not render_context.setdefault: django-stubs types its default as list[Origin] | int | None.
+    if "feedback_evidence" not in context.render_context:
+        context.render_context["feedback_evidence"] = {}
+    cache: dict[tuple[object, str], NeedEvidence | bool | None] = context.render_context["feedback_evidence"]
     key = (initiative.pk, question.need_id)
     if key not in cache:
         cache[key] = feedback_need_evidence(initiative=initiative, need=question.need_id)
@@ -31,7 +34,7 @@ def feedback_evidence(context: template.Context, initiative: Any, question: Any)
 
 def _may_browse(request: HttpRequest | None, initiative: Any) -> bool:
     # Participants from outside the initiative's organisations see the figures, not the link to all comments.
-    if request is None:
+    if request is None or not request.user.is_authenticated:
         return False
     try:
         feedback_access_for_user(user=request.user, initiative_id=initiative.pk)

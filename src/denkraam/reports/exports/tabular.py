@@ -68,17 +68,19 @@ def table_to_xlsx(table: Table) -> bytes:
     """XLSX bytes with one sheet, a bold header row and a frozen first row."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook(write_only=False)
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = table.title[:31]
     sheet.append([safe_cell(h) for h in table.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
         sheet.append([safe_cell(v) for v in row])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
             # Never let openpyxl treat a text as a formula, even after the apostrophe rule.
             if cell.data_type == "f":
                 cell.data_type = "s"

@@ -114,12 +114,12 @@ class _Checker:
         value = data.get(key)
         if value is None and nullable:
             return
-        parse: Callable[[str], object] = dt.date.fromisoformat if date_only else dt.datetime.fromisoformat
+        parse: Callable[[str], dt.date] = dt.date.fromisoformat if date_only else dt.datetime.fromisoformat
         try:
             parsed = parse(value) if isinstance(value, str) else None
         except ValueError:
             parsed = None
-        if parsed is None or (not date_only and parsed.tzinfo is None):  # type: ignore[union-attr]
+        if parsed is None or (isinstance(parsed, dt.datetime) and parsed.tzinfo is None):
             what = "geldige datum (JJJJ-MM-DD)" if date_only else "geldig tijdstip (ISO 8601 met tijdzone)"
             self.fail(f"{path}.{key}", f"{value!r} is geen {what}.")
 
@@ -253,10 +253,10 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         if url and not url.startswith(("https://", "http://")):
             c.fail(f"{path}.evidence_url", "een link moet met https:// of http:// beginnen.")
         c.when(a, "updated_at", path)
-        key = (str(a.get("username")), str(a.get("question_id")))
-        if key in seen_answers:
+        answer_key = (str(a.get("username")), str(a.get("question_id")))
+        if answer_key in seen_answers:
             c.fail(path, "deze deelnemer heeft deze vraag twee keer beantwoord.")
-        seen_answers.add(key)
+        seen_answers.add(answer_key)
 
     seen_consensus: set[str] = set()
     for i, item in enumerate(c.items(data["consensus"], "consensus", 10_000)):

@@ -19,6 +19,7 @@ import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = ["LINT_II_REQUIREMENT", "LintLexicon", "LintLexiconMissing", "lint_lexicon", "lint_lexicon_folder"]
 
@@ -78,7 +79,7 @@ def lint_lexicon() -> LintLexicon:
     except ImportError as error:
         raise LintLexiconMissing() from error
 
-    def columns(path: Path, *names: str) -> list[list]:  # type: ignore[type-arg]
+    def columns(path: Path, *names: str) -> list[list[Any]]:  # pyarrow is untyped; the cells are str or int
         table = parquet.read_table(path, columns=list(names)).to_pydict()
         return [table[name] for name in names]
 
