@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+from denkraam.accounts.views import AdminLoginView
+
 urlpatterns = [
     path("", include("denkraam.web.urls")),
     path("", include("denkraam.accounts.urls")),
@@ -14,5 +16,7 @@ urlpatterns = [
     path("initiatieven/<uuid:initiative_id>/feedback/", include("denkraam.feedback.urls")),
     path("rapportages/", include("denkraam.reports.urls")),
     path("", include("denkraam.evidence.urls")),
+    # Before the admin's own URLs: its login has no rate limit, this one has the app's.
+    path("beheer/login/", AdminLoginView.as_view(), name="admin_login"),
     path("beheer/", admin.site.urls),
 ]
