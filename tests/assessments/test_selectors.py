@@ -12,7 +12,7 @@ from denkraam.assessments.selectors import (
     agenda_for_assessment,
     answer_list_visible,
     assessment_access,
-    assessment_compare,
+    assessment_comparison,
     assessment_need_results_bulk,
     assessment_previous,
     assessment_progress,
@@ -132,9 +132,10 @@ def test_compare_shows_the_change_since_the_previous_closed_assessment(initiativ
     services.assessment_open(assessment=second, actor=alice)
     _run(assessment=second, alice=alice, ratings={"betrouwbaar-afspraken": "goed", "proactief-rechten": "goed"})
 
-    assert assessment_previous(assessment=second) == first
-    assert assessment_previous(assessment=first) is None
-    comparison = assessment_compare(assessment=second, previous=first)
+    assert assessment_previous(assessment=second, user=alice) == first
+    assert assessment_previous(assessment=first, user=alice) is None
+    comparison = assessment_comparison(assessment=second, user=alice)
+    assert comparison is not None and comparison.previous == first
     needs = {c.key: c for c in comparison.needs}
     assert (needs["vertrouwen"].before, needs["vertrouwen"].after, needs["vertrouwen"].direction) == (0, 100, "beter")
     assert needs["gemak"].direction == "gelijk"
@@ -142,6 +143,22 @@ def test_compare_shows_the_change_since_the_previous_closed_assessment(initiativ
     questions = {c.key: c for c in comparison.questions}
     assert (questions["betrouwbaar-afspraken"].before, questions["betrouwbaar-afspraken"].after) == ("Slecht", "Goed")
     assert questions["betrouwbaar-afspraken"].direction == "beter"
+
+
+def test_the_previous_assessment_is_only_for_people_who_may_see_it(initiative, alice: User, charlie: User) -> None:
+    first = services.assessment_create(initiative=initiative, actor=alice, title="Alleen voor UWV")
+    services.assessment_open(assessment=first, actor=alice)
+    _run(assessment=first, alice=alice, ratings={"betrouwbaar-afspraken": "slecht"})
+    second = services.assessment_create(initiative=initiative, actor=alice, title="Met KVK")
+    services.participant_invite(assessment=second, actor=alice, identifier="charlie")
+    services.assessment_open(assessment=second, actor=alice)
+    _run(assessment=second, alice=alice, ratings={"betrouwbaar-afspraken": "goed"})
+
+    # charlie takes part in the second session only: for him there is no earlier one to name or compare with.
+    assert assessment_previous(assessment=second, user=charlie) is None
+    assert assessment_comparison(assessment=second, user=charlie) is None
+    assert assessment_previous(assessment=second, user=alice) == first
+    assert assessment_previous(assessment=second, user=None) == first  # an operator sees everything
 
 
 def test_roles_in_owner_and_partner_organisations_decide_who_may_look_and_who_may_lead(

@@ -23,10 +23,9 @@ from denkraam.assessments.selectors import (
     QuestionSummary,
     action_list,
     agenda_for_assessment,
-    assessment_compare,
+    assessment_comparison,
     assessment_frame,
     assessment_list_for_initiative,
-    assessment_previous,
     assessment_progress,
     assessment_results,
     participant_list,
@@ -243,9 +242,8 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
             if s.disagreement
         ][:AGENDA_LIMIT]
     actions = list(action_list(assessment=assessment))
-    comparison = None
-    if revealed and (previous := assessment_previous(assessment=assessment)) is not None:
-        comparison = assessment_compare(assessment=assessment, previous=previous)
+    # Only with an earlier assessment this user may see: the report is no way around the comparison page's rule.
+    comparison = assessment_comparison(assessment=assessment, user=user)
     return AssessmentReport(
         assessment=assessment,
         initiative=initiative,

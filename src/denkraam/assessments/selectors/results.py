@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
+from denkraam.accounts.models import User
 from denkraam.assessments.models import Answer, Assessment, Consensus
-from denkraam.assessments.selectors.access import assessment_frame, consensus_map
+from denkraam.assessments.selectors.access import assessment_frame, assessment_list_visible, consensus_map
 from denkraam.framework import (
     Frame,
     counting_rating,
@@ -228,11 +229,19 @@ def assessment_need_results_bulk(
     return {pk: _need_results(frames[pk], ratings.get(pk, {}))[0] for pk in frames}
 
 
-def assessment_previous(*, assessment: Assessment) -> Assessment | None:
-    """The most recent closed assessment of the same initiative before this one."""
-    qs = Assessment.objects.filter(initiative_id=assessment.initiative_id, status=Assessment.Status.GESLOTEN).exclude(
-        pk=assessment.pk
+def assessment_previous(*, assessment: Assessment, user: User | None) -> Assessment | None:
+    """The most recent closed assessment of the same initiative before this one that `user` may see.
+
+    The one rule for every page that names or compares with an earlier assessment (overview, comparison, report,
+    PDF): seeing this assessment gives no right to an earlier one, which may have been private to other people.
+    `user=None` is an operator (the command line) and sees every assessment.
+    """
+    qs = (
+        Assessment.objects.all()
+        if user is None
+        else assessment_list_visible(user=user, initiative_ids=[assessment.initiative_id])
     )
+    qs = qs.filter(initiative_id=assessment.initiative_id, status=Assessment.Status.GESLOTEN).exclude(pk=assessment.pk)
     qs = qs.filter(closed_at__lt=assessment.closed_at) if assessment.closed_at else qs
     return qs.filter(created_at__lt=assessment.created_at).order_by("-closed_at").first()
 
@@ -269,7 +278,10 @@ class Comparison:
 
 
 def assessment_compare(*, assessment: Assessment, previous: Assessment) -> Comparison:
-    """Change per need (score points) and per question (rating) between an earlier closed assessment and this one."""
+    """Change per need (score points) and per question (rating) between an earlier closed assessment and this one.
+
+    The caller has checked that the viewer may see `previous`; pages use `assessment_comparison`, which does.
+    """
     frame = assessment_frame(assessment=assessment)
     before = assessment_results(assessment=previous)
     after = assessment_results(assessment=assessment)
@@ -285,3 +297,11 @@ def assessment_compare(*, assessment: Assessment, previous: Assessment) -> Compa
         delta = scores[new_rating] - scores[old_rating] if old_rating in scores and new_rating in scores else None
         questions.append(Change(q.id, q.text, labels.get(old_rating or ""), labels.get(new_rating or ""), delta))
     return Comparison(previous=previous, needs=needs, questions=questions)
+
+
+def assessment_comparison(*, assessment: Assessment, user: User | None) -> Comparison | None:
+    """The comparison with the previous closed assessment `user` may see, once this one is revealed; else None."""
+    if not assessment.is_revealed:
+        return None
+    previous = assessment_previous(assessment=assessment, user=user)
+    return assessment_compare(assessment=assessment, previous=previous) if previous is not None else None
