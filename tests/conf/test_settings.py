@@ -47,3 +47,25 @@ def test_a_bad_boolean_fails_loudly(tmp_path: Path) -> None:
     result = _run({"DENKRAAM_DEBUG": "misschien"}, tmp_path)
     assert result.returncode != 0
     assert "DENKRAAM_DEBUG must be true or false" in result.stderr
+
+
+PRODUCTION = {"DENKRAAM_ENVIRONMENT": "production", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "denkraam.example.nl"}
+
+
+def test_production_refuses_to_start_without_an_https_site_url(tmp_path: Path) -> None:
+    for site_url in ["", "http://denkraam.example.nl"]:
+        result = _run({**PRODUCTION, "DENKRAAM_SITE_URL": site_url}, tmp_path)
+        assert result.returncode != 0
+        assert "DENKRAAM_SITE_URL is required in production" in result.stderr
+
+
+def test_production_starts_with_an_https_site_url(tmp_path: Path) -> None:
+    result = _run({**PRODUCTION, "DENKRAAM_SITE_URL": "https://denkraam.example.nl/"}, tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_site_url_with_a_path_or_without_a_host_fails_loudly(tmp_path: Path) -> None:
+    for site_url in ["https://denkraam.example.nl/app", "denkraam.example.nl", "https://:443"]:
+        result = _run({"DENKRAAM_SITE_URL": site_url}, tmp_path)
+        assert result.returncode != 0, site_url
+        assert "DENKRAAM_SITE_URL must be" in result.stderr

@@ -1,5 +1,9 @@
-"""Login rate limiting: count failed attempts in the cache, in 15-minute windows, per user name and IP address
-(guessing one person's password) and per IP address alone (trying one common password on many user names)."""
+"""Rate limits in the cache, in fixed 15-minute windows.
+
+Login: failed attempts per user name and IP address (guessing one person's password) and per IP address alone
+(trying one common password on many user names). Password reset: requests per e-mail address (mail bombing one
+person) and per IP address (mail bombing many).
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,17 @@ from django.http import HttpRequest
 WINDOW_SECONDS = 15 * 60
 
 
-def _key(*, username: str, ip: str) -> str:
+def _hashed(prefix: str, *parts: str) -> str:
     # Hash so that arbitrary user input never ends up raw in a cache key (length, odd characters).
-    digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()
-    return f"login-failures:{digest}"
+    return f"{prefix}:{hashlib.sha256('|'.join(parts).encode()).hexdigest()}"
+
+
+def _key(*, username: str, ip: str) -> str:
+    return _hashed("login-failures", username.strip().lower(), ip)
 
 
 def _ip_key(ip: str) -> str:
-    return f"login-failures-ip:{hashlib.sha256(ip.encode()).hexdigest()}"
+    return _hashed("login-failures-ip", ip)
 
 
 def window_add(key: str, amount: int = 1, *, seconds: int = WINDOW_SECONDS) -> int:
@@ -58,3 +65,15 @@ def login_failures_clear(*, username: str, ip: str) -> None:
     """Forget this user name's failed attempts after a successful login. The address's count stays: otherwise
     one account of one's own would reset the limit on trying other people's."""
     cache.delete(_key(username=username, ip=ip))
+
+
+def password_reset_allowed(*, email: str, ip: str) -> bool:
+    """Count one request for a reset link; False when this e-mail address or this IP address has used up its
+    requests for the current window. Counted whether or not an account has the e-mail address, so a refusal
+    reveals nothing about who has an account."""
+    for_email = window_add(_hashed("password-reset", email.strip().lower()))
+    for_address = window_add(_hashed("password-reset-ip", ip))
+    return (
+        for_email <= settings.PASSWORD_RESET_RATE_LIMIT
+        and for_address <= settings.PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS
+    )

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
-from denkraam.accounts.ratelimit import client_ip, login_failure_record, login_failures_clear, login_is_blocked
+from denkraam.accounts.ratelimit import (
+    client_ip,
+    login_failure_record,
+    login_failures_clear,
+    login_is_blocked,
+    password_reset_allowed,
+)
 from denkraam.accounts.selectors import membership_list_for_user
 
 BLOCKED_MESSAGE = (
@@ -63,12 +70,34 @@ class AdminLoginView(RateLimitedLoginView):
         return context
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset_form.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
+RESET_BLOCKED_MESSAGE = (
+    "Voor dit e-mailadres of vanaf uw netwerk is in korte tijd te vaak een nieuw wachtwoord aangevraagd. "
+    "Wacht 15 minuten en probeer het dan opnieuw. Heeft u al een e-mail met een link gekregen? Dan kunt u die "
+    "gebruiken. Kijk ook in uw map met ongewenste e-mail."
 )
+
+
+class RateLimitedPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset with a limit per e-mail address and per IP address, and links in the e-mail built
+    from DENKRAAM_SITE_URL instead of the request's Host header (which the sender of the request chooses)."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    @property
+    def extra_email_context(self) -> dict[str, str]:
+        return {"site_url": settings.SITE_URL}
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        if not password_reset_allowed(email=form.cleaned_data["email"], ip=client_ip(self.request)):
+            context = self.get_context_data(form=form, blocked_message=RESET_BLOCKED_MESSAGE)
+            return render(self.request, self.template_name, context, status=429)
+        return super().form_valid(form)
+
+
+password_reset = RateLimitedPasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -43,6 +44,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_site_url(name: str, default: str) -> str:
+    """A site's public address such as `https://denkraam.example.nl`: scheme and host (and port), no path or query.
+    Returned without a trailing slash, so a path can be appended as it is."""
+    raw = os.environ.get(name)
+    value = (default if raw is None or raw.strip() == "" else raw).strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in {"http", "https"} or not parts.hostname or not port_ok:
+        raise ImproperlyConfigured(f"{name} must be an address like https://denkraam.example.nl, not {raw!r}")
+    if parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"{name} must be scheme and host only (https://denkraam.example.nl), not {raw!r}")
+    return value
 
 
 def local_secret_key(data_dir: Path) -> str:

@@ -1,7 +1,8 @@
 """The one settings module of denkraam, driven by environment variables (see docs/configuration.md).
 
 Development is the default: SQLite in the data dir and a generated secret key kept there. With
-DENKRAAM_ENVIRONMENT=production the app refuses to start without SECRET_KEY and ALLOWED_HOSTS.
+DENKRAAM_ENVIRONMENT=production the app refuses to start without SECRET_KEY, ALLOWED_HOSTS and an https
+DENKRAAM_SITE_URL.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from denkraam.conf.env import env_bool, env_int, env_list, env_str, local_secret_key
+from denkraam.conf.env import env_bool, env_int, env_list, env_site_url, env_str, local_secret_key
 
 REPO_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -41,7 +42,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "1
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production (comma separated host names)")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("DENKRAAM_SITE_URL", "http://127.0.0.1:8000")
+# The public address: links in e-mails are built from it, never from the request's Host header.
+SITE_URL = env_site_url("DENKRAAM_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
+if PRODUCTION and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("DENKRAAM_SITE_URL is required in production: the public https address of denkraam")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -208,6 +212,9 @@ CONTENT_SECURITY_POLICY = {
 LOGIN_RATE_LIMIT = env_int("DENKRAAM_LOGIN_RATE_LIMIT", 10)  # failed attempts per 15 minutes per user name and IP
 # ... and per IP for all user names together (password spraying); an office behind one address shares it.
 LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_LOGIN_RATE_LIMIT_PER_ADDRESS", 50)
+# Password-reset mails per 15 minutes for one e-mail address, and requests from one network address for any.
+PASSWORD_RESET_RATE_LIMIT = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT", 3)
+PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", 10)
 # Characters one user may have checked per minute on the Tekstcheck page (ten texts of the maximum size).
 TEXT_CHECK_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_CHARACTERS_PER_MINUTE", 500_000)
 
