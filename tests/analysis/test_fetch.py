@@ -88,8 +88,50 @@ class _Handler(BaseHTTPRequestHandler):
                 except OSError:
                     return
             self.close_connection = True
+        elif path in {"/drip-body", "/drip-body-declared"}:
+            # The headers at once, then the page one byte every 0.1 s: every byte well within the socket timeout.
+            body = PAGE.encode("utf-8")
+            self._start(200, length=len(body) if path == "/drip-body-declared" else None)
+            for index in range(len(body)):
+                if threading.Event().wait(0.1):
+                    break
+                try:
+                    self.wfile.write(body[index : index + 1])
+                except OSError:
+                    return
+        elif path in {"/stall", "/short-stall"}:
+            # Promises 1000 bytes, sends none or the first 5, then waits until the client gives up.
+            self._start(200, length=1000)
+            self.wfile.write(b"<html" if path == "/short-stall" else b"")
+            self.rfile.read(1)
+        elif path == "/short-close":
+            self._start(200, length=1000)
+            self.wfile.write(b"<html")
+        elif path == "/chunked-cut":
+            self._start(200, length=None, chunked=True)
+            self.wfile.write(b"5\r\n<html\r\n")
+        elif path == "/gzip-cut":
+            packed = gzip.compress(PAGE.encode("utf-8") * 50)
+            self._start(200, length=None, headers={"Content-Encoding": "gzip"})
+            self.wfile.write(packed[: len(packed) // 2])
         else:
             self._send(404, b"", html)
+
+    def _start(
+        self, status: int, *, length: int | None, chunked: bool = False, headers: dict[str, str] | None = None
+    ) -> None:
+        """Status and headers of an HTML answer; the body (if any) and closing the connection are up to the path."""
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
 
 
 @pytest.fixture(scope="module")
@@ -308,6 +350,30 @@ def test_the_time_limit_covers_the_whole_answer_not_just_each_read(site: str) ->
         fetch_url(f"{site}/drip", timeout=0.5, allow_hosts=LOOPBACK)
     assert caught.value.code == "timeout"
     assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/drip-body", "/drip-body-declared", "/stall", "/short-stall"],
+    ids=["drip", "drip-with-length", "headers-then-nothing", "five-bytes-then-nothing"],
+)
+def test_a_body_still_arriving_at_the_deadline_is_a_timeout_not_a_short_page(site: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="De website reageerde niet binnen 0.5 seconden") as caught:
+        fetch_url(f"{site}{path}", timeout=0.5, allow_hosts=LOOPBACK)
+    assert caught.value.code == "timeout"
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/short-close", "/chunked-cut", "/gzip-cut"],
+    ids=["fewer-bytes-than-content-length", "chunked-without-end", "half-a-gzip-stream"],
+)
+def test_a_body_the_server_cuts_short_is_an_error_not_a_short_page(site: str, path: str) -> None:
+    with pytest.raises(FetchError, match="stuurde de pagina niet helemaal") as caught:
+        fetch_url(f"{site}{path}", timeout=5, allow_hosts=LOOPBACK)
+    assert caught.value.code == "incomplete"
 
 
 def test_it_reports_an_http_error_status(site: str) -> None:

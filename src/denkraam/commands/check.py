@@ -47,6 +47,13 @@ FROG_MISSING = (
     default=None,
     help="Treat the text as a letter (or not). Default: detect it from 'Geachte' or 'Met vriendelijke groet'.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 300),
+    default=10.0,
+    show_default=True,
+    help="Seconds a web address may take in total, from connecting to the last byte of the page.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -54,6 +61,7 @@ def check(
     deep: bool,
     max_sentence_words: int,
     is_letter: bool | None,
+    timeout: float,
 ) -> None:
     """Check Dutch letters and web texts for trust, a personal approach and ease.
 
@@ -74,7 +82,7 @@ def check(
     for path in paths:
         try:
             if path.lower().startswith(("http://", "https://")):
-                document, page_findings[len(documents)] = _fetch_document(path)
+                document, page_findings[len(documents)] = _fetch_document(path, timeout=timeout)
                 documents.append(document)
             else:
                 documents.append(load_document(path))
@@ -107,13 +115,13 @@ def check(
         click.echo(f"Rapport geschreven naar {output}", err=True)
 
 
-def _fetch_document(url: str) -> tuple[Document, tuple[Finding, ...]]:
+def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...]]:
     """Fetch a public page through the fetch guard; HTML gives its visible text plus the page check's findings."""
     from denkraam.analysis import FetchError, PageCheckError, check_page, fetch_url
     from denkraam.analysis.text.extract import Document, InputError
 
     try:
-        page = fetch_url(url)
+        page = fetch_url(url, timeout=timeout)
         if page.content_type == "text/plain":
             return Document(source=page.url, kind="txt", text=page.text), ()
         report = check_page(page.body, url=page.url)

@@ -217,6 +217,10 @@ PASSWORD_RESET_RATE_LIMIT = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT", 3)
 PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", 10)
 # Characters one user may have checked per minute on the Tekstcheck page (ten texts of the maximum size).
 TEXT_CHECK_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_CHARACTERS_PER_MINUTE", 500_000)
+# Seconds one web page may take to fetch (evidence), from connecting to the last byte, redirects included.
+FETCH_TIMEOUT = env_int("DENKRAAM_FETCH_TIMEOUT", 10)
+if not 1 <= FETCH_TIMEOUT <= 300:
+    raise ImproperlyConfigured("DENKRAAM_FETCH_TIMEOUT must be between 1 and 300 seconds")
 
 LOGGING = {
     "version": 1,

@@ -40,7 +40,6 @@ from denkraam.initiatives.selectors import initiative_can_edit
 logger = logging.getLogger(__name__)
 
 NOT_ALLOWED = "U mag bij dit initiatief geen bewijs toevoegen."
-FETCH_TIMEOUT = 10.0
 FETCH_MAX_BYTES = 5_000_000
 UNEXPECTED = "Er ging iets mis bij de analyse. Het bewijs zelf is bewaard; probeer het later opnieuw."
 
@@ -221,7 +220,12 @@ def analysis_request(*, item: EvidenceItem, actor: User | None) -> Analysis:
 
 def _fetch_page(item: EvidenceItem) -> None:
     """Fetch a web page item once: keep the original bytes (as a file) and the visible text."""
-    page = fetch_url(item.source_url, timeout=FETCH_TIMEOUT, max_bytes=FETCH_MAX_BYTES, allow_hosts=fetch_allow_hosts())
+    page = fetch_url(
+        item.source_url,
+        timeout=float(settings.FETCH_TIMEOUT),
+        max_bytes=FETCH_MAX_BYTES,
+        allow_hosts=fetch_allow_hosts(),
+    )
     if page.content_type == "text/plain":
         document_type, text, suffix = "txt", page.text, ".txt"
     else:

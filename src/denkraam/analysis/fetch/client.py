@@ -189,8 +189,18 @@ def _remaining(deadline: float, timeout: float) -> float:
 
 
 def _timeout_error(timeout: float) -> FetchError:
+    seconds = "seconde" if timeout == 1 else "seconden"
     return FetchError(
-        f"De website reageerde niet binnen {timeout:g} seconden. Probeer het later opnieuw.", code="timeout"
+        f"De website reageerde niet binnen {timeout:g} {seconds}. Probeer het later opnieuw.", code="timeout"
+    )
+
+
+def _incomplete_error(url: str) -> FetchError:
+    return FetchError(
+        "De website stuurde de pagina niet helemaal: de verbinding werd verbroken voordat alles binnen was. "
+        "Probeer het later opnieuw.",
+        code="incomplete",
+        url=url,
     )
 
 
@@ -201,6 +211,7 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
         super().__init__(host, port, timeout=timeout)
         self.pinned_ip = ip
         self.raw_socket: socket.socket | None = None
+        self.cut = False  # set by the watchdog: whatever was read after it is not the whole answer
 
     def connect(self) -> None:
         self.sock = socket.create_connection((self.pinned_ip, self.port), self.timeout)
@@ -215,6 +226,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         super().__init__(host, port, timeout=timeout, context=self.ssl_context)
         self.pinned_ip = ip
         self.raw_socket: socket.socket | None = None
+        self.cut = False  # set by the watchdog: whatever was read after it is not the whole answer
 
     def connect(self) -> None:
         sock = socket.create_connection((self.pinned_ip, self.port), self.timeout)
@@ -252,7 +264,7 @@ def _exchange(
                 url=target.url,
             ) from None
         except (OSError, http.client.HTTPException, ValueError) as error:
-            if time.monotonic() >= deadline:
+            if conn.cut or time.monotonic() >= deadline:
                 raise _timeout_error(timeout) from None
             last_error = FetchError(
                 "Er kon geen verbinding worden gemaakt met de website, of de verbinding werd verbroken.",
@@ -268,6 +280,7 @@ def _exchange(
 
 
 def _cut(conn: _PinnedHTTPConnection | _PinnedHTTPSConnection) -> None:
+    conn.cut = True
     sock = conn.raw_socket
     if sock is not None:
         # socket.socket.shutdown on the plain fd, also for TLS sockets, wakes any blocked read.
@@ -348,7 +361,11 @@ def _read_body(
         remaining = _remaining(deadline, timeout)
         if conn.raw_socket is not None:
             conn.raw_socket.settimeout(min(timeout, remaining))
-        chunk = response.read1(_CHUNK)
+        try:
+            chunk = response.read1(_CHUNK)
+        except http.client.IncompleteRead:
+            # A chunked answer that stopped before its last chunk.
+            raise _timeout_error(timeout) if conn.cut else _incomplete_error(url) from None
         if not chunk:
             break
         if inflater is not None:
@@ -363,6 +380,13 @@ def _read_body(
         if size > max_bytes:
             raise _too_big(max_bytes, url)
         chunks.append(chunk)
+    # An empty read also ends the loop when the watchdog cut the connection or the server closed it early:
+    # a body that is not whole must never be analysed as if it were the page.
+    if conn.cut:
+        raise _timeout_error(timeout)
+    if response.length or (inflater is not None and not inflater.eof):
+        # http.client counts down the bytes Content-Length still owes; a gzip stream knows where it ends.
+        raise _incomplete_error(url)
     return b"".join(chunks)
 
 

@@ -13,6 +13,7 @@ FetchErrorCode = Literal[
     "connection",
     "tls",
     "timeout",
+    "incomplete",
     "too-big",
     "too-many-redirects",
     "http-status",
