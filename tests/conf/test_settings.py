@@ -69,3 +69,17 @@ def test_a_site_url_with_a_path_or_without_a_host_fails_loudly(tmp_path: Path) -
         result = _run({"DENKRAAM_SITE_URL": site_url}, tmp_path)
         assert result.returncode != 0, site_url
         assert "DENKRAAM_SITE_URL must be" in result.stderr
+
+
+def test_a_trusted_proxy_that_is_not_an_ip_address_fails_loudly(tmp_path: Path) -> None:
+    for value in ["proxy.example.nl", "127.0.0.1,127.0.0.2", "10.0.0.0/8"]:
+        result = _run({"DENKRAAM_TRUSTED_PROXY": value}, tmp_path)
+        assert result.returncode != 0, value
+        assert "DENKRAAM_TRUSTED_PROXY must be one IP address" in result.stderr
+
+
+def test_unknown_or_mixed_trusted_proxy_headers_fail_loudly(tmp_path: Path) -> None:
+    for value in ["x-real-ip", "forwarded,x-forwarded-for", ""]:
+        result = _run({"DENKRAAM_TRUSTED_PROXY": "127.0.0.1", "DENKRAAM_TRUSTED_PROXY_HEADERS": value}, tmp_path)
+        assert result.returncode != 0, value
+        assert "DENKRAAM_TRUSTED_PROXY_HEADERS must be" in result.stderr

@@ -27,16 +27,35 @@ def call(name: str, *args: str, **options: Any) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads.")
 def serve(host: str, port: int, threads: int) -> None:
-    """Start the web app (after bringing the database up to date)."""
+    """Start the web app (after bringing the database up to date).
+
+    In production it runs behind a TLS-terminating reverse proxy whose address is DENKRAAM_TRUSTED_PROXY: only that
+    proxy may tell the app the client's address and that the client used https."""
     setup_django()
+    from django.conf import settings
+
+    from denkraam.conf.proxy import https_comes_from_proxy, waitress_proxy_options
+
+    if settings.SECURE_SSL_REDIRECT and not https_comes_from_proxy():
+        raise click.ClickException(
+            "In productie draait denkraam achter een proxy die TLS (https) afhandelt, maar denkraam weet niet welke. "
+            "Zet DENKRAAM_TRUSTED_PROXY op het IP-adres waarvandaan die proxy verbinding maakt (bijvoorbeeld "
+            "127.0.0.1), met x-forwarded-proto of forwarded in DENKRAAM_TRUSTED_PROXY_HEADERS. Zonder proxy stuurt "
+            "denkraam elke aanvraag eindeloos door naar https."
+        )
     call("migrate", interactive=False, verbosity=0)
     call("createcachetable", verbosity=0)
     from waitress import serve as waitress_serve
 
-    from denkraam.conf.wsgi import application
+    from denkraam.conf.wsgi import django_application
 
-    click.echo(f"denkraam draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="denkraam")
+    where = f"http://{host}:{port}/"
+    if settings.TRUSTED_PROXY:
+        where += f", achter de proxy op {settings.TRUSTED_PROXY} ({settings.SITE_URL})"
+    click.echo(f"denkraam draait op {where}  (stoppen: Ctrl+C)")
+    waitress_serve(
+        django_application, host=host, port=port, threads=threads, ident="denkraam", **waitress_proxy_options()
+    )
 
 
 @click.command()

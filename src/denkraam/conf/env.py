@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -63,6 +64,18 @@ def env_site_url(name: str, default: str) -> str:
     if parts.path or parts.query or parts.fragment or parts.username or parts.password:
         raise ImproperlyConfigured(f"{name} must be scheme and host only (https://denkraam.example.nl), not {raw!r}")
     return value
+
+
+def env_ip_address(name: str, *, any_allowed: bool = False) -> str:
+    """One IP address, written as a server reports a peer (`::1`, not `0:0:0:0:0:0:0:1`); `*` for any address
+    when `any_allowed`; empty when the variable is not set."""
+    raw = os.environ.get(name, "").strip()
+    if not raw or (any_allowed and raw == "*"):
+        return raw
+    try:
+        return str(ipaddress.ip_address(raw))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be one IP address such as 127.0.0.1, not {raw!r}") from exc
 
 
 def local_secret_key(data_dir: Path) -> str:

@@ -13,7 +13,15 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from denkraam.conf.env import env_bool, env_int, env_list, env_site_url, env_str, local_secret_key
+from denkraam.conf.env import (
+    env_bool,
+    env_int,
+    env_ip_address,
+    env_list,
+    env_site_url,
+    env_str,
+    local_secret_key,
+)
 
 REPO_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -192,7 +200,25 @@ X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The reverse proxy in front of the app (conf/proxy.py): only a request from this address may say, in forwarded
+# headers, which client it came from and that it came in over https. From anyone else those headers are dropped,
+# so no SECURE_PROXY_SSL_HEADER: the WSGI layer sets the scheme, and only for the trusted proxy.
+TRUSTED_PROXY = env_ip_address("DENKRAAM_TRUSTED_PROXY", any_allowed=True)
+TRUSTED_PROXY_HEADERS = [
+    h.lower() for h in env_list("DENKRAAM_TRUSTED_PROXY_HEADERS", ["x-forwarded-proto", "x-forwarded-for"])
+]
+TRUSTED_PROXY_COUNT = env_int("DENKRAAM_TRUSTED_PROXY_COUNT", 1)
+proxy_header_names = {"x-forwarded-proto", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-by"}
+if not TRUSTED_PROXY_HEADERS or not (
+    set(TRUSTED_PROXY_HEADERS) <= proxy_header_names or TRUSTED_PROXY_HEADERS == ["forwarded"]
+):
+    raise ImproperlyConfigured(
+        "DENKRAAM_TRUSTED_PROXY_HEADERS must be 'forwarded' alone or a comma-separated choice of "
+        f"{', '.join(sorted(proxy_header_names))}"
+    )
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("DENKRAAM_TRUSTED_PROXY_COUNT must be 1 or more (proxies in front of each other)")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
