@@ -1,4 +1,4 @@
-"""URL configuration: Dutch paths, one include per app."""
+"""URL configuration: Dutch paths, one include per app, Dutch error pages."""
 
 from __future__ import annotations
 
@@ -20,3 +20,9 @@ urlpatterns = [
     path("beheer/login/", AdminLoginView.as_view(), name="admin_login"),
     path("beheer/", admin.site.urls),
 ]
+
+# Dutch error pages in the site's look (web/errors.py), instead of Django's English ones.
+handler400 = "denkraam.web.errors.bad_request"
+handler403 = "denkraam.web.errors.permission_denied"
+handler404 = "denkraam.web.errors.page_not_found"
+handler500 = "denkraam.web.errors.server_error"
