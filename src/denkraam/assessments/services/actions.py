@@ -12,18 +12,22 @@ from denkraam.assessments.models import Action, Assessment, Participant
 from denkraam.assessments.selectors import assessment_access, assessment_frame
 from denkraam.assessments.services._common import (
     _audit,
+    _locked,
     _name,
     _require_not_closed,
 )
 
 
-def _require_can_act(*, actor: User, assessment: Assessment) -> None:
+def _require_can_act(*, actor: User, assessment: Assessment) -> Assessment:
+    """The assessment, locked and read again, once the actor may manage actions in its current stage."""
+    assessment = _locked(assessment)
     _require_not_closed(assessment)
     access = assessment_access(user=actor, assessment=assessment)
     if not (access.is_participant or access.can_manage):
         raise PermissionDenied("Alleen deelnemers en de gespreksleider mogen acties beheren.")
     if not access.can_act:
         raise ValidationError("Acties kunt u toevoegen als de vragenlijst open is of na het onthullen.")
+    return assessment
 
 
 @transaction.atomic
@@ -39,7 +43,7 @@ def action_create(
     due_date: dt.date | None = None,
 ) -> Action:
     """Add an agreed improvement; the owner is a participant or a name (someone outside denkraam)."""
-    _require_can_act(actor=actor, assessment=assessment)
+    assessment = _require_can_act(actor=actor, assessment=assessment)
     title = title.strip()
     if not title:
         raise ValidationError("Geef de actie een titel.", code="title")
@@ -96,8 +100,7 @@ def action_update(
 
     The audit line lists which fields changed; saving without a change writes nothing.
     """
-    assessment = action.assessment
-    _require_can_act(actor=actor, assessment=assessment)
+    assessment = _require_can_act(actor=actor, assessment=action.assessment)
     title = title.strip()
     if not title:
         raise ValidationError("Geef de actie een titel.", code="title")
@@ -136,8 +139,7 @@ def action_update(
 @transaction.atomic
 def action_status_set(*, action: Action, actor: User, status: str) -> Action:
     """Change an action's status (open, bezig, klaar)."""
-    assessment = action.assessment
-    _require_can_act(actor=actor, assessment=assessment)
+    assessment = _require_can_act(actor=actor, assessment=action.assessment)
     if status not in Action.Status.values:
         raise ValidationError("Kies een geldige status.")
     if action.status == status:

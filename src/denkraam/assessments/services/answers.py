@@ -11,11 +11,15 @@ from denkraam.assessments.models import Answer, Assessment, Consensus, Participa
 from denkraam.assessments.selectors import assessment_frame
 from denkraam.assessments.services._common import (
     _audit,
+    _locked,
     _name,
     _require_manager,
     _require_not_closed,
 )
 from denkraam.framework import Frame
+
+TOO_LATE_TO_ANSWER = "De antwoorden zijn al onthuld. U kunt uw antwoorden niet meer wijzigen."
+TOO_LATE_TO_CLEAR = "De antwoorden zijn al onthuld. U kunt uw antwoorden niet meer wissen."
 
 
 def _validate_rating(*, frame: Frame, rating: str, reason: str) -> None:
@@ -40,15 +44,17 @@ def answer_save(
     """Save a participant's own answer to one question, while the assessment is open.
 
     "Niet van toepassing" needs a reason. The audit line never contains the rating: the log is visible to others
-    and would break the blindness before the reveal.
+    and would break the blindness before the reveal. The stage is read again under a lock (`_locked`), so an
+    answer posted while the facilitator reveals is either saved before the reveal or refused.
     """
+    assessment = _locked(assessment)
     _require_not_closed(assessment)
     if not Participant.objects.filter(assessment=assessment, user=user).exists():
         raise PermissionDenied("U doet niet mee aan dit gesprek.")
     if assessment.status == Assessment.Status.VOORBEREIDING:
         raise ValidationError("De vragenlijst is nog niet geopend.")
     if assessment.status != Assessment.Status.OPEN:
-        raise ValidationError("De antwoorden zijn onthuld. U kunt uw antwoorden niet meer wijzigen.")
+        raise ValidationError(TOO_LATE_TO_ANSWER)
     frame = assessment_frame(assessment=assessment)
     try:
         frame.question(question_id)
@@ -91,13 +97,14 @@ def answer_clear(*, assessment: Assessment, participant_user: User, question_id:
     Clearing a question without an answer changes nothing and writes no log line. Like `answer_save`, the audit
     line names the question, never the rating.
     """
+    assessment = _locked(assessment)
     _require_not_closed(assessment)
     if not Participant.objects.filter(assessment=assessment, user=participant_user).exists():
         raise PermissionDenied("U doet niet mee aan dit gesprek.")
     if assessment.status == Assessment.Status.VOORBEREIDING:
         raise ValidationError("De vragenlijst is nog niet geopend.")
     if assessment.status != Assessment.Status.OPEN:
-        raise ValidationError("De antwoorden zijn onthuld. U kunt uw antwoorden niet meer wissen.")
+        raise ValidationError(TOO_LATE_TO_CLEAR)
     try:
         assessment_frame(assessment=assessment).question(question_id)
     except KeyError as exc:
@@ -120,6 +127,7 @@ def answer_clear(*, assessment: Assessment, participant_user: User, question_id:
 def consensus_save(*, assessment: Assessment, actor: User, question_id: str, rating: str, rationale: str) -> Consensus:
     """Record (or change) the group's rating of one question with its rationale, after the reveal."""
     _require_manager(actor=actor, assessment=assessment, what="het gezamenlijke oordeel vastleggen")
+    assessment = _locked(assessment)
     _require_not_closed(assessment)
     if assessment.status != Assessment.Status.ONTHULD:
         raise ValidationError("Leg het gezamenlijke oordeel vast nadat de antwoorden zijn onthuld.")

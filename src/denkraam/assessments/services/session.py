@@ -10,6 +10,7 @@ from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.assessments.models import Action, Answer, Assessment, Participant
 from denkraam.assessments.services._common import (
     _audit,
+    _locked,
     _name,
     _require_manager,
     _require_not_closed,
@@ -79,6 +80,7 @@ def _participant_add(*, assessment: Assessment, user: User, actor: User) -> Part
 def participant_invite(*, assessment: Assessment, actor: User, identifier: str) -> Participant:
     """Invite an existing user (by user name or e-mail address, from any organisation) before the reveal."""
     _require_manager(actor=actor, assessment=assessment, what="deelnemers uitnodigen")
+    assessment = _locked(assessment)
     if assessment.status not in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}:
         raise ValidationError("Na het onthullen kunt u geen deelnemers meer uitnodigen.")
     identifier = identifier.strip()
@@ -123,7 +125,7 @@ def participant_remove(*, assessment: Assessment, actor: User, participant: Part
     Nobody else has seen those answers (blindness), so removing them changes nothing anyone relied on. Actions
     they own keep their name as a free-text owner, so no action is left without an owner.
     """
-    participant_remove_check(assessment=assessment, actor=actor, participant=participant)
+    participant_remove_check(assessment=_locked(assessment), actor=actor, participant=participant)
     user = participant.user
     answers = Answer.objects.filter(assessment=assessment, user=user)
     answer_count = answers.count()
@@ -145,12 +147,14 @@ def participant_remove(*, assessment: Assessment, actor: User, participant: Part
 def assessment_open(*, assessment: Assessment, actor: User) -> Assessment:
     """Open the questionnaire: participants can now answer, each on their own and blind."""
     _require_manager(actor=actor, assessment=assessment, what="het gesprek openen")
-    if assessment.status != Assessment.Status.VOORBEREIDING:
+    locked = _locked(assessment)
+    if locked.status != Assessment.Status.VOORBEREIDING:
         raise ValidationError("Dit gesprek is al geopend.")
-    if not assessment.participants.exists():
+    if not locked.participants.exists():
         raise ValidationError("Nodig eerst minstens één deelnemer uit.")
     _set_status(
         assessment=assessment,
+        locked=locked,
         actor=actor,
         status=Assessment.Status.OPEN,
         stamp="opened_at",
@@ -164,13 +168,16 @@ def assessment_open(*, assessment: Assessment, actor: User) -> Assessment:
 def assessment_reveal(*, assessment: Assessment, actor: User) -> Assessment:
     """Show everyone's answers to all participants; from now on answers are fixed and the group discusses."""
     _require_manager(actor=actor, assessment=assessment, what="de antwoorden onthullen")
-    _require_not_closed(assessment)
-    if assessment.status != Assessment.Status.OPEN:
+    # Locked first: answers being saved right now finish before the reveal, later ones see it (answer_save).
+    locked = _locked(assessment)
+    _require_not_closed(locked)
+    if locked.status != Assessment.Status.OPEN:
         raise ValidationError("U kunt alleen een geopend gesprek onthullen.")
-    if not assessment.answers.exists():
+    if not locked.answers.exists():
         raise ValidationError("Er zijn nog geen antwoorden om te onthullen.")
     _set_status(
         assessment=assessment,
+        locked=locked,
         actor=actor,
         status=Assessment.Status.ONTHULD,
         stamp="revealed_at",
@@ -184,11 +191,13 @@ def assessment_reveal(*, assessment: Assessment, actor: User) -> Assessment:
 def assessment_close(*, assessment: Assessment, actor: User) -> Assessment:
     """Close the assessment: answers, consensus and actions are fixed from now on."""
     _require_manager(actor=actor, assessment=assessment, what="het gesprek sluiten")
-    _require_not_closed(assessment)
-    if assessment.status != Assessment.Status.ONTHULD:
+    locked = _locked(assessment)
+    _require_not_closed(locked)
+    if locked.status != Assessment.Status.ONTHULD:
         raise ValidationError("Onthul eerst de antwoorden; daarna kunt u het gesprek sluiten.")
     _set_status(
         assessment=assessment,
+        locked=locked,
         actor=actor,
         status=Assessment.Status.GESLOTEN,
         stamp="closed_at",
