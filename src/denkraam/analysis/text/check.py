@@ -33,7 +33,8 @@ def check_text(
     A text that is not Dutch gets one notice and no scores. Raises `InputError` for text over the size limit.
     """
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(f"De tekst is te lang, het maximum is {MAX_TEXT_CHARS:,} tekens (text too long)")
+        maximum = f"{MAX_TEXT_CHARS:_}".replace("_", ".")  # Dutch thousands separator
+        raise InputError(f"De tekst is te lang: het maximum is {maximum} tekens. Controleer de tekst in delen.")
     if max_sentence_words < 1:
         raise ValueError("max_sentence_words must be at least 1")
     sentences = split_sentences(text)
