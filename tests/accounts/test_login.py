@@ -33,6 +33,7 @@ def test_too_many_failed_logins_are_blocked_even_with_the_right_password(client:
     response = client.post(url, {"username": "alice", "password": TEST_PASSWORD})
     assert response.status_code == 429
     assert "Wacht 15 minuten" in response.content.decode()
+    assert 'value="alice"' in response.content.decode()  # the user name typed is still there
     assert "_auth_user_id" not in client.session
 
 
