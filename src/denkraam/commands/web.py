@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import click
@@ -69,15 +70,49 @@ def worker(once: bool) -> None:
     call("db_worker", **options)
 
 
+PRODUCTION_REFUSED = (
+    "Dit is een productieomgeving (DENKRAAM_ENVIRONMENT=production): hier laadt denkraam de demo niet, want die "
+    "voegt verzonnen organisaties, initiatieven en gesprekken toe, en gebruikers met een openbaar wachtwoord. Laad "
+    "de demo op een eigen database zonder DENKRAAM_ENVIRONMENT=production. Is dit echt een demonstratieserver, "
+    "gebruik dan 'denkraam demo --allow-production'."
+)
+PRODUCTION_WARNING = (
+    "Let op: dit is een productieomgeving. De demo voegt de organisaties UWV, KVK en Gemeente Utrecht toe (of "
+    "gebruikt ze als ze al bestaan), met verzonnen initiatieven, gesprekken en bewijs, en maakt de gebruikers anna, "
+    "bram, chantal en dirk aan met het openbare wachtwoord 'demo-wachtwoord'. Bestaande gebruikers blijven zoals "
+    "ze zijn; een beheerder 'beheer' wordt niet aangemaakt."
+)
+
+
 @click.command()
-def demo() -> None:
-    """Fill the database with a realistic demo and print the demo logins. Safe to run twice."""
+@click.option(
+    "--allow-production",
+    is_flag=True,
+    help="Load the demo although DENKRAAM_ENVIRONMENT=production (for a demonstration server); asks to type 'ja'.",
+)
+def demo(allow_production: bool) -> None:
+    """Fill the database with a realistic demo and print the demo logins. Safe to run twice.
+
+    Only missing demo users are created: an existing account named anna, bram, chantal, dirk or beheer keeps its
+    password, rights and e-mail. Refused in production unless --allow-production is given and confirmed.
+    """
     setup_django()
+    from django.conf import settings
+
+    if settings.PRODUCTION:
+        if not allow_production:
+            click.echo(f"Fout: {PRODUCTION_REFUSED}", err=True)
+            sys.exit(1)
+        click.echo(PRODUCTION_WARNING, err=True)
+        answer = click.prompt("Typ ja om de demo toch te laden", default="", show_default=False, err=True)
+        if answer.strip().lower() != "ja":
+            click.echo("Er is niets geladen.", err=True)
+            sys.exit(1)
     call("migrate", interactive=False, verbosity=0)
     call("createcachetable", verbosity=0)
     from denkraam.web.demo import demo_load
 
-    for line in demo_load():
+    for line in demo_load(superuser=not settings.PRODUCTION):
         click.echo(line)
 
 

@@ -3,16 +3,21 @@
 Idempotent: everything is looked up by a natural key (slug, user name, initiative name, conversation title) and
 only created when missing, so running `denkraam demo` twice gives the same counts. Writes go through the services,
 so the demo also fills the audit log the way real use would.
+
+An account that already exists under a demo user name is never changed: not its password, rights, e-mail or name,
+and not a role it already has. The demo only gives it a membership it lacks in a demo organisation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import check_password
 from django.db import transaction
 from django.utils import timezone
 
-from denkraam.accounts.models import Organisation, User
+from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.accounts.services import membership_set, organisation_create
 from denkraam.assessments import services as assessment_services
 from denkraam.assessments.models import Action, Assessment
@@ -32,29 +37,45 @@ def _organisations() -> dict[str, Organisation]:
     return orgs
 
 
-def _user(username: str, *, first_name: str = "", last_name: str = "", superuser: bool = False) -> User:
-    user, _ = User.objects.get_or_create(
+@dataclass
+class _DemoUsers:
+    by_name: dict[str, User] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # existed already, left exactly as they were
+
+
+def _user(
+    users: _DemoUsers, username: str, *, first_name: str = "", last_name: str = "", superuser: bool = False
+) -> User:
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        # Someone's own account (or one from an earlier demo): resetting its password to the public demo password
+        # would hand it, perhaps a superuser, to anyone who has read the README.
+        users.skipped.append(username)
+        users.by_name[username] = existing
+        return existing
+    user = User(
         username=username,
-        defaults={
-            "first_name": first_name,
-            "last_name": last_name,
-            "email": f"{username}@demo.denkraam.invalid",
-            "is_staff": superuser,
-            "is_superuser": superuser,
-        },
+        first_name=first_name,
+        last_name=last_name,
+        email=f"{username}@demo.denkraam.invalid",
+        is_staff=superuser,
+        is_superuser=superuser,
     )
     # Set directly: the demo password is deliberately simple and would not pass the password rules.
     user.set_password(data.PASSWORD)
-    user.save(update_fields=["password"])
+    user.save()
+    users.by_name[username] = user
     return user
 
 
-def _users(orgs: dict[str, Organisation]) -> dict[str, User]:
-    users = {}
+def _users(orgs: dict[str, Organisation], *, superuser: bool) -> _DemoUsers:
+    users = _DemoUsers()
     for username, first, last, org_slug, role in data.USERS:
-        users[username] = _user(username, first_name=first, last_name=last)
-        membership_set(user=users[username], organisation=orgs[org_slug], role=role)
-    users["beheer"] = _user("beheer", first_name="Beheerder", superuser=True)
+        user = _user(users, username, first_name=first, last_name=last)
+        if not Membership.objects.filter(user=user, organisation=orgs[org_slug]).exists():
+            membership_set(user=user, organisation=orgs[org_slug], role=role)
+    if superuser or User.objects.filter(username="beheer").exists():
+        _user(users, "beheer", first_name="Beheerder", superuser=True)
     return users
 
 
@@ -157,10 +178,16 @@ def _open_assessment(initiative: Initiative, users: dict[str, User]) -> Assessme
 
 
 @transaction.atomic
-def demo_load() -> list[str]:
-    """Load the demo (idempotent) and return the lines to print for the user."""
+def demo_load(*, superuser: bool = True) -> list[str]:
+    """Load the demo (idempotent) and return the lines to print for the user.
+
+    Only missing demo users are created; an existing account with a demo name keeps its password, rights, e-mail,
+    name and roles (the lines say which were skipped). `superuser=False` creates no `beheer` superuser with the
+    public demo password (for a production database).
+    """
     orgs = _organisations()
-    users = _users(orgs)
+    demo_users = _users(orgs, superuser=superuser)
+    users = demo_users.by_name
     initiatives = _initiatives(orgs, users)
     closed = _closed_assessment(initiatives["Brief herbeoordeling WW-uitkering"], users)
     running = _open_assessment(initiatives["Loket Werk en Inkomen"], users)
@@ -174,11 +201,35 @@ def demo_load() -> list[str]:
         f"Bewijs bij de brief: {len(evidence)} stukken, geanalyseerd (/bewijs/{evidence[0].pk}/)",
         f"Klantfeedback bij de brief: {feedback.comment_count} reacties "
         f"(/initiatieven/{feedback.initiative_id}/feedback/)",
-        "",
-        f"Inloggen kan met deze gebruikers, allemaal met het wachtwoord '{data.PASSWORD}':",
     ]
+    return lines + _login_lines(demo_users)
+
+
+def _login_lines(users: _DemoUsers) -> list[str]:
+    # The hasher's own check_password: User.check_password may re-hash and save, and existing users stay untouched.
+    def has_demo_password(username: str) -> bool:
+        return username in users.by_name and check_password(data.PASSWORD, users.by_name[username].password)
+
     org_names = dict(data.ORGANISATIONS)
-    for username, first, last, org_slug, role in data.USERS:
-        lines.append(f"  {username:<8} {first} {last}, {org_names[org_slug]} ({role})")
-    lines.append("  beheer   beheerder van de hele site (/beheer/)")
+    logins = [
+        f"  {username:<8} {first} {last}, {org_names[org_slug]} ({role})"
+        for username, first, last, org_slug, role in data.USERS
+        if has_demo_password(username)
+    ]
+    if has_demo_password("beheer"):
+        logins.append("  beheer   beheerder van de hele site (/beheer/)")
+    lines = [""]
+    if logins:
+        lines += [f"Inloggen kan met deze gebruikers, allemaal met het wachtwoord '{data.PASSWORD}':", *logins]
+    if users.skipped:
+        lines.append(
+            "Overgeslagen, want ze bestonden al (wachtwoord, rechten en e-mail niet veranderd): "
+            + ", ".join(users.skipped)
+            + "."
+        )
+    if "beheer" not in users.by_name:
+        lines.append(
+            "Geen beheerder 'beheer' aangemaakt: in productie krijgt geen beheerder het openbare demo-wachtwoord. "
+            "Maak een beheerder met 'denkraam createadmin'."
+        )
     return lines
