@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from denkraam.analysis.feedback import PLACEHOLDER_TYPES, scrub_text, scrub_texts
+from denkraam.analysis.feedback import PLACEHOLDER_TYPES, scrub_file_name, scrub_text, scrub_texts
 from denkraam.analysis.feedback.scrub import might_contain_name
 
 pytestmark = pytest.mark.slow
@@ -93,3 +93,12 @@ def test_a_house_number_addition_is_part_of_the_address() -> None:
 
 def test_a_surname_after_an_abbreviated_title_opening_a_sentence_is_replaced() -> None:
     assert scrub_text("Mw. Visser zei dat het geregeld was.").text == "Mw. [NAAM] zei dat het geregeld was."
+
+
+def test_a_file_name_loses_the_name_and_number_joined_by_underscores_or_hyphens() -> None:
+    assert scrub_file_name("brief_Jan_Jansen_123456782.docx") == "brief [NAAM] [BSN].docx"
+    assert scrub_file_name("klacht-Jansen-06-12345678.pdf") == "klacht [NAAM] [TELEFOON].pdf"
+
+
+def test_a_file_name_without_personal_data_is_kept_as_it_was() -> None:
+    assert scrub_file_name("enquete_maart-2024.csv") == "enquete_maart-2024.csv"

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from denkraam.analysis.feedback.patterns import Span, extend_house_number, find_pattern_spans, resolve_overlaps
@@ -244,3 +244,21 @@ def scrub_text(text: str, *, names: bool = True, fast_path: bool = True) -> Scru
 def scrub_texts(texts: Iterable[str], *, names: bool = True, fast_path: bool = True) -> list[ScrubResult]:
     """Scrub many texts with one shared deduce instance; see `scrub_text`."""
     return [scrub_text(text, names=names, fast_path=fast_path) for text in texts]
+
+
+# Underscores and hyphens between words join a name to a number for the patterns and for deduce
+# ("Jansen_123456782" is one word to them); a hyphen inside a number ("06-12345678") stays.
+_FILE_NAME_JOINERS = re.compile(r"[_\s]+|(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W\d_])")
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
+
+
+def scrub_file_name(name: str) -> str:
+    """A file name without personal data, to store and show: "brief_Jan_Jansen_123456782.docx" becomes
+    "brief [NAAM] [BSN].docx". A name without personal data is returned as it was, separators and all.
+    """
+    suffix = PurePath(name).suffix
+    if not _FILE_SUFFIX.fullmatch(suffix):
+        suffix = ""
+    stem = name[: len(name) - len(suffix)]
+    result = scrub_text(_FILE_NAME_JOINERS.sub(" ", stem).strip())
+    return result.text + suffix if result.replacements else name
