@@ -22,7 +22,9 @@ from denkraam.analysis.feedback import (
     SummaryBuilder,
     analyse_comment,
     iter_analysed,
+    scrub_file_name,
     scrub_text,
+    scrub_texts,
 )
 from denkraam.feedback.cells import normalise_channel, parse_dutch_date
 from denkraam.feedback.models import FeedbackComment, FeedbackImport
@@ -60,14 +62,17 @@ def feedback_upload_prepare(*, initiative: Initiative, user: User, temp_name: st
     """
     temp_purge_stale()
     # Only the scrubbed name is kept: "klachten mevrouw Jansen 0612345678.csv" happens.
-    safe_name = scrub_text(Path(file_name or "bestand").name[:200]).text[:200] or "bestand"
+    safe_name = scrub_file_name(Path(file_name or "bestand").name[:200])[:200] or "bestand"
     path = temp_path(temp_name)
     try:
         file_format = detect_format(path, file_name=safe_name)
-        columns = read_columns(path, file_format=file_format, file_name=safe_name)
+        header = read_columns(path, file_format=file_format, file_name=safe_name)
     except Exception:
         temp_delete(temp_name)  # nothing registered, so nothing may stay behind
         raise
+    # Headers are user text too ("Jan Jansen 123456782" as a column name happens), and they end up in the
+    # column choice, in error messages and in the audit log, which can never be deleted.
+    columns = [result.text for result in scrub_texts(header)]
     return FeedbackImport.objects.create(
         initiative=initiative,
         created_by=user,
@@ -198,6 +203,8 @@ def _still_running(feedback_import: FeedbackImport, **fields: object) -> None:
 
 def _fail(*, feedback_import: FeedbackImport, message: str) -> None:
     """Nothing half-stored: remove the rows written so far and keep only the (Dutch) reason."""
+    # The reason is ours, but it may quote the file (a name, a header); it is stored and logged, so scrub it.
+    message = scrub_text(message).text
     with transaction.atomic():
         FeedbackComment.objects.filter(feedback_import=feedback_import).delete()
         FeedbackImport.objects.filter(pk=feedback_import.pk, status=Status.RUNNING).update(
