@@ -19,6 +19,11 @@ SEVERITY_CHOICES = [("", "Alle"), *((s, s.capitalize()) for s in reversed(SEVERI
 
 
 TITLE_HELP = "Bijvoorbeeld: Brief herbeoordeling, versie maart. Zonder titel kiest denkraam er een."
+SCRUB_HELP = (
+    "Zonder dit vinkje vervangt denkraam namen, BSN's, IBAN's, telefoonnummers, e-mailadressen, adressen en data "
+    "door [NAAM], [BSN] enzovoort, voordat er iets wordt bewaard. Kies dit alleen als uw team de originele tekst "
+    "nodig heeft: uw keuze komt in het logboek en staat bij het bewijs."
+)
 
 
 class _EvidenceForm(forms.Form):
@@ -41,6 +46,9 @@ class TextEvidenceForm(_EvidenceForm):
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": "Plak de tekst die u wilt laten controleren."},
     )
+    keep_original = forms.BooleanField(
+        label="Originele tekst bewaren (bevat mogelijk persoonsgegevens)", required=False, help_text=SCRUB_HELP
+    )
 
 
 class FileEvidenceForm(_EvidenceForm):
@@ -51,6 +59,12 @@ class FileEvidenceForm(_EvidenceForm):
         label="Bestand",
         help_text="Een .txt-, .md-, .html-, .docx- of .pdf-bestand.",
         error_messages={"required": "Kies het bestand dat u wilt laten controleren."},
+    )
+    keep_original = forms.BooleanField(
+        label="Origineel bestand bewaren (bevat mogelijk persoonsgegevens)",
+        required=False,
+        help_text=SCRUB_HELP.replace("de originele tekst", "het originele bestand")
+        + " Zonder origineel is er geen download en geen paginacontrole van een HTML-bestand.",
     )
 
 

@@ -31,6 +31,17 @@ class EvidenceItem(models.Model):
         BESTAND = "bestand", "Bestand"
         WEBPAGINA = "webpagina", "Webpagina"
 
+    class PersonalData(models.TextChoices):
+        """What happened to personal data in the text and file name before they were stored."""
+
+        VERWIJDERD = "verwijderd", "Persoonsgegevens verwijderd"
+        # Chosen by the person who added it (added_by, created_at), logged as evidence.original_kept.
+        BEWAARD = "bewaard", "Origineel bewaard"
+        # A public web page is stored as it was published.
+        OPENBAAR = "openbaar", "Openbare webpagina"
+        # Added before denkraam scrubbed evidence: may hold personal data, nobody chose so.
+        ONBEKEND = "onbekend", "Niet gecontroleerd op persoonsgegevens"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="evidence_items", verbose_name="initiatief"
@@ -43,6 +54,9 @@ class EvidenceItem(models.Model):
     original = models.FileField("origineel", upload_to=original_upload_to, blank=True, max_length=300)
     original_name = models.CharField("oorspronkelijke bestandsnaam", max_length=255, blank=True)
     text = models.TextField("tekst", blank=True)
+    personal_data = models.CharField(
+        "persoonsgegevens", max_length=12, choices=PersonalData.choices, default=PersonalData.VERWIJDERD
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -31,6 +31,7 @@ from denkraam.analysis import (
     fetch_url,
     html_to_text,
 )
+from denkraam.analysis.feedback import scrub_file_name, scrub_text
 from denkraam.assessments.models import Answer
 from denkraam.evidence.analyse import analyse_content
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem
@@ -81,8 +82,13 @@ def _audit(*, actor: User, action: str, item: EvidenceItem, summary: str) -> Non
 
 
 def _title(title: str, fallback: str) -> str:
-    title = " ".join(title.split())
-    return (title or " ".join(fallback.split()) or "Bewijs zonder titel")[:200]
+    """The title to store, always scrubbed: it shows in lists and in the audit log, which is never deleted.
+
+    The fallback (a letter's first line, a file name) is often exactly where the name is.
+    """
+    title = scrub_text(" ".join(title.split())).text
+    fallback = scrub_text(" ".join(fallback.split())).text[:80]
+    return (title or fallback or "Bewijs zonder titel")[:200]
 
 
 def _created(*, item: EvidenceItem, actor: User, what: str, queue: bool = True) -> tuple[EvidenceItem, Analysis | None]:
@@ -92,16 +98,36 @@ def _created(*, item: EvidenceItem, actor: User, what: str, queue: bool = True) 
         item=item,
         summary=f"{_name(actor)} heeft {what} '{item.title}' toegevoegd als bewijs.",
     )
+    if item.personal_data == EvidenceItem.PersonalData.BEWAARD:
+        _audit(
+            actor=actor,
+            action="evidence.original_kept",
+            item=item,
+            summary=f"{_name(actor)} heeft gekozen het origineel van '{item.title}' te bewaren, zonder "
+            "persoonsgegevens te verwijderen.",
+        )
     return item, analysis_request(item=item, actor=actor) if queue else None
+
+
+def _personal_data(*, keep_original: bool) -> EvidenceItem.PersonalData:
+    return EvidenceItem.PersonalData.BEWAARD if keep_original else EvidenceItem.PersonalData.VERWIJDERD
 
 
 @transaction.atomic
 def evidence_add_text(
-    *, initiative: Initiative, actor: User, title: str, text: str, queue_analysis: bool = True
+    *,
+    initiative: Initiative,
+    actor: User,
+    title: str,
+    text: str,
+    keep_original: bool = False,
+    queue_analysis: bool = True,
 ) -> tuple[EvidenceItem, Analysis | None]:
     """Store pasted text as evidence (members with role lid or higher) and queue its analysis.
 
-    `queue_analysis=False` is for callers that run the analysis themselves (the demo, which has no worker yet).
+    Personal data is replaced by placeholders ([NAAM], [BSN], ...) before the text is stored, unless the actor
+    chose `keep_original`; that choice is logged and shown on the evidence page. `queue_analysis=False` is for
+    callers that run the analysis themselves (the demo, which has no worker yet).
     """
     _require_can_add(actor=actor, initiative=initiative)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -109,13 +135,16 @@ def evidence_add_text(
         raise ValidationError("Plak de tekst die u wilt laten controleren.")
     if len(text) > MAX_TEXT_CHARS:
         raise ValidationError(f"De tekst is te lang; het maximum is {MAX_TEXT_CHARS:,} tekens.".replace(",", "."))
+    if not keep_original:
+        text = scrub_text(text).text
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     item = EvidenceItem.objects.create(
         initiative=initiative,
-        title=_title(title, first_line[:80]),
+        title=_title(title, first_line),
         kind=EvidenceItem.Kind.TEKST,
         document_type="txt",
         text=text,
+        personal_data=_personal_data(keep_original=keep_original),
         added_by=actor,
     )
     return _created(item=item, actor=actor, what="de tekst", queue=queue_analysis)
@@ -123,11 +152,13 @@ def evidence_add_text(
 
 @transaction.atomic
 def evidence_add_file(
-    *, initiative: Initiative, actor: User, title: str, upload: UploadedFile
+    *, initiative: Initiative, actor: User, title: str, upload: UploadedFile, keep_original: bool = False
 ) -> tuple[EvidenceItem, Analysis | None]:
     """Store an uploaded file (txt, md, html, docx, pdf; type read from the content) and queue its analysis.
 
-    The text is extracted here, so a broken file or a zip bomb is refused at once and nothing is stored.
+    The text is extracted here, so a broken file or a zip bomb is refused at once and nothing is stored. Unless
+    the actor chose `keep_original` (logged, and shown on the evidence page), the text and the file name are
+    scrubbed and the file itself is not kept: it holds the same personal data.
     """
     _require_can_add(actor=actor, initiative=initiative)
     limit = max_upload_bytes()
@@ -142,6 +173,9 @@ def evidence_add_file(
     except InputError as exc:
         raise ValidationError(str(exc)) from exc
     suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}[document.kind]
+    text = document.text
+    if not keep_original:
+        name, text = scrub_file_name(name), scrub_text(text).text
     item = EvidenceItem(
         id=uuid.uuid4(),
         initiative=initiative,
@@ -149,10 +183,12 @@ def evidence_add_file(
         kind=EvidenceItem.Kind.BESTAND,
         document_type=document.kind,
         original_name=name[:255],
-        text=document.text,
+        text=text,
+        personal_data=_personal_data(keep_original=keep_original),
         added_by=actor,
     )
-    item.original.save(f"origineel{suffix}", ContentFile(data), save=False)
+    if keep_original:
+        item.original.save(f"origineel{suffix}", ContentFile(data), save=False)
     item.save()
     return _created(item=item, actor=actor, what="het bestand")
 
@@ -201,6 +237,7 @@ def evidence_add_url(
         title=_title(title, url),
         kind=EvidenceItem.Kind.WEBPAGINA,
         source_url=url,
+        personal_data=EvidenceItem.PersonalData.OPENBAAR,
         added_by=actor,
     )
     return _created(item=item, actor=actor, what="de webpagina")

@@ -60,11 +60,19 @@ def evidence_add(request: AuthenticatedHttpRequest, initiative_id: str) -> HttpR
             try:
                 if way == "tekst":
                     item, _ = services.evidence_add_text(
-                        initiative=initiative, actor=request.user, title=data["title"], text=data["text"]
+                        initiative=initiative,
+                        actor=request.user,
+                        title=data["title"],
+                        text=data["text"],
+                        keep_original=data["keep_original"],
                     )
                 elif way == "bestand":
                     item, _ = services.evidence_add_file(
-                        initiative=initiative, actor=request.user, title=data["title"], upload=data["upload"]
+                        initiative=initiative,
+                        actor=request.user,
+                        title=data["title"],
+                        upload=data["upload"],
+                        keep_original=data["keep_original"],
                     )
                 else:
                     item, _ = services.evidence_add_url(
@@ -113,7 +121,9 @@ def evidence_detail(request: AuthenticatedHttpRequest, item_id: str) -> HttpResp
                 for n in ("vertrouwen", "persoonlijk", "gemak")
             ],
             filtered=bool(need or severity),
-            outdated=result.analyser_version != current_analyser_version(with_page=item.is_html),
+            # A scrubbed HTML upload keeps no original, so its analysis has no page check that could be out of date.
+            outdated=result.analyser_version
+            != current_analyser_version(with_page=item.is_html and bool(item.original)),
         )
     return render(request, "evidence/detail.html", context)
 
