@@ -164,9 +164,10 @@ def test_raw_files_older_than_a_day_are_removed_by_the_next_upload(
     old.write_bytes(b"reactie\nOude reactie van Jan Jansen\n")
     two_days_ago = time.time() - 2 * 24 * 3600
     os.utime(old, (two_days_ago, two_days_ago))
-    upload(alice, initiative)
+    item = upload(alice, initiative)
     assert not old.exists()
-    assert len(list(feedback_tmp.iterdir())) == 1  # only the new upload
+    # Only the new upload and its first rows for the preview.
+    assert sorted(path.name for path in feedback_tmp.iterdir()) == [item.temp_name, f"{item.temp_name}.voorbeeld"]
 
 
 def test_an_xlsx_without_rows_is_empty(

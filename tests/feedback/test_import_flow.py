@@ -140,7 +140,7 @@ def test_cancelling_a_prepared_import_deletes_the_raw_file(
     feedback_tmp: Path,
 ) -> None:
     item = upload(alice, initiative)
-    assert len(list(feedback_tmp.iterdir())) == 1
+    assert len(list(feedback_tmp.iterdir())) == 2  # the upload and its first rows for the preview
     url = reverse("feedback:cancel", kwargs={"initiative_id": initiative.pk, "import_id": item.pk})
     assert client_for(alice).post(url).status_code == 302
     item.refresh_from_db()

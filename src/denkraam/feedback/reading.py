@@ -1,127 +1,61 @@
-"""Read the header and the rows (text, date and channel cells) of an uploaded CSV or XLSX file, streaming.
+"""Read the header, the first rows and then every row (text, date and channel cells) of an uploaded CSV or XLSX.
 
 The analysis library's reader yields only the text column; the web import also needs the date and channel of each
-row, so this module reads all three by column index. Errors are `FeedbackInputError`s with a Dutch message that
-names the file as the user called it.
+row, so this module reads all three by column index, through the library's bounded reader (`read_records`: it
+refuses hostile files and cuts long texts). Errors are `FeedbackInputError`s with a Dutch message that names the
+file as the user called it.
+
+The head of the file (its first rows, capped) is saved beside the raw upload when it arrives, so the preview
+page reads that small file on every view instead of the upload itself.
 """
 
 from __future__ import annotations
 
-import csv
-import zipfile
-from collections.abc import Generator, Iterator, Sequence
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from denkraam.analysis.feedback import FeedbackInputError
-from denkraam.analysis.feedback.readers import MAX_TEXT_LENGTH, detect_encoding, sniff_dialect
+from denkraam.analysis.feedback.readers import LIMITS, Record, column_names, detect_format, read_records
 
-_SNIFF_BYTES = 64 * 1024
-MAX_COLUMNS = 200
+__all__ = [
+    "MAX_COLUMNS",
+    "SourceRow",
+    "count_rows",
+    "detect_format",
+    "head_rows",
+    "head_save",
+    "iter_rows",
+    "read_columns",
+]
+
+MAX_COLUMNS = LIMITS.max_columns
+HEAD_ROWS = 200  # rows kept for the preview, at most ...
+HEAD_CHARACTERS = 1_000_000  # ... and about this many characters together
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
-    """One row of the file: its number (header = row 1), the comment and the raw date and channel cells."""
+    """One row of the file: its number (header = row 1), the comment, the raw date and channel cells, and whether
+    the comment was cut at the library's `MAX_TEXT_LENGTH`."""
 
     row: int
     text: str
     date: object = None
     channel: object = None
-
-
-def detect_format(path: Path, *, file_name: str) -> str:
-    """'xlsx' or 'csv' from the first bytes (not the name: a renamed file is read for what it is)."""
-    with path.open("rb") as handle:
-        magic = handle.read(8)
-    if not magic.strip():
-        raise FeedbackInputError(f"{file_name} is leeg: er staan geen reacties in.")
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FeedbackInputError(f"{file_name} is een oud Excel-bestand (.xls); sla het op als .xlsx of .csv.")
-    if magic.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    if magic.startswith(b"%PDF") or b"\x00" in magic:
-        raise FeedbackInputError(f"{file_name} is geen CSV- of Excel-bestand; sla het op als .csv of .xlsx.")
-    return "csv"
-
-
-def _column_names(header: list[object]) -> list[str]:
-    names = ["" if cell is None else " ".join(str(cell).split()) for cell in header]
-    while names and not names[-1]:
-        names.pop()
-    return [name or f"(kolom {index + 1} zonder naam)" for index, name in enumerate(names)][:MAX_COLUMNS]
-
-
-# --- CSV ------------------------------------------------------------------------------------------------------
-
-
-def _csv_open(path: Path, *, file_name: str) -> tuple[str, type[csv.Dialect] | csv.Dialect]:
-    with path.open("rb") as raw:
-        sample = raw.read(_SNIFF_BYTES)
-    if not sample.strip():
-        raise FeedbackInputError(f"{file_name} is leeg: er staan geen reacties in.")
-    if b"\x00" in sample:
-        raise FeedbackInputError(f"{file_name} is geen tekstbestand (CSV); sla het op als CSV of XLSX.")
-    encoding = detect_encoding(sample)
-    return encoding, sniff_dialect(sample.decode(encoding, errors="ignore"))
-
-
-def _csv_records(path: Path, *, file_name: str) -> Generator[list[str], None, None]:
-    encoding, dialect = _csv_open(path, file_name=file_name)
-    with path.open(encoding=encoding, errors="replace", newline="") as handle:
-        try:
-            yield from csv.reader(handle, dialect)
-        except csv.Error as error:
-            raise FeedbackInputError(f"{file_name} is geen geldig CSV-bestand ({error}).") from error
-
-
-# --- XLSX -----------------------------------------------------------------------------------------------------
-
-
-def _xlsx_records(path: Path, *, file_name: str) -> Generator[tuple[object, ...], None, None]:
-    from openpyxl import load_workbook  # noqa: PLC0415 - only needed for spreadsheets
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    # A file object, not the path: our temp files have no extension and openpyxl judges paths by extension.
-    handle = path.open("rb")
-    try:
-        workbook = load_workbook(handle, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, EOFError) as error:
-        handle.close()
-        raise FeedbackInputError(
-            f"{file_name} is geen geldig Excel-bestand (XLSX); het is beschadigd of onvolledig."
-        ) from error
-    try:
-        if not workbook.worksheets:
-            raise FeedbackInputError(f"{file_name} heeft geen werkbladen.")
-        try:
-            yield from workbook.worksheets[0].iter_rows(values_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as error:
-            raise FeedbackInputError(
-                f"{file_name} is geen geldig Excel-bestand (XLSX); het is beschadigd of onvolledig."
-            ) from error
-    finally:
-        workbook.close()
-        handle.close()
-
-
-def _records(path: Path, *, file_format: str, file_name: str) -> Generator[Sequence[object], None, None]:
-    if file_format == "xlsx":
-        return _xlsx_records(path, file_name=file_name)
-    return _csv_records(path, file_name=file_name)
-
-
-# --- public ---------------------------------------------------------------------------------------------------
+    cut: bool = False
 
 
 def read_columns(path: Path, *, file_format: str, file_name: str) -> list[str]:
-    """The column names in the first row; raises when the file is empty, broken or has no header."""
-    records = _records(path, file_format=file_format, file_name=file_name)
-    try:
+    """The column names in the first row; raises when the file is empty, broken, hostile or has no header."""
+    records = read_records(path, file_format=file_format, file_name=file_name)
+    with closing(records):
         header = next(records, None)
-    finally:
-        records.close()
-    columns = _column_names(list(header or []))
+    columns = column_names(header.values if header else [])
     if not columns:
         raise FeedbackInputError(f"{file_name} is leeg: de eerste rij moet de namen van de kolommen bevatten.")
     return columns
@@ -131,6 +65,22 @@ def _cell(values: Sequence[object], index: int | None) -> object:
     if index is None or index >= len(values):
         return None
     return values[index]
+
+
+def _source(
+    record: Record, *, text_column: int, date_column: int | None, channel_column: int | None
+) -> SourceRow | None:
+    raw = _cell(record.values, text_column)
+    text = "" if raw is None else str(raw).strip()
+    if not text:
+        return None
+    return SourceRow(
+        row=record.row,
+        text=text,
+        date=_cell(record.values, date_column),
+        channel=_cell(record.values, channel_column),
+        cut=text_column in record.cut,
+    )
 
 
 def iter_rows(
@@ -143,22 +93,14 @@ def iter_rows(
     channel_column: int | None = None,
 ) -> Iterator[SourceRow]:
     """Stream the rows that have a comment; rows with an empty text cell are skipped."""
-    records = _records(path, file_format=file_format, file_name=file_name)
-    try:
+    records = read_records(path, file_format=file_format, file_name=file_name)
+    with closing(records):
         if next(records, None) is None:
             raise FeedbackInputError(f"{file_name} is leeg: er staan geen reacties in.")
-        for number, values in enumerate(records, start=2):
-            raw = _cell(values, text_column)
-            text = "" if raw is None else str(raw).strip()
-            if text:
-                yield SourceRow(
-                    row=number,
-                    text=text[:MAX_TEXT_LENGTH],
-                    date=_cell(values, date_column),
-                    channel=_cell(values, channel_column),
-                )
-    finally:
-        records.close()
+        for record in records:
+            source = _source(record, text_column=text_column, date_column=date_column, channel_column=channel_column)
+            if source is not None:
+                yield source
 
 
 def count_rows(path: Path, *, file_format: str, file_name: str, text_column: int, limit: int) -> int:
@@ -169,3 +111,52 @@ def count_rows(path: Path, *, file_format: str, file_name: str, text_column: int
         if count > limit:
             break
     return count
+
+
+# --- the head, for the preview --------------------------------------------------------------------------------
+
+
+def _plain(value: object) -> object:
+    """A cell as JSON can hold it: dates and times as ISO text, which the date reader understands."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def head_save(path: Path, *, file_format: str, file_name: str, into: Path) -> None:
+    """Save the first rows after the header (`HEAD_ROWS`, about `HEAD_CHARACTERS`) as JSON, owner-only."""
+    rows: list[dict[str, object]] = []
+    characters = 0
+    records = read_records(path, file_format=file_format, file_name=file_name)
+    with closing(records):
+        next(records, None)
+        for record in records:
+            values = [_plain(value) for value in record.values]
+            rows.append({"row": record.row, "values": values, "cut": sorted(record.cut)})
+            characters += sum(len(value) for value in values if isinstance(value, str))
+            if len(rows) >= HEAD_ROWS or characters >= HEAD_CHARACTERS:
+                break
+    fd = os.open(into, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(rows, handle, ensure_ascii=False)
+
+
+def head_rows(
+    path: Path, *, text_column: int, date_column: int | None, channel_column: int | None, limit: int
+) -> list[SourceRow]:
+    """The first `limit` rows with a comment from a head saved by `head_save`."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FeedbackInputError("Het geüploade bestand is niet meer beschikbaar. Upload het opnieuw.") from None
+    rows: list[SourceRow] = []
+    for item in saved:
+        record = Record(row=item["row"], values=item["values"], cut=frozenset(item["cut"]))
+        source = _source(record, text_column=text_column, date_column=date_column, channel_column=channel_column)
+        if source is not None:
+            rows.append(source)
+            if len(rows) >= limit:
+                break
+    return rows

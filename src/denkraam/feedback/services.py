@@ -28,8 +28,8 @@ from denkraam.analysis.feedback import (
 )
 from denkraam.feedback.cells import normalise_channel, parse_dutch_date
 from denkraam.feedback.models import FeedbackComment, FeedbackImport
-from denkraam.feedback.reading import count_rows, detect_format, iter_rows, read_columns
-from denkraam.feedback.uploads import max_rows, temp_delete, temp_path, temp_purge_stale
+from denkraam.feedback.reading import count_rows, detect_format, head_rows, head_save, iter_rows, read_columns
+from denkraam.feedback.uploads import head_path, max_rows, temp_delete, temp_path, temp_purge_stale
 from denkraam.initiatives.models import Initiative
 
 logger = logging.getLogger(__name__)
@@ -67,6 +67,8 @@ def feedback_upload_prepare(*, initiative: Initiative, user: User, temp_name: st
     try:
         file_format = detect_format(path, file_name=safe_name)
         header = read_columns(path, file_format=file_format, file_name=safe_name)
+        # The preview reads these first rows on every view, never the upload again (it may be slow to read).
+        head_save(path, file_format=file_format, file_name=safe_name, into=head_path(temp_name))
     except Exception:
         temp_delete(temp_name)  # nothing registered, so nothing may stay behind
         raise
@@ -93,6 +95,7 @@ class PreviewRow:
     channel: str
     need: str
     sentiment: str
+    cut: bool  # the comment was longer than the import keeps
 
 
 def feedback_import_preview(
@@ -100,19 +103,19 @@ def feedback_import_preview(
 ) -> list[PreviewRow]:
     """The first rows with the chosen columns, scrubbed and classified as the import would store them.
 
-    Raises `FeedbackInputError` when the raw file is gone (expired) or cannot be read.
+    Read from the head saved at upload (`reading.head_save`), never from the upload itself. Raises
+    `FeedbackInputError` when the raw file is gone (expired).
     """
     path = temp_path(feedback_import.temp_name) if feedback_import.temp_name else None
     if path is None or not path.is_file():
         raise FeedbackInputError("Het geüploade bestand is niet meer beschikbaar. Upload het opnieuw.")
     rows: list[PreviewRow] = []
-    for source in iter_rows(
-        path,
-        file_format=feedback_import.file_format,
-        file_name=feedback_import.file_name,
+    for source in head_rows(
+        head_path(feedback_import.temp_name),
         text_column=text_column,
         date_column=date_column,
         channel_column=channel_column,
+        limit=PREVIEW_ROWS,
     ):
         result = analyse_comment(source.text, row=source.row)
         rows.append(
@@ -123,10 +126,9 @@ def feedback_import_preview(
                 channel=normalise_channel(source.channel),
                 need=result.need,
                 sentiment=result.sentiment,
+                cut=source.cut,
             )
         )
-        if len(rows) >= PREVIEW_ROWS:
-            break
     return rows
 
 

@@ -2,7 +2,8 @@
 
 Raw uploads may hold personal data, so they never go to MEDIA_ROOT (which could be served) nor to the system temp
 folder: the handler below streams the request body into `DATA_DIR/tmp-feedback/` with owner-only permissions and
-stops at the size limit. Every file is deleted when its import finishes, fails or is cancelled; files left behind
+stops at the size limit. Beside it lie the file's first rows for the preview (`head_path`), so a page view never
+reads the upload again. Both are deleted when the import finishes, fails or is cancelled; files left behind
 (a crashed worker, an abandoned preview) are removed after 24 hours by the next upload or import run.
 """
 
@@ -49,10 +50,16 @@ def temp_path(name: str) -> Path:
     return temp_dir() / name
 
 
+def head_path(name: str) -> Path:
+    """Where the first rows of the raw upload called `name` are kept for the preview (as raw as the upload)."""
+    return temp_path(name).with_suffix(".voorbeeld")
+
+
 def temp_delete(name: str) -> None:
-    """Delete one raw upload (no error when it is already gone)."""
+    """Delete one raw upload and its preview rows (no error when they are already gone)."""
     if name:
         temp_path(name).unlink(missing_ok=True)
+        head_path(name).unlink(missing_ok=True)
 
 
 def temp_purge_stale(*, now: float | None = None) -> int:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.analysis.feedback import FeedbackInputError
+from denkraam.analysis.feedback.readers import MAX_TEXT_LENGTH, dutch_number
 from denkraam.feedback import services
 from denkraam.feedback.charts import month_chart, need_chart
 from denkraam.feedback.forms import ColumnsForm, UploadForm
@@ -110,7 +111,8 @@ def import_detail(request: AuthenticatedHttpRequest, initiative_id: uuid.UUID, i
             preview = services.feedback_import_preview(feedback_import=feedback_import, **form.choice())
         except FeedbackInputError as error:
             preview_error = str(error)
-    context |= {"form": form, "preview": preview, "preview_error": preview_error}
+    context |= {"form": form, "preview": preview, "preview_error": preview_error,
+                "max_text_length": dutch_number(MAX_TEXT_LENGTH)}  # fmt: skip
     return render(request, "feedback/import.html", context)
 
 

@@ -1,0 +1,131 @@
+"""Hostile feedback files (issue item 3) are refused within seconds, store nothing and leave the pages fast.
+
+The files are built by the tests, small on disk: a 200 MB cell, ten million shared strings, eight million columns.
+The time bounds are generous: they prove "does not hang" (before the fix these took minutes and gigabytes).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from denkraam.accounts.models import User
+from denkraam.feedback.models import FeedbackImport
+from denkraam.initiatives.models import Initiative
+from tests.feedback import hostile
+from tests.feedback.conftest import dashboard_url, import_url, upload_url, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+
+BOUND_SECONDS = 10
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("hostile")
+
+
+def refused_quickly(client: Client, initiative: Initiative, path: Path, *, name: str) -> str:
+    started = time.perf_counter()
+    response = client.post(upload_url(initiative), {"bestand": SimpleUploadedFile(name, path.read_bytes())})
+    assert time.perf_counter() - started < BOUND_SECONDS
+    assert response.status_code == 200
+    assert not FeedbackImport.objects.exists()
+    return response.content.decode()
+
+
+def test_an_xlsx_with_a_200_mb_cell_is_refused_within_seconds_and_nothing_is_stored(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path, feedback_tmp: Path
+) -> None:
+    path = hostile.huge_cell_xlsx(files / "cel.xlsx")
+    assert path.stat().st_size < 400_000
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.xlsx")
+    assert "enquete.xlsx bevat een cel met meer dan 1.000.000 tekens" in page
+    assert len(page) < 100_000
+    assert list(feedback_tmp.iterdir()) == []
+
+
+def test_an_xlsx_with_ten_million_shared_strings_is_refused_within_seconds(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path, feedback_tmp: Path
+) -> None:
+    path = hostile.many_strings_xlsx(files / "teksten.xlsx")
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.xlsx")
+    assert "enquete.xlsx bevat meer dan 1.000.000 verschillende teksten" in page
+    assert "sla het op als CSV" in page
+    assert list(feedback_tmp.iterdir()) == []
+
+
+def test_a_lying_count_of_shared_strings_does_not_help_the_strings_are_counted_while_read(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path
+) -> None:
+    path = hostile.write_xlsx(
+        files / "gelogen.xlsx",
+        shared_strings=hostile.many_strings(declared=2),
+        rows=b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>9999999</v></c></row>',
+    )
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.xlsx")
+    assert "bevat meer dan 1.000.000 verschillende teksten" in page
+
+
+def test_a_200_mb_comment_inside_the_sheet_is_refused_too(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path
+) -> None:
+    path = hostile.huge_inline_cell_xlsx(files / "inline.xlsx")
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.xlsx")
+    assert "bevat een cel met meer dan 1.000.000 tekens" in page
+
+
+def test_a_row_of_ten_million_cells_is_refused_within_seconds(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path
+) -> None:
+    path = hostile.wide_row_xlsx(files / "breed.xlsx")
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.xlsx")
+    assert "Rij 1 van enquete.xlsx heeft meer dan 16.384 cellen" in page
+
+
+def test_a_csv_with_eight_million_columns_is_refused_within_seconds(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path, feedback_tmp: Path
+) -> None:
+    path = hostile.wide_csv(files / "breed.csv")
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.csv")
+    assert "Rij 1 van enquete.csv is langer dan 100.000 tekens" in page
+    assert list(feedback_tmp.iterdir()) == []
+
+
+def test_a_csv_whose_quote_never_closes_is_refused_within_seconds(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path
+) -> None:
+    path = hostile.endless_field_csv(files / "quote.csv")
+    page = refused_quickly(client_for(alice), initiative, path, name="enquete.csv")
+    assert "Rij 2 van enquete.csv is langer dan 100.000 tekens" in page
+    assert "aanhalingsteken" in page
+
+
+def test_after_a_hostile_upload_the_feedback_pages_still_answer_at_once(
+    client_for: Callable[[User], Client], alice: User, bob: User, initiative: Initiative, files: Path
+) -> None:
+    refused_quickly(client_for(alice), initiative, hostile.many_strings_xlsx(files / "x.xlsx"), name="x.xlsx")
+    started = time.perf_counter()
+    assert client_for(bob).get(dashboard_url(initiative)).status_code == 200
+    assert client_for(bob).get(upload_url(initiative)).status_code == 200
+    assert time.perf_counter() - started < BOUND_SECONDS
+
+
+def test_the_import_page_shows_the_preview_without_reading_the_raw_file_again(
+    upload: Callable[..., FeedbackImport], client_for: Callable[[User], Client], alice: User, initiative: Initiative,
+    feedback_tmp: Path,
+) -> None:  # fmt: skip
+    workbook = xlsx_bytes([["opmerking"], ["Mijn BSN is 111222333 en niemand belde terug."]])
+    item = upload(alice, initiative, SimpleUploadedFile("enquete.xlsx", workbook))
+    # Swap the raw upload for the ten-million-strings workbook: a page that re-read the file would take minutes.
+    hostile.many_strings_xlsx(feedback_tmp / item.temp_name)
+    started = time.perf_counter()
+    for _ in range(3):
+        page = client_for(alice).get(import_url(item)).content.decode()
+        assert "Mijn BSN is [BSN]" in page
+    assert time.perf_counter() - started < BOUND_SECONDS
