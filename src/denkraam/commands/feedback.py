@@ -24,6 +24,7 @@ from denkraam.analysis.feedback import (
     read_feedback_file,
     scrub_text,
 )
+from denkraam.analysis.spreadsheet import formula_safe
 
 NEED_LABELS = {"vertrouwen": "Vertrouwen", "persoonlijk": "Persoonlijk", "gemak": "Gemak", "overig": "Overig"}
 MAX_SCRUB_INPUT = 5 * 1024 * 1024
@@ -148,9 +149,9 @@ def _write_csv(out: IO[str], results: Iterator[CommentResult], builder: SummaryB
     writer = csv.writer(out)
     writer.writerow(["row", "text", "need", "sentiment", "confidence", "evidence_words", "themes"])
     for r in _counted(results, builder):
-        writer.writerow(
-            [r.row, r.text, r.need, r.sentiment, r.confidence, " | ".join(r.evidence_words), " ".join(r.themes)]
-        )
+        # The comments come from outside: a spreadsheet must never run one as a formula (as in the web exports).
+        words, themes = formula_safe(" | ".join(r.evidence_words)), formula_safe(" ".join(r.themes))
+        writer.writerow([r.row, formula_safe(r.text), r.need, r.sentiment, r.confidence, words, themes])
 
 
 def _write_text(out: IO[str], results: Iterator[CommentResult], builder: SummaryBuilder, summary: bool) -> None:

@@ -17,11 +17,11 @@ from typing import Any
 from django.utils import timezone
 
 from denkraam.accounts.models import User
+from denkraam.analysis.spreadsheet import formula_safe
 from denkraam.assessments.models import Action, Answer, Assessment
 from denkraam.assessments.selectors import action_list, answer_list_visible, assessment_frame
 from denkraam.reports.portfolio import Portfolio
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -41,8 +41,8 @@ def safe_cell(value: Any) -> Any:
         return ""
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        return formula_safe(value)
     return value
 
 
