@@ -118,7 +118,7 @@ else:
             "NAME": str(DATA_DIR / "denkraam.sqlite3"),
             # WAL and a busy timeout let the worker and the web server write to one SQLite file side by side.
             "OPTIONS": {
-                "timeout": 20,
+                "timeout": env_int("DENKRAAM_SQLITE_TIMEOUT", 20),
                 "transaction_mode": "IMMEDIATE",
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
@@ -186,6 +186,21 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+# A running task holds a lease its worker renews every heartbeat; a lease that runs out means the worker died, and
+# another worker starts the task again (at most TASK_MAX_ATTEMPTS times, then it fails with a Dutch message).
+TASK_HEARTBEAT_SECONDS = env_int("DENKRAAM_TASK_HEARTBEAT_SECONDS", 10)
+TASK_LEASE_SECONDS = env_int("DENKRAAM_TASK_LEASE_SECONDS", 60)
+if TASK_HEARTBEAT_SECONDS < 1 or TASK_LEASE_SECONDS < 2 * TASK_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "DENKRAAM_TASK_LEASE_SECONDS must be at least twice DENKRAAM_TASK_HEARTBEAT_SECONDS (at least 1)"
+    )
+TASK_MAX_ATTEMPTS = env_int("DENKRAAM_TASK_MAX_ATTEMPTS", 3)
+if not 1 <= TASK_MAX_ATTEMPTS <= 20:
+    raise ImproperlyConfigured("DENKRAAM_TASK_MAX_ATTEMPTS must be between 1 and 20")
+# The worker removes raw feedback uploads nobody uses any more (a killed upload, a worker that died) this often;
+# an unfinished or unregistered upload is left alone for the grace period (it may still be coming in).
+CLEANUP_INTERVAL_SECONDS = env_int("DENKRAAM_CLEANUP_INTERVAL_SECONDS", 600)
+FEEDBACK_TMP_GRACE_SECONDS = env_int("DENKRAAM_FEEDBACK_TMP_GRACE_SECONDS", 900)
 
 # Security: safe by default, stricter in production.
 SESSION_COOKIE_HTTPONLY = True
