@@ -27,15 +27,21 @@ def test_evidence_pages_have_no_accessibility_violations(
     letter, _ = services.evidence_add_text(
         initiative=initiative, actor=alice, title="Brief maart", text=demo_text("brief_herbeoordeling.txt")
     )
+    # Kept as uploaded (the page check needs the original HTML), so its page carries the personal-data notice.
     page_item, _ = services.evidence_add_file(
         initiative=initiative,
         actor=alice,
         title="Webpagina",
         upload=SimpleUploadedFile("p.html", (FIXTURES / "demo_pagina.html").read_bytes()),
+        keep_original=True,
     )
     assessment = assessment_services.assessment_create(initiative=initiative, actor=alice, title="Gesprek")
     assessment_services.assessment_open(assessment=assessment, actor=alice)
     login(axe_context, alice, base_url=live_server.url)
+    axe_page.goto(f"/bewijs/{page_item.pk}/")
+    expect(axe_page.get_by_role("note").filter(has_text="niet ontdaan van persoonsgegevens")).to_contain_text(
+        "gekozen door Alice"
+    )
     for path in [
         f"/initiatieven/{initiative.pk}/",
         f"/initiatieven/{initiative.pk}/bewijs/nieuw/",
