@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from denkraam.cli import main
+from tests.cutting_site import cutting_site
 
 PAGE = (Path(__file__).parents[1] / "evidence" / "fixtures" / "demo_pagina.html").read_bytes()
 
@@ -27,18 +28,6 @@ def server() -> Iterator[str]:
                 "/pagina": (200, "text/html; charset=utf-8", PAGE),
                 "/tekst": (200, "text/plain; charset=utf-8", b"Geachte heer, wij nemen binnenkort contact op."),
             }
-            if self.path in {"/hangt", "/afgebroken"}:
-                # Promises 1000 bytes and sends 5; then waits for denkraam to give up, or closes the connection.
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", "1000")
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(b"<html")
-                if self.path == "/hangt":
-                    self.rfile.read(1)  # returns once denkraam closes its side
-                self.close_connection = True
-                return
             if self.path == "/door":
                 self.send_response(302)
                 self.send_header("Location", "http://10.1.2.3/")
@@ -96,20 +85,22 @@ def test_it_refuses_loopback_without_the_allowance_and_redirects_into_private_ne
 
 
 def test_a_page_that_stops_arriving_gets_the_timeout_message_not_a_check_of_its_first_bytes(
-    server: str, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
     started = time.monotonic()
-    result = CliRunner().invoke(main, ["check", "--timeout", "1", f"{server}/hangt"])
+    with cutting_site() as site:
+        result = CliRunner().invoke(main, ["check", "--timeout", "1", f"{site}/hangt"])
     assert result.exit_code == 2
     assert "De website reageerde niet binnen 1 seconde. Probeer het later opnieuw." in result.output
     assert "De pagina is leeg" not in result.output
     assert time.monotonic() - started < 4
 
 
-def test_a_page_the_server_cuts_short_is_not_checked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_the_server_cuts_short_is_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
-    result = CliRunner().invoke(main, ["check", "--format", "json", f"{server}/afgebroken"])
+    with cutting_site() as site:
+        result = CliRunner().invoke(main, ["check", "--format", "json", f"{site}/afgebroken"])
     assert result.exit_code == 2
     assert "De website stuurde de pagina niet helemaal" in result.output
     assert '"findings"' not in result.output

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import Client
@@ -14,36 +12,15 @@ from pytest_django.fixtures import Settings
 from denkraam.accounts.models import User
 from denkraam.evidence.models import Analysis, EvidenceItem
 from denkraam.initiatives.models import Initiative
+from tests.cutting_site import cutting_site
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cutting_site() -> Iterator[str]:
-    """A loopback site whose pages promise 1000 bytes and send 5: /hangt then waits, /afgebroken hangs up."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server expects
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", "1000")
-            self.send_header("Connection", "close")
-            self.end_headers()
-            self.wfile.write(b"<html")
-            if self.path == "/hangt":
-                self.rfile.read(1)  # returns once denkraam gives up and closes its side
-            self.close_connection = True
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep the test output clean
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def cut_site() -> Iterator[str]:
+    with cutting_site() as base:
+        yield base
 
 
 def _add_page(client: Client, initiative: Initiative, url: str, run_tasks: Callable) -> str:
@@ -66,7 +43,7 @@ def test_a_page_cut_short_fails_with_the_reason_and_stores_nothing_of_it(
     client_for: Callable[[User], Client],
     alice: User,
     initiative: Initiative,
-    cutting_site: str,
+    cut_site: str,
     allow_loopback: None,
     run_tasks: Callable,
     settings: Settings,
@@ -74,7 +51,7 @@ def test_a_page_cut_short_fails_with_the_reason_and_stores_nothing_of_it(
     message: str,
 ) -> None:
     settings.FETCH_TIMEOUT = 1
-    page = _add_page(client_for(alice), initiative, f"{cutting_site}{path}", run_tasks)
+    page = _add_page(client_for(alice), initiative, f"{cut_site}{path}", run_tasks)
     assert "Mislukt" in page and message in page
     analysis = Analysis.objects.get()
     assert analysis.status == Analysis.Status.MISLUKT and analysis.findings == []
