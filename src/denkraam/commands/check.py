@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the analysers load when the command runs, not when the CLI 
 
 FROG_MISSING = (
     "De diepe analyse (--deep) heeft het programma frog nodig, maar dat is niet geïnstalleerd. "
-    "Installeer de Debian-pakketten frog en frogdata, of laat --deep weg. (frog is not installed)"
+    "Installeer de Debian-pakketten frog, frogdata, ucto en uctodata, of laat --deep weg."
 )
 
 
