@@ -219,3 +219,21 @@ def test_the_placeholders_of_a_scrubbed_letter_cause_no_findings_of_their_own(
     item, _ = evidence_add_text(initiative=initiative, actor=alice, title="Brief", text=LETTER, queue_analysis=False)
     scrubbed = {finding["rule"] for finding in analysis_run_now(item=item).findings}
     assert scrubbed <= {finding.rule for finding in check_text(LETTER).findings}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_evidence_that_existed_before_the_migration_is_marked_as_never_checked(
+    alice: User, initiative: Initiative
+) -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("evidence", "0001_evidenceitem_analysis_citation")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_item = executor.loader.project_state(before).apps.get_model("evidence", "EvidenceItem")
+    old_item.objects.create(initiative_id=initiative.pk, title="Oude brief", kind="tekst", text=LETTER)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())  # back to the newest schema for the tests after this one
+    assert EvidenceItem.objects.get(title="Oude brief").personal_data == EvidenceItem.PersonalData.ONBEKEND
+    assert EvidenceItem.objects.create(initiative=initiative, title="Nieuw", kind="tekst").personal_data == "verwijderd"
