@@ -15,10 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from denkraam.accounts.models import User
-from denkraam.feedback.models import FeedbackImport
+from denkraam.feedback.models import FeedbackComment, FeedbackImport
 from denkraam.initiatives.models import Initiative
 from tests.feedback import hostile
-from tests.feedback.conftest import dashboard_url, import_url, upload_url, xlsx_bytes
+from tests.feedback.conftest import csv_upload, dashboard_url, import_url, upload_url, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +129,47 @@ def test_the_import_page_shows_the_preview_without_reading_the_raw_file_again(
         page = client_for(alice).get(import_url(item)).content.decode()
         assert "Mijn BSN is [BSN]" in page
     assert time.perf_counter() - started < BOUND_SECONDS
+
+
+# --- limits an ordinary file can meet ---------------------------------------------------------------------------
+
+
+def test_a_long_comment_is_cut_with_a_note_in_the_preview_and_stored_cut(
+    upload: Callable[..., FeedbackImport],
+    imported: Callable[..., FeedbackImport],
+    client_for: Callable[[User], Client],
+    alice: User,
+    initiative: Initiative,
+) -> None:
+    content = "opmerking\n" + "Het duurde lang. " * 800 + "\nKort en goed.\n"
+    item = upload(alice, initiative, csv_upload(content))
+    page = client_for(alice).get(import_url(item)).content.decode()
+    assert page.count("(ingekort: denkraam bewaart de eerste 10.000 tekens)") == 1
+    done = imported(
+        alice, initiative, csv_upload(content), {"text_column": "0", "date_column": "", "channel_column": ""}
+    )
+    assert done.status == "klaar"
+    short, long = sorted(len(text) for text in FeedbackComment.objects.values_list("text", flat=True))
+    assert short == 13 and 9_900 < long <= 10_000
+
+
+def test_a_file_with_more_than_200_columns_is_refused_with_what_to_do(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, feedback_tmp: Path
+) -> None:
+    header = ";".join(f"vraag {i}" for i in range(1, 251))
+    response = client_for(alice).post(upload_url(initiative), {"bestand": csv_upload(header + "\n" + ";" * 249 + "\n")})
+    assert "enquete.csv heeft meer dan 200 kolommen" in response.content.decode()
+    assert "Verwijder de kolommen die u niet nodig heeft" in response.content.decode()
+    assert not FeedbackImport.objects.exists()
+    assert list(feedback_tmp.iterdir()) == []
+
+
+def test_long_column_names_are_cut_so_the_column_choice_stays_small(
+    upload: Callable[..., FeedbackImport], client_for: Callable[[User], Client], alice: User, initiative: Initiative
+) -> None:
+    question = "Heeft u nog opmerkingen of suggesties over onze dienstverlening? Licht uw antwoord toe. " * 3
+    header = ";".join(f"{i} {question}" for i in range(200))
+    item = upload(alice, initiative, csv_upload(header + "\n" + "Prima;" * 199 + "Prima\n"))
+    assert {len(name) for name in item.columns} == {100}
+    page = client_for(alice).get(import_url(item)).content.decode()
+    assert len(page) < 300_000

@@ -73,6 +73,10 @@ class _Target:
     def data(self, text: str) -> None:
         self.progress += 1
 
+    def doctype(self, name: str, public_id: str | None, system_url: str | None) -> None:
+        # OOXML parts never declare a DTD; one that does wants entities expanded (libxml2 would, even here).
+        raise ValueError("a DTD in a spreadsheet part")  # reported as a broken file
+
     def close(self) -> None:
         return None
 
@@ -275,6 +279,8 @@ class _SharedStrings(_Target):
 
     def get(self, index: int) -> tuple[str, bool]:
         """The text at `index` and whether it was cut."""
+        if index >= self.limits.max_shared_strings:  # the table would have to be too big: no need to read it
+            raise self._too_many()
         while index >= len(self.strings) and self.part is not None and self.part.step():
             pass
         if not 0 <= index < len(self.strings):
