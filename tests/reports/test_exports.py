@@ -114,17 +114,41 @@ def _wipe(assessment: Assessment) -> None:
     Organisation.objects.all().delete()
 
 
-def test_export_import_export_gives_the_same_file(closed_assessment: Assessment) -> None:
+def test_an_import_keeps_everything_but_turns_people_into_names(closed_assessment: Assessment) -> None:
     first = assessment_export(assessment=closed_assessment)
     _wipe(closed_assessment)
+    Organisation.objects.create(name="UWV", slug="uwv")  # the owner the file names exists here
     result = assessment_import(data=json.loads(json.dumps(first)))
     assert result.initiative_created
-    assert sorted(result.users_created) == ["alice", "bob"]
-    assert sorted(result.organisations_created) == ["UWV"]
-    imported = User.objects.get(username="bob")
-    assert not imported.has_usable_password()
+    assert result.names == ["Alice (UWV)", "Bob (UWV)"]
+    assert User.objects.count() == 0  # nobody from the file gets an account
     second = assessment_export(assessment=result.assessment)
-    assert _without_volatile(second) == _without_volatile(first)
+    assert validate_export(second)[0] == []
+    assert (second["users"], second["participants"]) == ([], [])
+    assert (second["assessment"]["facilitator"], second["assessment"]["facilitator_name"]) == (None, "Alice (UWV)")
+    people = {(a["username"], a["person_name"]) for a in second["answers"]}
+    assert people == {(None, "Alice (UWV)"), (None, "Bob (UWV)")}
+    # What was said, when, and what was agreed is kept as it was.
+    said = [(a["question_id"], a["rating"], a["reason"], a["note"], a["updated_at"]) for a in first["answers"]]
+    assert [(a["question_id"], a["rating"], a["reason"], a["note"], a["updated_at"]) for a in second["answers"]] == said
+    for key in ("id", "title", "status", "created_at", "opened_at", "revealed_at", "closed_at"):
+        assert second["assessment"][key] == first["assessment"][key]
+    assert [c["rationale"] for c in second["consensus"]] == [c["rationale"] for c in first["consensus"]]
+    assert second["consensus"][0]["decided_by_name"] == "Alice (UWV)"
+    assert [(a["id"], a["owner"], a["owner_name"]) for a in second["actions"]] == [
+        (first["actions"][0]["id"], None, "Alice (UWV)")
+    ]
+
+
+def test_a_session_that_was_imported_reads_in_elsewhere_unchanged(closed_assessment: Assessment) -> None:
+    first = assessment_export(assessment=closed_assessment)
+    _wipe(closed_assessment)
+    Organisation.objects.create(name="UWV", slug="uwv")
+    second = assessment_export(assessment=assessment_import(data=first).assessment)
+    _wipe(Assessment.objects.get())
+    Organisation.objects.create(name="UWV", slug="uwv")
+    third = assessment_export(assessment=assessment_import(data=json.loads(json.dumps(second))).assessment)
+    assert _without_volatile(third) == _without_volatile(second)
 
 
 def test_importing_the_same_file_twice_is_refused_and_changes_nothing(closed_assessment: Assessment) -> None:
@@ -135,6 +159,17 @@ def test_importing_the_same_file_twice_is_refused_and_changes_nothing(closed_ass
     assert "al eerder ingelezen" in " ".join(error.value.messages)
     assert Assessment.objects.count() == 1
     assert closed_assessment.answers.count() == answers_before
+
+
+def test_an_operator_import_without_an_organisation_needs_the_files_owner_to_exist_here(
+    closed_assessment: Assessment,
+) -> None:
+    data = assessment_export(assessment=closed_assessment)
+    _wipe(closed_assessment)
+    with pytest.raises(ValidationError) as error:
+        assessment_import(data=data)
+    assert "noemt als eigenaar de organisatie 'uwv', maar die bestaat hier niet" in error.value.messages[0]
+    assert (Assessment.objects.count(), Organisation.objects.count(), Initiative.objects.count()) == (0, 0, 0)
 
 
 def test_import_into_another_organisation(closed_assessment: Assessment, kvk: Organisation) -> None:

@@ -7,7 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from denkraam.accounts.models import Organisation
+from denkraam.accounts.models import Organisation, User
 from denkraam.initiatives.models import Initiative
 
 
@@ -28,9 +28,17 @@ class Assessment(models.Model):
     frame_id = models.CharField("denkraam", max_length=100, default="interactiestrategie")
     frame_version = models.CharField("versie denkraam", max_length=20, default="1.0")
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.VOORBEREIDING)
+    # Empty only for a session read in from a file: then `facilitator_name` holds the name the file gave.
     facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="gespreksleider"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gespreksleider",
     )
+    facilitator_name = models.CharField("gespreksleider (naam uit het bestand)", max_length=200, blank=True)
+    imported_at = models.DateTimeField("ingelezen op", null=True, blank=True)
     created_at = models.DateTimeField("aangemaakt op", auto_now_add=True)
     opened_at = models.DateTimeField("geopend op", null=True, blank=True)
     revealed_at = models.DateTimeField("onthuld op", null=True, blank=True)
@@ -52,6 +60,11 @@ class Assessment(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.GESLOTEN
+
+    @property
+    def facilitator_display(self) -> str:
+        """Who leads: the user's name, or for an imported session the name from the file."""
+        return _person_display(self.facilitator, self.facilitator_name)
 
 
 class Participant(models.Model):
@@ -90,7 +103,11 @@ class Answer(models.Model):
     """One participant's own rating of one question; nobody else sees it before the reveal."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Empty only in a session read in from a file: then `person_name` holds a label such as "Anna (UWV)".
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    person_name = models.CharField("deelnemer (naam uit het bestand)", max_length=200, blank=True)
     question_id = models.CharField("vraag", max_length=100)
     rating = models.CharField("oordeel", max_length=20)
     reason = models.TextField("reden (bij niet van toepassing)", blank=True)
@@ -103,11 +120,21 @@ class Answer(models.Model):
         verbose_name = "antwoord"
         verbose_name_plural = "antwoorden"
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "user", "question_id"], name="answer_unique_question")
+            models.UniqueConstraint(fields=["assessment", "user", "question_id"], name="answer_unique_question"),
+            models.UniqueConstraint(
+                fields=["assessment", "person_name", "question_id"],
+                condition=models.Q(user__isnull=True),
+                name="answer_unique_imported_question",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.rating}"
+
+    @property
+    def person_display(self) -> str:
+        """Who answered: the participant's name, or for an imported session the name from the file."""
+        return _person_display(self.user, self.person_name)
 
 
 class Consensus(models.Model):
@@ -117,9 +144,16 @@ class Consensus(models.Model):
     question_id = models.CharField("vraag", max_length=100)
     rating = models.CharField("oordeel", max_length=20)
     rationale = models.TextField("onderbouwing")
+    # Empty only in a session read in from a file: then `decided_by_name` holds the name the file gave.
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="vastgelegd door"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="vastgelegd door",
     )
+    decided_by_name = models.CharField("vastgelegd door (naam uit het bestand)", max_length=200, blank=True)
     updated_at = models.DateTimeField("gewijzigd op", auto_now=True)
 
     class Meta:
@@ -130,6 +164,10 @@ class Consensus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.rating}"
+
+    @property
+    def decided_by_display(self) -> str:
+        return _person_display(self.decided_by, self.decided_by_name)
 
 
 class Action(models.Model):
@@ -170,6 +208,11 @@ class Action(models.Model):
     @property
     def owner_display(self) -> str:
         """Who does it: the participant's name, or the free-text name."""
-        if self.owner is not None:
-            return self.owner.get_full_name() or self.owner.get_username()
-        return self.owner_name
+        return _person_display(self.owner, self.owner_name)
+
+
+def _person_display(user: User | None, name: str) -> str:
+    # A user's full name, else the user name; without a user the free text (a name from an import or typed in).
+    if user is not None:
+        return user.get_full_name() or user.get_username()
+    return name

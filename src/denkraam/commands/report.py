@@ -81,13 +81,15 @@ def assessment(assessment_id: str, fmt: str, output: Path | None) -> None:
     "--organisation",
     "organisation_slug",
     metavar="SLUG",
-    help="Short name (slug) of the organisation here that owns a newly created initiative; it must exist.",
+    help="Short name (slug) of the organisation here the session is read into; it must exist. "
+    "Default: the owner the file names, when that organisation exists here.",
 )
 def import_(file: Path, organisation_slug: str | None) -> None:
-    """Import an assessment export (JSON) from another denkraam.
+    """Import an assessment export (JSON) from another denkraam into one organisation here.
 
-    Missing organisations and users are created (users without a password). Importing the same assessment twice
-    is refused. Runs as an operator: no user access checks.
+    Everything lands in that organisation; the people and organisations of the file become names on the answers
+    and actions, never users, memberships or partners. Importing the same assessment twice is refused. Runs as an
+    operator: no user access checks.
     """
     setup_django()
     from django.core.exceptions import ValidationError

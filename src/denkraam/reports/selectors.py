@@ -29,6 +29,7 @@ from denkraam.assessments.selectors import (
     assessment_progress,
     assessment_results,
     participant_list,
+    participant_names,
 )
 from denkraam.framework import Frame, Need, Principle, Question, load_frame
 from denkraam.initiatives.models import Initiative
@@ -36,13 +37,6 @@ from denkraam.reports.plugins import PluginSection, plugin_sections
 
 # The agenda in a report lists only the questions the group disagreed on most; the full list is in the tables.
 AGENDA_LIMIT = 10
-
-
-def person_name(user: User | None) -> str:
-    """A person's full name, else their user name; an empty string for nobody."""
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +104,7 @@ class AssessmentReport:
     revealed: bool
     organisations: list[Organisation]
     participants: list[Participant]
+    people: list[str]  # everyone who took part, as names (with an imported session: the names from the file)
     progress: list[ParticipantProgress]
     needs: list[NeedBlock]
     need_results: list[NeedResult]
@@ -144,7 +139,7 @@ def _question_row(frame: Frame, question: Question, summary: QuestionSummary | N
     order = [o.id for o in frame.scale] + [frame.not_applicable.id]
     counts = [(labels[r], tally[r]) for r in order if tally.get(r)]
     answers = [
-        AnswerLine(person_name(a.user), labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
+        AnswerLine(a.person_display, labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
         for a in summary.answers
     ]
     urls = sorted({a.evidence_url for a in summary.answers if a.evidence_url})
@@ -165,7 +160,7 @@ def _summary_lines(
     *,
     assessment: Assessment,
     initiative: Initiative,
-    participants: list[Participant],
+    people: list[str],
     organisations: list[Organisation],
     need_results: list[NeedResult],
     disputed: int,
@@ -173,11 +168,16 @@ def _summary_lines(
 ) -> list[str]:
     """Short plain sentences for page one: what, who, the scores, where the work is."""
     lines = [f"Dit rapport gaat over het gesprek '{assessment.title}' over '{initiative.name}'."]
-    names = ", ".join(org.name for org in organisations)
-    if len(participants) == 1:
-        lines.append(f"Er deed 1 persoon mee, van: {names}.")
+    if assessment.imported_at is not None:
+        # Its organisations are names in a file, not organisations here: say so, and name only the people.
+        lines.append("Dit gesprek is ingelezen uit een bestand. De namen in dit rapport komen uit dat bestand.")
+        lines.append("Er deed 1 persoon mee." if len(people) == 1 else f"Er deden {len(people)} mensen mee.")
     else:
-        lines.append(f"Er deden {len(participants)} mensen mee. Zij komen van: {names}.")
+        names = ", ".join(org.name for org in organisations)
+        if len(people) == 1:
+            lines.append(f"Er deed 1 persoon mee, van: {names}.")
+        else:
+            lines.append(f"Er deden {len(people)} mensen mee. Zij komen van: {names}.")
     if not need_results:
         lines.append("De antwoorden zijn nog niet onthuld. Daarom staan er nog geen scores in dit rapport.")
         return lines
@@ -213,6 +213,7 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
         Initiative.objects.select_related("owner").prefetch_related("partners").get(pk=assessment.initiative_id)
     )
     participants = list(participant_list(assessment=assessment))
+    people = participant_names(assessment=assessment)
     organisations = _organisations(initiative, participants)
     revealed = assessment.is_revealed
     result: AssessmentResult | None = assessment_results(assessment=assessment) if revealed else None
@@ -251,6 +252,7 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
         revealed=revealed,
         organisations=organisations,
         participants=participants,
+        people=people,
         progress=assessment_progress(assessment=assessment),
         needs=needs,
         need_results=need_results,
@@ -261,7 +263,7 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
         summary=_summary_lines(
             assessment=assessment,
             initiative=initiative,
-            participants=participants,
+            people=people,
             organisations=organisations,
             need_results=need_results,
             disputed=sum(1 for summary in summaries.values() if summary.disagreement),

@@ -24,6 +24,7 @@ from denkraam.assessments.selectors.access import (
     participant_answer_count,
     participant_get,
     participant_list,
+    participant_names,
 )
 from denkraam.assessments.selectors.results import (
     DISAGREEMENT_STEPS,
@@ -72,5 +73,6 @@ __all__ = [
     "participant_answer_count",
     "participant_get",
     "participant_list",
+    "participant_names",
     "question_reveal",
 ]

@@ -136,6 +136,28 @@ def participant_list(*, assessment: Assessment) -> QuerySet[Participant]:
     return Participant.objects.filter(assessment=assessment).select_related("user", "organisation", "invited_by")
 
 
+def participant_names(*, assessment: Assessment) -> list[str]:
+    """Everyone who takes part, as names: "Anna (UWV)" for a participant with an organisation.
+
+    A session read in from a file has no participants with an account; its people are the names on its answers.
+    Names only, never ratings: safe before the reveal (the progress table shows the same people).
+    """
+    names = [
+        f"{p.user.get_full_name() or p.user.get_username()} ({p.organisation.name})"
+        if p.organisation is not None
+        else p.user.get_full_name() or p.user.get_username()
+        for p in participant_list(assessment=assessment)
+    ]
+    if assessment.imported_at is not None:
+        names += list(
+            Answer.objects.filter(assessment=assessment, user__isnull=True)
+            .order_by("person_name")
+            .values_list("person_name", flat=True)
+            .distinct()
+        )
+    return names
+
+
 def participant_get(*, assessment: Assessment, participant_id: int | str) -> Participant:
     """One participant of this assessment, with user; Http404 when the id belongs elsewhere or to nobody."""
     participant = (

@@ -38,7 +38,9 @@ def _require_revealed(assessment: Assessment) -> None:
 
 def _ratings_by_question(assessment: Assessment) -> dict[str, list[Answer]]:
     grouped: dict[str, list[Answer]] = {}
-    for answer in Answer.objects.filter(assessment=assessment).select_related("user").order_by("user__username"):
+    answers = Answer.objects.filter(assessment=assessment).select_related("user")
+    # An imported session's answers have a name instead of a user.
+    for answer in answers.order_by("user__username", "person_name"):
         grouped.setdefault(answer.question_id, []).append(answer)
     return grouped
 

@@ -142,7 +142,8 @@ def consensus_save(*, assessment: Assessment, actor: User, question_id: str, rat
     consensus, _ = Consensus.objects.update_or_create(
         assessment=assessment,
         question_id=question_id,
-        defaults={"rating": rating, "rationale": rationale.strip(), "decided_by": actor},
+        # decided_by_name is only for a consensus read in from a file; from now on the actor stands for it.
+        defaults={"rating": rating, "rationale": rationale.strip(), "decided_by": actor, "decided_by_name": ""},
     )
     _audit(
         actor=actor,

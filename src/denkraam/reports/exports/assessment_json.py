@@ -1,8 +1,10 @@
 """A complete assessment as JSON, in the stable format `denkraam.assessment-export/1` (see docs/export-schema.md).
 
-People appear by user name and organisations by name and slug, never by database id, so the file can be read
-into another denkraam. The ids of the initiative, the assessment and the actions are kept: importing the same
-file twice is refused by the assessment id, and a later assessment of the same initiative lands in the same place.
+People appear by user name and organisations by name and slug, never by database id. A session that was itself
+read in from a file has no accounts behind its people: they appear with a null user name and the name they were
+given (`person_name`, `decided_by_name`, `facilitator_name`). The ids of the initiative, the assessment and the
+actions are kept: importing the same file twice is refused by the assessment id, and a later assessment of the same
+initiative lands in the same place when that initiative belongs to the importing organisation.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ def _user(user: User) -> dict[str, str]:
     return {"username": user.get_username(), "first_name": user.first_name, "last_name": user.last_name}
 
 
+def _username(user: User | None) -> str | None:
+    return user.get_username() if user is not None else None
+
+
 def _organisation(org: Organisation) -> dict[str, str]:
     return {"name": org.name, "slug": org.slug}
 
@@ -53,15 +59,17 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
     organisations = {initiative.owner.slug: initiative.owner}
     organisations.update({org.slug: org for org in initiative.partners.all()})
     organisations.update({p.organisation.slug: p.organisation for p in participants if p.organisation is not None})
-    users: dict[str, User] = {assessment.facilitator.get_username(): assessment.facilitator}
+    users: dict[str, User] = {}
     for person in (
-        [p.user for p in participants]
-        + [p.invited_by for p in participants if p.invited_by is not None]
+        [assessment.facilitator]
+        + [p.user for p in participants]
+        + [p.invited_by for p in participants]
         + [a.user for a in answers]
         + [c.decided_by for c in consensus]
-        + [a.owner for a in actions if a.owner is not None]
+        + [a.owner for a in actions]
     ):
-        users.setdefault(person.get_username(), person)
+        if person is not None:
+            users.setdefault(person.get_username(), person)
 
     return {
         "schema": SCHEMA_ID,
@@ -89,7 +97,8 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
             "id": str(assessment.pk),
             "title": assessment.title,
             "status": assessment.status,
-            "facilitator": assessment.facilitator.get_username(),
+            "facilitator": _username(assessment.facilitator),
+            "facilitator_name": assessment.facilitator_name,
             "created_at": iso(assessment.created_at),
             "opened_at": iso(assessment.opened_at),
             "revealed_at": iso(assessment.revealed_at),
@@ -110,7 +119,8 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
         "answers": sorted(
             (
                 {
-                    "username": a.user.get_username(),
+                    "username": _username(a.user),
+                    "person_name": a.person_name,
                     "question_id": a.question_id,
                     "rating": a.rating,
                     "reason": a.reason,
@@ -120,7 +130,7 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
                 }
                 for a in answers
             ),
-            key=lambda a: (a["question_id"], a["username"]),
+            key=lambda a: (a["question_id"], a["username"] or "", a["person_name"]),
         ),
         "consensus": sorted(
             (
@@ -128,7 +138,8 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
                     "question_id": c.question_id,
                     "rating": c.rating,
                     "rationale": c.rationale,
-                    "decided_by": c.decided_by.get_username(),
+                    "decided_by": _username(c.decided_by),
+                    "decided_by_name": c.decided_by_name,
                     "updated_at": iso(c.updated_at),
                 }
                 for c in consensus

@@ -108,8 +108,13 @@ def answers_table(*, assessment: Assessment, user: User | None) -> Table:
         if user is None
         else answer_list_visible(user=user, assessment=assessment)
     )
+
+    def who(answer: Answer) -> str:
+        # The user name; in a session read in from a file, the name the file gave.
+        return answer.user.get_username() if answer.user is not None else answer.person_name
+
     rows = []
-    for answer in sorted(answers, key=lambda a: (a.question_id, a.user.get_username())):
+    for answer in sorted(answers, key=lambda a: (a.question_id, who(a))):
         try:
             question = frame.question(answer.question_id)
             text, need, principle = question.text, question.need_id, question.principle_id
@@ -121,7 +126,7 @@ def answers_table(*, assessment: Assessment, user: User | None) -> Table:
                 text,
                 need,
                 principle,
-                answer.user.get_username(),
+                who(answer),
                 labels.get(answer.rating, answer.rating),
                 answer.reason,
                 answer.note,

@@ -129,6 +129,29 @@ class _Checker:
         if value not in known:
             self.fail(path, f"{value!r} staat niet in de lijst met {what}.")
 
+    def person(self, data: dict[str, Any], path: str, key: str, name_key: str, known: set[str], what: str) -> str:
+        """A person: a user name from `known`, or (a session imported before) null with a name in `name_key`.
+
+        Returns a key for finding duplicates: the user name, or the name.
+        """
+        name = self.text(data, name_key, path, max_len=200)
+        if data.get(key) is None:
+            if not name.strip():
+                self.fail(path, f"geef een gebruikersnaam ({key}) of een naam ({name_key}).")
+            return f"naam:{name}"
+        self.ref(data.get(key), f"{path}.{key}", known, what)
+        return str(data.get(key))
+
+    def stage_moments(self, assessment: dict[str, Any], status: str) -> None:
+        """Each stage the session reached has its moment: a closed session was opened and revealed first."""
+        reached = [Assessment.Status.OPEN, Assessment.Status.ONTHULD, Assessment.Status.GESLOTEN]
+        if status not in reached:
+            return
+        moments = {"opened_at": "openen", "revealed_at": "onthullen", "closed_at": "sluiten"}
+        for stage, (key, what) in zip(reached, moments.items(), strict=True):
+            if reached.index(stage) <= reached.index(Assessment.Status(status)) and assessment.get(key) is None:
+                self.fail(f"assessment.{key}", f"een gesprek met de stand '{status}' heeft een tijdstip van {what}.")
+
 
 def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
     """Every problem in an export (at most MAX_PROBLEMS), and the frame it uses when that frame is known here."""
@@ -205,15 +228,17 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
             c.fail("initiative.is_published", "moet true of false zijn.")
         c.when(initiative, "created_at", "initiative", nullable=True)
 
+    status = ""
     assessment = c.obj(data["assessment"], "assessment", ("id", "title", "status", "facilitator", "created_at"))
     if assessment is not None:
         c.uuid(assessment, "id", "assessment")
         c.text(assessment, "title", "assessment", required=True, max_len=200)
-        c.choice(assessment, "status", "assessment", list(Assessment.Status.values))
-        c.ref(assessment.get("facilitator"), "assessment.facilitator", usernames, "gebruikers")
+        status = c.choice(assessment, "status", "assessment", list(Assessment.Status.values))
+        c.person(assessment, "assessment", "facilitator", "facilitator_name", usernames, "gebruikers")
         c.when(assessment, "created_at", "assessment")
         for key in ("opened_at", "revealed_at", "closed_at"):
             c.when(assessment, key, "assessment", nullable=True)
+        c.stage_moments(assessment, status)
 
     participants: set[str] = set()
     for i, p in enumerate(c.items(data["participants"], "participants", 10_000)):
@@ -241,7 +266,7 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         path = f"answers[{i}]"
         if c.obj(a, path, ("username", "question_id", "rating", "updated_at")) is None:
             continue
-        c.ref(a.get("username"), f"{path}.username", participants, "deelnemers")
+        person = c.person(a, path, "username", "person_name", participants, "deelnemers")
         check_question(a.get("question_id"), f"{path}.question_id")
         if frame is not None:
             c.choice(a, "rating", path, ratings)
@@ -253,10 +278,15 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         if url and not url.startswith(("https://", "http://")):
             c.fail(f"{path}.evidence_url", "een link moet met https:// of http:// beginnen.")
         c.when(a, "updated_at", path)
-        answer_key = (str(a.get("username")), str(a.get("question_id")))
+        answer_key = (person, str(a.get("question_id")))
         if answer_key in seen_answers:
             c.fail(path, "deze deelnemer heeft deze vraag twee keer beantwoord.")
         seen_answers.add(answer_key)
+
+    if data["answers"] and status == Assessment.Status.VOORBEREIDING:
+        c.fail("answers", "een gesprek in voorbereiding heeft nog geen antwoorden.")
+    if data["consensus"] and status in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}:
+        c.fail("consensus", "een gezamenlijk oordeel komt pas na het onthullen van de antwoorden.")
 
     seen_consensus: set[str] = set()
     for i, item in enumerate(c.items(data["consensus"], "consensus", 10_000)):
@@ -267,17 +297,21 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         if frame is not None:
             c.choice(item, "rating", path, ratings)
         c.text(item, "rationale", path, required=True)
-        c.ref(item.get("decided_by"), f"{path}.decided_by", usernames, "gebruikers")
+        c.person(item, path, "decided_by", "decided_by_name", usernames, "gebruikers")
         c.when(item, "updated_at", path)
         if item.get("question_id") in seen_consensus:
             c.fail(path, "deze vraag heeft twee gezamenlijke oordelen.")
         seen_consensus.add(str(item.get("question_id")))
 
+    seen_actions: set[str] = set()
     for i, action in enumerate(c.items(data["actions"], "actions", 10_000)):
         path = f"actions[{i}]"
         if c.obj(action, path, ("id", "title", "status", "created_at", "updated_at")) is None:
             continue
         c.uuid(action, "id", path)
+        if str(action.get("id")).lower() in seen_actions:
+            c.fail(f"{path}.id", f"{action.get('id')!r} staat twee keer in het bestand.")
+        seen_actions.add(str(action.get("id")).lower())
         c.text(action, "title", path, required=True, max_len=200)
         c.text(action, "description", path)
         for j, qid in enumerate(c.items(action.get("question_ids", []), f"{path}.question_ids", 1000)):
