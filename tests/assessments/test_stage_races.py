@@ -9,15 +9,13 @@ request loads it at its start) cannot be used to write after it.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -27,39 +25,12 @@ from denkraam.assessments.models import Action, Answer, Assessment, Consensus
 from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from tests.factories import UserFactory
+from tests.sqlite_threads import threads_share_a_database_file
 
 PARTICIPANTS = 12
 RATINGS = ("goed", "voldoende", "onvoldoende", "slecht")
 MAX_ROUNDS = 500  # a participant who is never refused fails the test instead of looping for ever
 TOO_LATE = "De antwoorden zijn al onthuld."
-
-
-@contextmanager
-def threads_share_a_database_file(folder: Path) -> Iterator[None]:
-    """On SQLite, let threads work on a copy of the test database in a file, then copy the result back.
-
-    The in-memory test database is shared between connections through SQLite's shared cache, which refuses a
-    second writer at once ("database table is locked") instead of waiting; a file in WAL mode waits, as the
-    server's database does. PostgreSQL needs nothing: every thread gets its own connection to the test database.
-    """
-    if connection.vendor != "sqlite":
-        yield
-        return
-    path = folder / "race.sqlite3"
-    connection.ensure_connection()
-    with closing(sqlite3.connect(path)) as copy:
-        connection.connection.backup(copy)
-        # Switched now, once: threads that all switch it on their first connection may refuse each other at once.
-        copy.execute("PRAGMA journal_mode=WAL")
-    settings = connections.settings["default"]
-    # New connections (those of the threads) open the file; this thread keeps its in-memory one.
-    connections.settings["default"] = {**settings, "NAME": str(path)}
-    try:
-        yield
-    finally:
-        connections.settings["default"] = settings
-        with closing(sqlite3.connect(path)) as copy:
-            copy.backup(connection.connection)
 
 
 @pytest.mark.django_db(transaction=True)
