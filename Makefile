@@ -32,6 +32,9 @@ test: setup-test  ## Set up and run the whole test suite
 setup: sysdeps $(VENV)/.installed node_modules/.installed
 
 setup-test: sysdeps-test $(VENV)/.installed node_modules/.installed
+	@# The browser tests drive Chromium through the node program inside the playwright package: prove it starts.
+	@$(BIN)/python -m playwright --version >/dev/null || \
+		{ echo "Installatie onvolledig: Playwright's eigen programma start niet (libatomic1 nodig)." >&2; exit 1; }
 
 sysdeps:
 	@bash scripts/sysdeps.sh run

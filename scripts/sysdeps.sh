@@ -13,9 +13,10 @@ packages=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-cor
 # Node.js may come from elsewhere than Debian (a newer release): only ask for Debian's when there is no npm at all.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$profile" = "test" ]; then
-  # Browser tests (Chromium); the deep text analysis (frog with its Dutch data, and ucto with its data: frog's
+  # Browser tests (Chromium, driven by the node binary inside the playwright package, which needs libatomic); the
+  # deep text analysis (frog with its Dutch data, and ucto with its data: frog's
   # tokenizer, only a Recommends of frog); the PostgreSQL run of the suite.
-  packages+=(chromium frog frogdata ucto uctodata postgresql)
+  packages+=(chromium libatomic1 frog frogdata ucto uctodata postgresql)
 fi
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
