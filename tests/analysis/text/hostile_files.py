@@ -1,0 +1,119 @@
+"""Hostile uploads, built by the tests themselves (and by benchmarks/hostile_evidence.py): small files that cost a
+naive reader minutes and gigabytes. Each builder writes real file syntax; nothing is mocked.
+
+- `docx_bomb`: a 4.6 MB .docx whose word/document.xml unpacks to 199 MB (ratio about 43, under the old zip-bomb
+  limits of 200 MB in total and a ratio of 100).
+- `pdf_shared_stream`: a 63 KB PDF of 400 pages that all draw one heavy content stream (25,000 operators).
+- `pdf_heavy_pages`: a PDF whose pages each have their own heavy content stream, so no cache helps: only a
+  deadline stops it.
+- `markdown_markers`: Markdown full of emphasis markers that never close (quadratic for naive regular
+  expressions).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+import zlib
+
+WORDS = "wij hebben uw aanvraag ontvangen en beoordelen die binnen zes weken".split()
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_bomb(*, unpacked: int = 199_000_000) -> bytes:
+    """A real .docx (python-docx's own package) whose document.xml is `unpacked` bytes of short paragraphs.
+
+    One block of 123 pseudo-random paragraphs (about 16 kB) repeats; deflate finds only part of it again within
+    its 32 kB window, so the ratio stays near 43, like the file in the hardening issue.
+    """
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    rnd = random.Random(43)
+    block = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{" ".join(rnd.choice(WORDS) for _ in range(12))} </w:t></w:r></w:p>'
+        for _ in range(123)
+    ).encode()
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}"><w:body>'.encode()
+    tail = b"<w:sectPr/></w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            if member.filename != "word/document.xml":
+                archive.writestr(member, source.read(member))
+        with archive.open("word/document.xml", "w", force_zip64=True) as document:
+            document.write(head)
+            written = len(head) + len(tail)
+            while written + len(block) <= unpacked:
+                document.write(block)
+                written += len(block)
+            document.write(tail)
+    return out.getvalue()
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """Objects numbered from 1 (1 is the catalog) with a correct cross-reference table."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def _stream(content: bytes) -> bytes:
+    packed = zlib.compress(content, 9)
+    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+
+
+def _heavy_content(operations: int, text: bytes) -> bytes:
+    # Path operators without painting cost a parser as much as text does, and show nothing; one line of text at
+    # the end, so the page is not skipped as a picture.
+    return b"0 0 m\n" * operations + b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET\n"
+
+
+_PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+)
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def pdf_shared_stream(*, pages: int = 400, operations: int = 25_000) -> bytes:
+    """`pages` pages that all point to ONE content stream of `operations` operators (object 4)."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _FONT,
+        _stream(_heavy_content(operations, b"Dit is een pagina.")),
+    ]
+    objects += [_PAGE % 4 for _ in range(pages)]
+    return _pdf(objects)
+
+
+def pdf_heavy_pages(*, pages: int = 40, operations: int = 25_000) -> bytes:
+    """`pages` pages, each with its own content stream of `operations` operators (differing in one word)."""
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _FONT,
+    ]
+    for i in range(pages):
+        objects.append(_PAGE % (5 + 2 * i))
+        objects.append(_stream(_heavy_content(operations, b"Pagina %d." % (i + 1))))
+    return _pdf(objects)
+
+
+def markdown_markers(*, chars: int = 1_600_000) -> bytes:
+    """Markdown of one long line of `**woord ` openers that never close."""
+    unit = b"**woord "
+    return unit * (chars // len(unit))
