@@ -262,6 +262,10 @@ TEXT_CHECK_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_CHARACTERS_PER_M
 FETCH_TIMEOUT = env_int("DENKRAAM_FETCH_TIMEOUT", 10)
 if not 1 <= FETCH_TIMEOUT <= 300:
     raise ImproperlyConfigured("DENKRAAM_FETCH_TIMEOUT must be between 1 and 300 seconds")
+# Seconds reading one uploaded file (its text) may take before it is refused; the library's default is the same.
+EXTRACT_SECONDS = env_int("DENKRAAM_EXTRACT_SECONDS", 20)
+if not 1 <= EXTRACT_SECONDS <= 300:
+    raise ImproperlyConfigured("DENKRAAM_EXTRACT_SECONDS must be between 1 and 300 seconds")
 
 LOGGING = {
     "version": 1,

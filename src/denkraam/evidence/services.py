@@ -2,6 +2,10 @@
 
 Input is checked before anything is stored: a broken file, a zip bomb or a URL into a private network is refused
 with a Dutch ValidationError and leaves no trace. Once stored, an item is never changed by a failing analysis.
+
+Slow work (reading and extracting an upload, within its own time and memory bounds; checking an address) happens
+before any database transaction starts. Only the finished item is written, in one short transaction (`_store`): on
+SQLite a transaction holds the one write lock, and every other save (a login, an answer) waits for it.
 """
 
 from __future__ import annotations
@@ -48,6 +52,11 @@ UNEXPECTED = "Er ging iets mis bij de analyse. Het bewijs zelf is bewaard; probe
 def max_upload_bytes() -> int:
     """The largest file we accept: the site's upload limit (DENKRAAM_MAX_UPLOAD_BYTES)."""
     return int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+def extract_seconds() -> float:
+    """The most time reading one upload may take (DENKRAAM_EXTRACT_SECONDS)."""
+    return float(settings.EXTRACT_SECONDS)
 
 
 def fetch_allow_hosts() -> frozenset[str]:
@@ -113,7 +122,21 @@ def _personal_data(*, keep_original: bool) -> EvidenceItem.PersonalData:
     return EvidenceItem.PersonalData.BEWAARD if keep_original else EvidenceItem.PersonalData.VERWIJDERD
 
 
-@transaction.atomic
+def _store(*, item: EvidenceItem, actor: User, what: str, queue: bool = True) -> tuple[EvidenceItem, Analysis | None]:
+    """Write a checked, unsaved item with its audit lines and its queued analysis, in one short transaction.
+
+    A file the item refers to was written before (outside the transaction); it is removed again if the writes fail.
+    """
+    try:
+        with transaction.atomic():
+            item.save(force_insert=True)
+            return _created(item=item, actor=actor, what=what, queue=queue)
+    except BaseException:
+        if item.original:
+            item.original.delete(save=False)
+        raise
+
+
 def evidence_add_text(
     *,
     initiative: Initiative,
@@ -138,7 +161,7 @@ def evidence_add_text(
     if not keep_original:
         text = scrub_text(text).text
     first_line = next((line for line in text.splitlines() if line.strip()), "")
-    item = EvidenceItem.objects.create(
+    item = EvidenceItem(
         initiative=initiative,
         title=_title(title, first_line),
         kind=EvidenceItem.Kind.TEKST,
@@ -147,10 +170,9 @@ def evidence_add_text(
         personal_data=_personal_data(keep_original=keep_original),
         added_by=actor,
     )
-    return _created(item=item, actor=actor, what="de tekst", queue=queue_analysis)
+    return _store(item=item, actor=actor, what="de tekst", queue=queue_analysis)
 
 
-@transaction.atomic
 def evidence_add_file(
     *, initiative: Initiative, actor: User, title: str, upload: UploadedFile, keep_original: bool = False
 ) -> tuple[EvidenceItem, Analysis | None]:
@@ -169,7 +191,7 @@ def evidence_add_file(
         raise ValidationError(f"Het bestand is te groot; het maximum is {limit / 1_048_576:.0f} MB.")
     name = PurePath(upload.name or "bestand").name
     try:
-        document = document_from_bytes(data, source=name, hint=PurePath(name).suffix.lower())
+        document = document_from_bytes(data, source=name, hint=PurePath(name).suffix.lower(), seconds=extract_seconds())
     except InputError as exc:
         raise ValidationError(str(exc)) from exc
     suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}[document.kind]
@@ -189,8 +211,7 @@ def evidence_add_file(
     )
     if keep_original:
         item.original.save(f"origineel{suffix}", ContentFile(data), save=False)
-    item.save()
-    return _created(item=item, actor=actor, what="het bestand")
+    return _store(item=item, actor=actor, what="het bestand")
 
 
 def _precheck_url(url: str) -> None:
@@ -224,7 +245,6 @@ def _precheck_url(url: str) -> None:
         raise ValidationError(str(exc)) from exc
 
 
-@transaction.atomic
 def evidence_add_url(
     *, initiative: Initiative, actor: User, title: str, url: str
 ) -> tuple[EvidenceItem, Analysis | None]:
@@ -232,7 +252,7 @@ def evidence_add_url(
     _require_can_add(actor=actor, initiative=initiative)
     url = url.strip()
     _precheck_url(url)
-    item = EvidenceItem.objects.create(
+    item = EvidenceItem(
         initiative=initiative,
         title=_title(title, url),
         kind=EvidenceItem.Kind.WEBPAGINA,
@@ -240,7 +260,7 @@ def evidence_add_url(
         personal_data=EvidenceItem.PersonalData.OPENBAAR,
         added_by=actor,
     )
-    return _created(item=item, actor=actor, what="de webpagina")
+    return _store(item=item, actor=actor, what="de webpagina")
 
 
 def analysis_request(*, item: EvidenceItem, actor: User | None) -> Analysis:
