@@ -1,4 +1,4 @@
-"""Commands for the web app: serve, worker, demo, createadmin and a pass-through to Django's manage."""
+"""Commands for the web app: serve, worker, cleanup, demo, createadmin and a pass-through to Django's manage."""
 
 from __future__ import annotations
 
@@ -62,12 +62,23 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.command()
 @click.option("--once", is_flag=True, help="Handle the waiting tasks, then stop.")
 def worker(once: bool) -> None:
-    """Run background tasks (analyses of evidence and feedback files)."""
+    """Run background tasks (analyses of evidence and feedback files); restarts the tasks of workers that died."""
     setup_django()
-    call("migrate", interactive=False, verbosity=0)
+    from denkraam.web.worker import migrate_when_free, worker_run
+
+    migrate_when_free()
     click.echo("denkraam-worker wacht op taken (stoppen: Ctrl+C)")
-    options: dict[str, Any] = {"batch": True} if once else {}
-    call("db_worker", **options)
+    worker_run(once=once)
+
+
+@click.command()
+def cleanup() -> None:
+    """Remove raw feedback uploads nobody uses any more (the worker also does this every 10 minutes)."""
+    setup_django()
+    from denkraam.web.worker import cleanup_run
+
+    removed = cleanup_run()
+    click.echo(f"{removed} achtergebleven uploadbestand(en) verwijderd.")
 
 
 PRODUCTION_REFUSED = (
@@ -145,4 +156,4 @@ def manage(args: tuple[str, ...]) -> None:
     execute_from_command_line(["denkraam manage", *args])
 
 
-COMMANDS = [serve, worker, demo, createadmin, manage]
+COMMANDS = [serve, worker, cleanup, demo, createadmin, manage]

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from denkraam.initiatives.models import Initiative
+from denkraam.web.jobs import LeasedJob
 
 
 def original_upload_to(instance: EvidenceItem, filename: str) -> str:
@@ -80,8 +81,12 @@ class EvidenceItem(models.Model):
         return self.document_type == "html"
 
 
-class Analysis(models.Model):
-    """One run of the analysers over one evidence item; the newest finished one is shown."""
+class Analysis(LeasedJob):
+    """One run of the analysers over one evidence item; the newest finished one is shown.
+
+    A background job (`denkraam.web.jobs`): a worker that dies half-way leaves it to another worker, which runs it
+    again from the start and overwrites whatever the first attempt wrote.
+    """
 
     class Status(models.TextChoices):
         WACHTRIJ = "wachtrij", "In de wachtrij"

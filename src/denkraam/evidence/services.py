@@ -41,6 +41,7 @@ from denkraam.evidence.analyse import analyse_content
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit
+from denkraam.web.jobs import Lease, job_claim, job_release
 
 logger = logging.getLogger(__name__)
 
@@ -302,46 +303,57 @@ def _page_html(item: EvidenceItem) -> bytes | None:
         return handle.read()
 
 
-def analysis_run(*, analysis: Analysis) -> Analysis:
+def analysis_run(*, analysis: Analysis, task_id: str = "") -> Analysis:
     """Run the analysers for a queued analysis and store the outcome; a failure is stored with its reason.
 
-    Called by the background task. A web page is fetched first (through the fetch guard) if it has not been.
+    Called by the background task. A web page is fetched first (through the fetch guard) if it has not been. The
+    analysis is a leased job: run twice (a task delivered again, a worker that died half-way) it is analysed by one
+    run only, and a new attempt overwrites whatever an interrupted one left.
     """
-    if analysis.status != Analysis.Status.WACHTRIJ:
+    lease = job_claim(model=Analysis, pk=analysis.pk, task_id=task_id)
+    if lease is None:
+        analysis.refresh_from_db()
         return analysis  # already handled (a task delivered twice)
-    Analysis.objects.filter(pk=analysis.pk).update(status=Analysis.Status.BEZIG, started_at=timezone.now())
-    analysis.status = Analysis.Status.BEZIG
+    try:
+        _analyse(analysis, lease)
+    finally:
+        job_release(lease)
+    analysis.refresh_from_db()
+    return analysis
+
+
+def _analyse(analysis: Analysis, lease: Lease) -> None:
     item = analysis.item
     try:
         if item.kind == EvidenceItem.Kind.WEBPAGINA and not item.text:
             _fetch_page(item)
         outcome = analyse_content(text=item.text, html=_page_html(item), url=item.source_url or None)
     except (FetchError, InputError, PageCheckError) as exc:
-        return _fail(analysis, str(exc))
+        _fail(lease, str(exc))
+        return
     except Exception:  # noqa: BLE001 - any bug must end as a visible failure, never a task stuck on "bezig"
         logger.exception("Analysis %s of evidence %s failed", analysis.pk, item.pk)
-        return _fail(analysis, UNEXPECTED)
-    analysis.analyser_version = outcome.analyser_version
-    analysis.frame_version = outcome.frame_version
-    analysis.language = outcome.language
-    analysis.words = outcome.words
-    analysis.readability_score = outcome.readability_score
-    analysis.readability_level = outcome.readability_level
-    analysis.needs = outcome.needs
-    analysis.findings = outcome.findings
-    analysis.page = outcome.page
-    analysis.status = Analysis.Status.KLAAR
-    analysis.finished_at = timezone.now()
-    analysis.save()
-    return analysis
+        _fail(lease, UNEXPECTED)
+        return
+    lease.update(
+        analyser_version=outcome.analyser_version,
+        frame_version=outcome.frame_version,
+        language=outcome.language,
+        words=outcome.words,
+        readability_score=outcome.readability_score,
+        readability_level=outcome.readability_level,
+        needs=outcome.needs,
+        findings=outcome.findings,
+        page=outcome.page,
+        error="",
+        status=Analysis.Status.KLAAR,
+        finished_at=timezone.now(),
+        lease_until=None,
+    )
 
 
-def _fail(analysis: Analysis, message: str) -> Analysis:
-    analysis.status = Analysis.Status.MISLUKT
-    analysis.error = message
-    analysis.finished_at = timezone.now()
-    analysis.save(update_fields=["status", "error", "finished_at"])
-    return analysis
+def _fail(lease: Lease, message: str) -> None:
+    lease.update(status=Analysis.Status.MISLUKT, error=message, finished_at=timezone.now(), lease_until=None)
 
 
 def analysis_run_now(*, item: EvidenceItem, actor: User | None = None) -> Analysis:

@@ -12,10 +12,15 @@ from django.conf import settings
 from django.db import models
 
 from denkraam.initiatives.models import Initiative
+from denkraam.web.jobs import LeasedJob
 
 
-class FeedbackImport(models.Model):
-    """One uploaded file with customer comments, from upload via preview to a finished (or failed) analysis."""
+class FeedbackImport(LeasedJob):
+    """One uploaded file with customer comments, from upload via preview to a finished (or failed) analysis.
+
+    Queued and running it is a background job (`denkraam.web.jobs`): when its worker dies, another worker deletes
+    the rows stored so far and imports the file again from the first row.
+    """
 
     class Status(models.TextChoices):
         PREPARED = "voorbereid", "Kolommen kiezen"
@@ -109,6 +114,8 @@ class FeedbackComment(models.Model):
             models.Index(fields=["feedback_import", "need"], name="feedback_import_need_idx"),
             models.Index(fields=["initiative", "date"], name="feedback_date_idx"),
         ]
+        # One comment per row of the file, whatever happens to the worker that stores them.
+        constraints = [models.UniqueConstraint(fields=["feedback_import", "row"], name="feedback_comment_row_once")]
 
     def __str__(self) -> str:
         return f"{self.need}/{self.sentiment}: {self.text[:40]}"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from denkraam.accounts.models import User
@@ -29,8 +29,9 @@ from denkraam.analysis.feedback import (
 from denkraam.feedback.cells import normalise_channel, parse_dutch_date
 from denkraam.feedback.models import FeedbackComment, FeedbackImport
 from denkraam.feedback.reading import count_rows, detect_format, head_rows, head_save, iter_rows, read_columns
-from denkraam.feedback.uploads import head_path, max_rows, temp_delete, temp_path, temp_purge_stale
+from denkraam.feedback.uploads import head_path, max_rows, temp_delete, temp_path, temp_purge
 from denkraam.initiatives.models import Initiative
+from denkraam.web.jobs import Lease, job_claim, job_release
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def feedback_upload_prepare(*, initiative: Initiative, user: User, temp_name: st
 
     Raises `FeedbackInputError` for an empty, broken or unsupported file; the raw file is then deleted at once.
     """
-    temp_purge_stale()
+    temp_purge()
     # Only the scrubbed name is kept: "klachten mevrouw Jansen 0612345678.csv" happens.
     safe_name = scrub_file_name(Path(file_name or "bestand").name[:200])[:200] or "bestand"
     path = temp_path(temp_name)
@@ -197,21 +198,16 @@ def feedback_import_delete(*, feedback_import: FeedbackImport, user: User) -> No
 # --- the background run -----------------------------------------------------------------------------------------
 
 
-def _still_running(feedback_import: FeedbackImport, **fields: object) -> None:
-    """Save progress, unless the user cancelled meanwhile (then stop)."""
-    if not FeedbackImport.objects.filter(pk=feedback_import.pk, status=Status.RUNNING).update(**fields):
+def _still_running(lease: Lease, **fields: object) -> None:
+    """Save progress while this run still holds the import; stop when the user cancelled it or another worker took
+    it over (after this one's lease ran out)."""
+    if not lease.update(**fields):
         raise FeedbackImportCancelled
 
 
-def _fail(*, feedback_import: FeedbackImport, message: str) -> None:
-    """Nothing half-stored: remove the rows written so far and keep only the (Dutch) reason."""
-    # The reason is ours, but it may quote the file (a name, a header); it is stored and logged, so scrub it.
-    message = scrub_text(message).text
-    with transaction.atomic():
-        FeedbackComment.objects.filter(feedback_import=feedback_import).delete()
-        FeedbackImport.objects.filter(pk=feedback_import.pk, status=Status.RUNNING).update(
-            status=Status.FAILED, error=message, rows_done=0, comment_count=0, finished_at=timezone.now()
-        )
+def _discard(feedback_import: FeedbackImport, message: str) -> None:
+    """The rows of a failed import go; the audit line keeps the (Dutch) reason."""
+    FeedbackComment.objects.filter(feedback_import=feedback_import).delete()
     _audit(
         actor=None,
         action="feedback.import_failed",
@@ -220,48 +216,92 @@ def _fail(*, feedback_import: FeedbackImport, message: str) -> None:
     )
 
 
+def _fail(*, lease: Lease, feedback_import: FeedbackImport, message: str) -> bool:
+    """Nothing half-stored: remove the rows written so far and keep only the (Dutch) reason; False when this run no
+    longer held the import."""
+    # The reason is ours, but it may quote the file (a name, a header); it is stored and logged, so scrub it.
+    message = scrub_text(message).text
+    with transaction.atomic():
+        if not lease.update(status=Status.FAILED, error=message, rows_done=0, comment_count=0,
+                            finished_at=timezone.now(), lease_until=None):  # fmt: skip
+            return False
+        _discard(feedback_import, message)
+    return True
+
+
+def feedback_import_abandon(feedback_import_id: str) -> None:
+    """After an import was given up (its workers kept dying): remove its rows and its raw file."""
+    feedback_import = FeedbackImport.objects.select_related("initiative__owner").filter(pk=feedback_import_id).first()
+    if feedback_import is None or feedback_import.status != Status.FAILED:
+        return
+    FeedbackImport.objects.filter(pk=feedback_import.pk).update(rows_done=0, comment_count=0, temp_name="")
+    _discard(feedback_import, feedback_import.error)
+    temp_delete(feedback_import.temp_name)
+
+
 def feedback_import_run(
     *,
     feedback_import_id: str,
+    task_id: str = "",
     batch_size: int = BATCH_SIZE,
     on_batch: Callable[[FeedbackImport, int], None] | None = None,
 ) -> FeedbackImport | None:
     """Scrub, classify and store every comment of a queued import, saving progress after every batch.
 
     On bad input or any error the import is marked failed with a Dutch message and its rows are deleted; a
-    cancelled import stops at the next batch. The raw file is deleted in every case. `on_batch` is called after
-    each stored batch with the rows done so far (progress reporting; tests use it to cancel or fail mid-way).
+    cancelled import stops at the next batch. The raw file is deleted once the import is over. `on_batch` is called
+    after each stored batch with the rows done so far (progress reporting; tests use it to cancel or fail mid-way).
+
+    The import is a leased job (`denkraam.web.jobs`). Each batch is stored in one short transaction together with
+    the progress, and only while this run holds the import. When the worker dies, the next attempt deletes what
+    was stored and starts again from the first row: the summary (themes with examples, scrubbed counts) is built
+    from the whole stream, so resuming half-way would need it saved too, and starting again costs less than a
+    minute for the largest file. One transaction for the whole import would hold SQLite's only write lock for that
+    minute and make every other save in the app wait.
     """
-    temp_purge_stale()
     feedback_import = FeedbackImport.objects.select_related("initiative__owner").filter(pk=feedback_import_id).first()
     if feedback_import is None:
         return None
-    if not FeedbackImport.objects.filter(pk=feedback_import.pk, status=Status.QUEUED).update(
-        status=Status.RUNNING, started_at=timezone.now()
-    ):
+    lease = job_claim(model=FeedbackImport, pk=feedback_import.pk, task_id=task_id)
+    if lease is None:
         # Cancelled before the worker got to it (or run twice): nothing to do.
         return feedback_import
+    over = False  # True once the import has ended here: then its raw file goes
     try:
-        _run(feedback_import=feedback_import, batch_size=batch_size, on_batch=on_batch)
-    except FeedbackImportCancelled:
+        # Rows of an interrupted attempt: this one stores every row again.
         FeedbackComment.objects.filter(feedback_import=feedback_import).delete()
+        _run(feedback_import=feedback_import, lease=lease, batch_size=batch_size, on_batch=on_batch)
+        over = True
+    except FeedbackImportCancelled:
+        pass  # cancelled (the cancel removed the rows and the file), or taken over by a worker that needs the file
     except FeedbackInputError as error:
-        _fail(feedback_import=feedback_import, message=str(error))
+        over = _fail(lease=lease, feedback_import=feedback_import, message=str(error))
+    except OperationalError:
+        # The database is busy or gone: the lease runs out and another attempt starts (the file is kept for it).
+        logger.exception("feedback import %s interrupted", feedback_import.pk)
+        raise
     except Exception:
         logger.exception("feedback import %s failed", feedback_import.pk)
-        _fail(
+        over = _fail(
+            lease=lease,
             feedback_import=feedback_import,
             message="Er ging iets mis bij het analyseren. Er is niets bewaard; probeer het opnieuw.",
         )
     finally:
-        temp_delete(feedback_import.temp_name)
-        FeedbackImport.objects.filter(pk=feedback_import.pk).update(temp_name="")
+        job_release(lease)
+        if over:
+            temp_delete(feedback_import.temp_name)
+            FeedbackImport.objects.filter(pk=feedback_import.pk).update(temp_name="")
     feedback_import.refresh_from_db()
     return feedback_import
 
 
 def _run(
-    *, feedback_import: FeedbackImport, batch_size: int, on_batch: Callable[[FeedbackImport, int], None] | None
+    *,
+    feedback_import: FeedbackImport,
+    lease: Lease,
+    batch_size: int,
+    on_batch: Callable[[FeedbackImport, int], None] | None,
 ) -> None:
     path = temp_path(feedback_import.temp_name) if feedback_import.temp_name else None
     if path is None or not path.is_file():
@@ -281,7 +321,7 @@ def _run(
     column = feedback_import.column_name(text_column)
     if total == 0:
         raise FeedbackInputError(f'In kolom "{column}" van {name} staan geen reacties.')
-    _still_running(feedback_import, rows_total=total)
+    _still_running(lease, rows_total=total, rows_done=0)
 
     sources = iter_rows(
         path,
@@ -323,12 +363,12 @@ def _run(
             )
         )
         if len(batch) >= batch_size:
-            done = _store(feedback_import, batch, done, on_batch)
-    done = _store(feedback_import, batch, done, on_batch)
+            done = _store(lease, feedback_import, batch, done, on_batch)
+    done = _store(lease, feedback_import, batch, done, on_batch)
 
     summary = builder.build()
     _still_running(
-        feedback_import,
+        lease,
         status=Status.DONE,
         rows_total=done,
         rows_done=done,
@@ -338,6 +378,7 @@ def _run(
         summary=summary.to_dict(),
         analyser_versions=summary.versions,
         finished_at=timezone.now(),
+        lease_until=None,
     )
     _audit(
         actor=None,
@@ -348,6 +389,7 @@ def _run(
 
 
 def _store(
+    lease: Lease,
     feedback_import: FeedbackImport,
     batch: list[FeedbackComment],
     done: int,
@@ -355,10 +397,12 @@ def _store(
 ) -> int:
     if not batch:
         return done
-    FeedbackComment.objects.bulk_create(batch)
+    # Progress first: it locks the import row, so a cancel or a takeover waits for this batch or comes before it.
+    with transaction.atomic():
+        _still_running(lease, rows_done=done + len(batch))
+        FeedbackComment.objects.bulk_create(batch)
     done += len(batch)
     batch.clear()
-    _still_running(feedback_import, rows_done=done)
     if on_batch is not None:
         on_batch(feedback_import, done)
     return done

@@ -3,8 +3,13 @@
 Raw uploads may hold personal data, so they never go to MEDIA_ROOT (which could be served) nor to the system temp
 folder: the handler below streams the request body into `DATA_DIR/tmp-feedback/` with owner-only permissions and
 stops at the size limit. Beside it lie the file's first rows for the preview (`head_path`), so a page view never
-reads the upload again. Both are deleted when the import finishes, fails or is cancelled; files left behind
-(a crashed worker, an abandoned preview) are removed after 24 hours by the next upload or import run.
+reads the upload again. Both are deleted when the import finishes, fails or is cancelled.
+
+An upload is written under `<name>.part` and gets its final name only once it is complete, so a web process killed
+half-way leaves only a `.part` file. The clean-up (`temp_purge`, run by the worker every
+CLEANUP_INTERVAL_SECONDS and by `denkraam cleanup`) removes what nobody uses any more: files of no import that have
+not been touched for FEEDBACK_TMP_GRACE_SECONDS (a killed upload, a deleted initiative), and files of an abandoned
+preview after 24 hours. The file of a queued or running import stays: a worker that died leaves it for the next.
 """
 
 from __future__ import annotations
@@ -62,13 +67,30 @@ def temp_delete(name: str) -> None:
         head_path(name).unlink(missing_ok=True)
 
 
-def temp_purge_stale(*, now: float | None = None) -> int:
-    """Delete raw uploads older than 24 hours; returns how many were removed."""
-    limit = (now if now is not None else time.time()) - STALE_AFTER_SECONDS
+def partial_path(name: str) -> Path:
+    """Where the raw upload called `name` is written until it is complete."""
+    return temp_path(name).with_suffix(".part")
+
+
+def temp_purge(*, now: float | None = None) -> int:
+    """Delete the raw uploads nobody uses any more (see the module's docstring); returns how many files went."""
+    from denkraam.feedback.models import FeedbackImport  # noqa: PLC0415 - the handler above needs no models
+
+    now = time.time() if now is None else now
+    names = dict(
+        FeedbackImport.objects.filter(status__in=FeedbackImport.ACTIVE_STATUSES)
+        .exclude(temp_name="")
+        .values_list("temp_name", "status")
+    )
+    unused_before = now - int(settings.FEEDBACK_TMP_GRACE_SECONDS)
     removed = 0
     for path in temp_dir().iterdir():
+        status = names.get(path.name.split(".", 1)[0])
+        if status in (FeedbackImport.Status.QUEUED, FeedbackImport.Status.RUNNING):
+            continue
+        limit = now - STALE_AFTER_SECONDS if status == FeedbackImport.Status.PREPARED else unused_before
         try:
-            if path.is_file() and path.stat().st_mtime < limit:
+            if path.is_file() and path.stat().st_mtime <= limit:
                 path.unlink()
                 removed += 1
         except FileNotFoundError:  # another process removed it first
@@ -102,7 +124,7 @@ class PrivateUploadHandler(FileUploadHandler):
         super().new_file(field_name, file_name, *args, **kwargs)
         if field_name == UPLOAD_FIELD and not self.temp_name and not self.too_big:
             self.temp_name = secrets.token_hex(16)
-            fd = os.open(temp_path(self.temp_name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(partial_path(self.temp_name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             self.handle = os.fdopen(fd, "wb")
         # Other or extra file fields are swallowed: no other handler gets to put them in the system temp folder.
         raise StopFutureHandlers()
@@ -123,6 +145,7 @@ class PrivateUploadHandler(FileUploadHandler):
             return None
         self.handle.close()
         self.handle = None
+        os.replace(partial_path(self.temp_name), temp_path(self.temp_name))  # complete: now it may be registered
         return PrivateUploadedFile(
             temp_name=self.temp_name, name=self.file_name or "", content_type=self.content_type or "", size=file_size
         )
@@ -136,5 +159,6 @@ class PrivateUploadHandler(FileUploadHandler):
             self.handle.close()
             self.handle = None
         if self.temp_name:
+            partial_path(self.temp_name).unlink(missing_ok=True)
             temp_delete(self.temp_name)
             self.temp_name = ""
