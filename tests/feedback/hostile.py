@@ -172,3 +172,11 @@ def endless_field_csv(path: Path, *, characters: int = 20_000_000) -> Path:
         out.write(b'opmerking\n"Dit antwoord stopt nooit ')
         _repeat(out, b"bla ", characters // 4)
     return path
+
+
+def slow_sniffer_csv(path: Path) -> Path:
+    """One column, then lines of `,"`: Python's csv.Sniffer needs over a minute for the first 64 KB of it."""
+    with path.open("wb") as out:
+        out.write(b"opmerking\n")
+        _repeat(out, b',"\n', 100_000)
+    return path

@@ -106,6 +106,19 @@ def test_a_csv_whose_quote_never_closes_is_refused_within_seconds(
     assert "aanhalingsteken" in page
 
 
+def test_a_csv_that_makes_the_csv_sniffer_slow_is_prepared_within_seconds(
+    client_for: Callable[[User], Client], alice: User, initiative: Initiative, files: Path
+) -> None:
+    path = hostile.slow_sniffer_csv(files / "traag.csv")
+    started = time.perf_counter()
+    response = client_for(alice).post(
+        upload_url(initiative), {"bestand": SimpleUploadedFile("kto.csv", path.read_bytes())}
+    )
+    assert time.perf_counter() - started < BOUND_SECONDS
+    assert response.status_code == 302  # an odd file, but within the limits: on to the column choice
+    assert FeedbackImport.objects.get().columns == ["opmerking"]
+
+
 def test_after_a_hostile_upload_the_feedback_pages_still_answer_at_once(
     client_for: Callable[[User], Client], alice: User, bob: User, initiative: Initiative, files: Path
 ) -> None:

@@ -165,3 +165,11 @@ def test_the_command_line_refuses_the_hostile_files_too(tmp_path: Path, build: o
     with pytest.raises(FeedbackInputError, match=message):
         list(read_feedback_file(path, text_column="opmerking"))
     assert time.perf_counter() - started < BOUND_SECONDS
+
+
+def test_a_file_that_makes_the_csv_sniffer_slow_is_read_within_seconds(tmp_path: Path) -> None:
+    path = hostile.slow_sniffer_csv(tmp_path / "traag.csv")
+    started = time.perf_counter()
+    header, *_rows = records(path, "csv")
+    assert header[1] == ["opmerking"]
+    assert time.perf_counter() - started < BOUND_SECONDS
