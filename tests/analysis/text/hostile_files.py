@@ -6,6 +6,8 @@ naive reader minutes and gigabytes. Each builder writes real file syntax; nothin
 - `pdf_shared_stream`: a 63 KB PDF of 400 pages that all draw one heavy content stream (25,000 operators).
 - `pdf_heavy_pages`: a PDF whose pages each have their own heavy content stream, so no cache helps: only a
   deadline stops it.
+- `pdf_many_forms`: a 8 MB PDF whose one page draws a thousand different forms of 8 MB each (unpacked): 8 GB
+  for a reader that keeps what it unpacks.
 - `markdown_markers`: Markdown full of emphasis markers that never close (quadratic for naive regular
   expressions).
 """
@@ -111,6 +113,22 @@ def pdf_heavy_pages(*, pages: int = 40, operations: int = 25_000) -> bytes:
         objects.append(_PAGE % (5 + 2 * i))
         objects.append(_stream(_heavy_content(operations, b"Pagina %d." % (i + 1))))
     return _pdf(objects)
+
+
+def pdf_many_forms(*, forms: int = 1_000, form_bytes: int = 8_000_000) -> bytes:
+    """One page that draws `forms` form XObjects, each an inline image of `form_bytes` zero bytes (packed: 8 kB)."""
+    image = b"BI /W 1000 /H %d /BPC 8 /CS /G ID " % (form_bytes // 1000) + b"\0" * form_bytes + b" EI\n"
+    form_dict = b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 3 0 R >> >> /Length"
+    form = _stream(image).replace(b"<< /Length", form_dict)
+    names = b" ".join(b"/X%d %d 0 R" % (i, 5 + i) for i in range(forms))
+    content = b"".join(b"/X%d Do\n" % i for i in range(forms)) + b"BT /F1 12 Tf 72 720 Td (Hallo) Tj ET\n"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << "
+        + names
+        + b" >> >> /Contents %d 0 R >>" % (5 + forms)
+    )
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT, page]
+    return _pdf([*objects, *([form] * forms), _stream(content)])
 
 
 def markdown_markers(*, chars: int = 1_600_000) -> bytes:

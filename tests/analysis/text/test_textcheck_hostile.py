@@ -24,6 +24,7 @@ from tests.analysis.text.hostile_files import (
     docx_bomb,
     markdown_markers,
     pdf_heavy_pages,
+    pdf_many_forms,
     pdf_shared_stream,
 )
 
@@ -137,6 +138,13 @@ def test_a_pdf_that_takes_longer_than_the_deadline_is_refused_in_dutch() -> None
     assert time.perf_counter() - started < NO_HANG_SECONDS
 
 
+def test_a_pdf_that_draws_a_thousand_forms_of_8_megabytes_is_refused_before_it_fills_the_memory() -> None:
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="Deze PDF is te zwaar om te lezen"):
+        document_from_bytes(pdf_many_forms(), source="formulieren.pdf")
+    assert time.perf_counter() - started < NO_HANG_SECONDS  # 935 MB within 10 s before the forms were counted
+
+
 def test_a_markdown_file_full_of_markers_that_never_close_is_read_quickly(tmp_path: Path) -> None:
     path = tmp_path / "notities.md"
     path.write_bytes(markdown_markers())
@@ -193,6 +201,7 @@ def hostile_files(tmp_path: Path, bomb: bytes) -> Iterator[dict[str, Path]]:
     files = {
         "bomb.docx": bomb,
         "gedeeld.pdf": pdf_shared_stream(),
+        "formulieren.pdf": pdf_many_forms(),
         "elementen.html": b"<html><body>" + b"<p>a</p>" * 1_200_000 + b"</body></html>",
     }
     paths = {}
