@@ -49,11 +49,13 @@ def serve(host: str, port: int, threads: int) -> None:
     from waitress import serve as waitress_serve
 
     from denkraam.conf.wsgi import django_application
+    from denkraam.warmup import warm_up_in_background
 
     where = f"http://{host}:{port}/"
     if settings.TRUSTED_PROXY:
         where += f", achter de proxy op {settings.TRUSTED_PROXY} ({settings.SITE_URL})"
     click.echo(f"denkraam draait op {where}  (stoppen: Ctrl+C)")
+    warm_up_in_background()
     waitress_serve(
         django_application, host=host, port=port, threads=threads, ident="denkraam", **waitress_proxy_options()
     )
@@ -64,10 +66,13 @@ def serve(host: str, port: int, threads: int) -> None:
 def worker(once: bool) -> None:
     """Run background tasks (analyses of evidence and feedback files); restarts the tasks of workers that died."""
     setup_django()
+    from denkraam.warmup import warm_up_in_background
     from denkraam.web.worker import migrate_when_free, worker_run
 
     migrate_when_free()
     click.echo("denkraam-worker wacht op taken (stoppen: Ctrl+C)")
+    if not once:
+        warm_up_in_background()
     worker_run(once=once)
 
 
