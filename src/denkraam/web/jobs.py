@@ -96,12 +96,12 @@ class Lease:
         return bool(self.held().update(**fields))
 
 
-_held: dict[tuple[str, str], Lease] = {}
+_held: dict[tuple[str, str, int], Lease] = {}
 _held_lock = threading.Lock()
 
 
-def _key(lease: Lease) -> tuple[str, str]:
-    return lease.model._meta.label, str(lease.pk)
+def _key(lease: Lease) -> tuple[str, str, int]:
+    return lease.model._meta.label, str(lease.pk), lease.attempt
 
 
 def job_claim(*, model: type[LeasedJob], pk: Any, task_id: str = "") -> Lease | None:
