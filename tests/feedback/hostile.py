@@ -180,3 +180,16 @@ def slow_sniffer_csv(path: Path) -> Path:
         out.write(b"opmerking\n")
         _repeat(out, b',"\n', 100_000)
     return path
+
+
+def empty_cells_xlsx(path: Path, *, rows: int = 3_000, cells: int = 2_000) -> Path:
+    """A header, then rows of empty cells, each within the per-row limit: six million cells in about 250 KB."""
+
+    def write(out: IO[bytes]) -> None:
+        out.write(b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>')
+        for number in range(2, rows + 2):
+            out.write(b'<row r="%d">' % number)
+            _repeat(out, b"<c/>", cells)
+            out.write(b"</row>")
+
+    return write_xlsx(path, shared_strings=plain_strings("opmerking"), rows=write)

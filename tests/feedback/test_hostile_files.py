@@ -85,7 +85,31 @@ def test_a_row_of_ten_million_cells_is_refused_within_seconds(
 ) -> None:
     path = hostile.wide_row_xlsx(files / "breed.xlsx")
     page = refused_quickly(client_for(alice), initiative, path, name="enquete.xlsx")
-    assert "Rij 1 van enquete.xlsx heeft meer dan 16.384 cellen" in page
+    assert "Rij 1 van enquete.xlsx heeft meer dan 2.048 cellen" in page
+
+
+def test_millions_of_empty_cells_are_prepared_within_seconds_and_the_import_refuses_them(
+    client_for: Callable[[User], Client],
+    alice: User,
+    initiative: Initiative,
+    files: Path,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    # Each row within the per-row limit: the upload looks at 200 rows only, the import stops at 5,000,000 cells.
+    path = hostile.empty_cells_xlsx(files / "leeg.xlsx")
+    started = time.perf_counter()
+    response = client_for(alice).post(
+        upload_url(initiative), {"bestand": SimpleUploadedFile("kto.xlsx", path.read_bytes())}
+    )
+    assert time.perf_counter() - started < BOUND_SECONDS
+    assert response.status_code == 302
+    item = FeedbackImport.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(alice).post(import_url(item), {"text_column": "0", "actie": "importeren"})
+    item.refresh_from_db()
+    assert item.status == "mislukt" and "kto.xlsx bevat meer dan 5.000.000 cellen" in item.error
+    assert time.perf_counter() - started < 6 * BOUND_SECONDS
+    assert not FeedbackComment.objects.exists()
 
 
 def test_a_csv_with_eight_million_columns_is_refused_within_seconds(

@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 MAX_COLUMNS = LIMITS.max_columns
-HEAD_ROWS = 200  # rows kept for the preview, at most ...
-HEAD_CHARACTERS = 1_000_000  # ... and about this many characters together
+HEAD_ROWS = 200  # rows looked at for the preview (empty ones too: an empty row can hold 2,048 empty cells) ...
+HEAD_CHARACTERS = 1_000_000  # ... and about this many characters kept of them together
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +126,19 @@ def _plain(value: object) -> object:
 
 
 def head_save(path: Path, *, file_format: str, file_name: str, into: Path) -> None:
-    """Save the first rows after the header (`HEAD_ROWS`, about `HEAD_CHARACTERS`) as JSON, owner-only."""
+    """Save the rows with a value among the first `HEAD_ROWS` after the header (about `HEAD_CHARACTERS`) as JSON,
+    owner-only."""
     rows: list[dict[str, object]] = []
     characters = 0
     records = read_records(path, file_format=file_format, file_name=file_name)
     with closing(records):
         next(records, None)
-        for record in records:
-            values = [_plain(value) for value in record.values]
-            rows.append({"row": record.row, "values": values, "cut": sorted(record.cut)})
-            characters += sum(len(value) for value in values if isinstance(value, str))
-            if len(rows) >= HEAD_ROWS or characters >= HEAD_CHARACTERS:
+        for looked_at, record in enumerate(records, start=1):
+            if any(value is not None and value != "" for value in record.values):
+                values = [_plain(value) for value in record.values]
+                rows.append({"row": record.row, "values": values, "cut": sorted(record.cut)})
+                characters += sum(len(value) for value in values if isinstance(value, str))
+            if looked_at >= HEAD_ROWS or characters >= HEAD_CHARACTERS:
                 break
     fd = os.open(into, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

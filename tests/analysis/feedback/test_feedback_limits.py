@@ -77,7 +77,7 @@ def test_an_xlsx_reads_the_same_values_as_openpyxl_does(tmp_path: Path) -> None:
         while expected and expected[-1] is None:
             expected.pop()
         assert ours.get(number, []) == expected, number
-    assert 4 not in ours and 6 not in ours  # empty rows are left out; the row numbers stay those of the sheet
+    assert 4 not in ours and 6 not in ours  # rows the sheet does not have; the row numbers stay those of the sheet
 
 
 def test_rich_text_escapes_and_phonetic_guides_read_as_excel_shows_them(tmp_path: Path) -> None:
@@ -119,6 +119,7 @@ def test_a_shared_string_over_the_cell_limit_is_cut(tmp_path: Path) -> None:
         (b'<row r="1"><c r="A1" t="s"><v>7</v></c></row>', "geen geldig Excel-bestand"),  # no string 7
         (b'<row r="9999999"><c t="s"><v>0</v></c></row>', "geen geldig Excel-bestand"),  # beyond Excel's rows
         (b'<row r="1"><c r="XFE1" t="s"><v>0</v></c></row>', "geen geldig Excel-bestand"),  # beyond its columns
+        (b'<row r="2"><c t="s"><v>0</v></c></row><row r="2"/>', "geen geldig Excel-bestand"),  # a row twice
         (b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" s="' + b"1" * 2_000_000,
          "geen geldig Excel-bestand"),  # an attribute that never ends: stopped at 1 MB, not kept whole
     ],
@@ -155,7 +156,8 @@ def test_a_part_that_unpacks_beyond_the_limit_is_refused_before_unpacking(tmp_pa
     [
         (hostile.huge_cell_xlsx, "een cel met meer dan 1.000.000 tekens"),
         (hostile.many_strings_xlsx, "meer dan 1.000.000 verschillende teksten"),
-        (hostile.wide_row_xlsx, "heeft meer dan 16.384 cellen"),
+        (hostile.wide_row_xlsx, "heeft meer dan 2.048 cellen"),
+        (hostile.empty_cells_xlsx, "meer dan 5.000.000 cellen"),
         (hostile.wide_csv, "is langer dan 100.000 tekens"),
     ],
 )

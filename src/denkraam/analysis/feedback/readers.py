@@ -35,6 +35,8 @@ class ReadLimits:
     max_cell_length: int = MAX_TEXT_LENGTH  # characters kept of one cell; the rest is cut
     max_raw_cell_length: int = 1_000_000  # characters in one XLSX cell (Excel itself stops at 32,767)
     max_row_length: int = 100_000  # characters in one CSV row, quoted line breaks included
+    max_row_cells: int = 2_048  # cells in one XLSX row, empty ones included (Excel allows 16,384)
+    max_cells: int = 5_000_000  # cells in an XLSX worksheet, empty ones included: each costs time to read
     max_shared_strings: int = 1_000_000  # different texts in one XLSX file
     max_shared_characters: int = 50_000_000  # characters kept of those texts together
     max_part_bytes: int = 256 * 1024 * 1024  # unpacked size of the worksheet or of the shared strings
@@ -202,7 +204,8 @@ def read_records(
 ) -> Generator[Record, None, None]:
     """The header, then every row of a CSV or XLSX file, each at most `limits.max_columns` cells, texts cut.
 
-    XLSX rows without any value are left out (their numbers are skipped); CSV rows are all there. Raises
+    Rows without any value are there too (with no values); an XLSX leaves out the numbers of rows it does not
+    contain. Raises
     `FeedbackInputError` (Dutch, with `file_name`) for a broken file or one beyond `limits`; an empty file yields
     nothing. `sheet` names an XLSX worksheet (default: the first).
     """

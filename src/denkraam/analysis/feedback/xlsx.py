@@ -32,7 +32,7 @@ _CHUNK = 64 * 1024
 # Bytes fed without the parser reporting anything: one token (a tag, an attribute, a comment) that does not end.
 # lxml's push parser keeps such a token in memory whole, so this bounds it.
 _MAX_PENDING = 1024 * 1024
-_MAX_ROWS, _MAX_CELLS_PER_ROW = 1_048_576, 16_384  # Excel's own limits
+_MAX_ROWS, _MAX_COLUMN = 1_048_576, 16_384  # Excel's own limits
 _MAX_LISTED = 100_000  # elements taken from a small part (sheets, relations, number formats, cell styles)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -340,7 +340,7 @@ def _column(reference: str, file_name: str) -> int:
         if not "A" <= char <= "Z":
             break
         number = number * 26 + ord(char) - 64
-        if number > _MAX_CELLS_PER_ROW:
+        if number > _MAX_COLUMN:
             raise _broken(file_name)
     if not number:
         raise _broken(file_name)
@@ -363,7 +363,7 @@ class _Sheet(_Target):
         self.strings, self.dates, self.epoch = strings, dates, epoch
         self.limits, self.file_name = limits, file_name
         self.rows: list[Record] = []
-        self.row = self.column = self.cells = self.style = 0
+        self.row = self.column = self.cells = self.style = self.all_cells = 0
         self.values: list[object] = []
         self.cut: set[int] = set()
         self.text = _Text(limits, file_name)
@@ -374,58 +374,67 @@ class _Sheet(_Target):
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         self.progress += 1
         if tag == _CELL:
+            # Every cell costs time, also an empty one beyond the columns that are read: count them all.
             self.cells += 1
-            if self.cells > _MAX_CELLS_PER_ROW:
+            self.all_cells += 1
+            if self.cells > self.limits.max_row_cells:
                 raise FeedbackInputError(
-                    f"Rij {self.row} van {self.file_name} heeft meer dan {dutch_number(_MAX_CELLS_PER_ROW)} cellen; "
-                    "dat maakt Excel niet, dus het bestand is beschadigd. Open het in Excel en sla het opnieuw op, "
-                    "of sla het op als CSV."
+                    f"Rij {self.row} van {self.file_name} heeft meer dan {dutch_number(self.limits.max_row_cells)} "
+                    f"cellen; denkraam leest hoogstens {self.limits.max_columns} kolommen. Verwijder de lege of "
+                    "overbodige kolommen (ook opgemaakte lege cellen) en upload het bestand opnieuw, of sla het op "
+                    "als CSV (UTF-8)."
                 )
-            reference = attrib.get("r")
+            if self.all_cells > self.limits.max_cells:
+                raise _too_big(self.file_name, f"meer dan {dutch_number(self.limits.max_cells)} cellen")
+            attributes = dict(attrib) if attrib else {}  # one copy: lxml's mapping is slow to ask thrice
+            reference = attributes.get("r")
             self.column = _column(reference, self.file_name) if reference else self.column + 1
             self.keep = self.column <= self.limits.max_columns + 1
-            self.kind = attrib.get("t", "n")
-            style = attrib.get("s", "")
-            self.style = int(style) if style.isdigit() and len(style) < 10 else 0
-            self.text.reset()
+            if self.keep:
+                self.kind = attributes.get("t", "n")
+                style = attributes.get("s", "")
+                self.style = int(style) if style.isdigit() and len(style) < 10 else 0
+                self.text.reset()
         elif tag == _VALUE:
-            self.in_text = True
+            self.in_text = self.keep  # the text of a cell beyond the columns read is not even counted
         elif tag == _TEXT:
-            self.in_text = self.in_inline and not self.phonetic
+            self.in_text = self.keep and self.in_inline and not self.phonetic
         elif tag == _INLINE:
             self.in_inline = True
         elif tag == _PHONETIC:
             self.phonetic += 1
         elif tag == _ROW:
             reference = attrib.get("r")
+            previous = self.row
             if reference is None:
                 self.row += 1
             elif reference.isdigit() and len(reference) <= len(str(_MAX_ROWS)):
                 self.row = int(reference)
             else:
                 raise _broken(self.file_name)
-            if not 1 <= self.row <= _MAX_ROWS:
+            if not previous < self.row <= _MAX_ROWS:  # Excel writes rows in order, each once
                 raise _broken(self.file_name)
             self.column = self.cells = 0
             self.values, self.cut = [], set()
 
     def end(self, tag: str) -> None:
         self.progress += 1
-        if tag in (_VALUE, _TEXT):
+        if tag == _CELL:
+            if self.keep and self.text.seen:
+                value, cut = self._value()
+                if value is not None:
+                    index = self.column - 1
+                    self.values.extend([None] * (index + 1 - len(self.values)))
+                    self.values[index] = value
+                    if cut:
+                        self.cut.add(index)
+        elif tag in (_VALUE, _TEXT):
             self.in_text = False
         elif tag == _INLINE:
             self.in_inline = False
         elif tag == _PHONETIC:
             self.phonetic -= 1
-        elif tag == _CELL and self.keep:
-            value, cut = self._value()
-            if value is not None:
-                index = self.column - 1
-                self.values.extend([None] * (index + 1 - len(self.values)))
-                self.values[index] = value
-                if cut:
-                    self.cut.add(index)
-        elif tag == _ROW and self.values:
+        elif tag == _ROW:  # also a row without values: the caller counts the rows it has looked at
             self.rows.append(Record(row=self.row, values=self.values, cut=frozenset(self.cut)))
 
     def data(self, text: str) -> None:
@@ -475,7 +484,7 @@ def _sheet_part(book: _Book, sheet: str | None, file_name: str) -> str:
 def xlsx_records(
     path: Path, *, file_name: str, limits: ReadLimits, sheet: str | None = None
 ) -> Generator[Record, None, None]:
-    """The rows with a value of the first (or the named) worksheet, each at most `max_columns + 1` cells.
+    """The rows of the first (or the named) worksheet, each at most `max_columns + 1` cells (maybe none).
 
     Raises `FeedbackInputError` for a broken file and for one beyond `limits`, as soon as that shows.
     """
