@@ -6,15 +6,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from denkraam.accounts.models import Organisation, User
 from denkraam.evidence.models import Analysis
 from denkraam.evidence.services import evidence_add_text
 from denkraam.evidence.tasks import analyse_evidence
 from denkraam.web.jobs import job_claim, job_release, jobs_recover, jobs_renew
-from denkraam.web.worker import job_kinds
+from denkraam.web.worker import DenkraamWorker, job_kinds
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +107,23 @@ def test_a_running_task_of_an_expired_job_is_put_back_in_the_queue_not_run_twice
         "Onderbroken, wordt opnieuw gestart",
     )
     assert DBTaskResult.objects.count() == 1
+
+
+@task()
+def meets_a_busy_database() -> None:
+    """A task whose first query finds SQLite's write lock taken for longer than the busy timeout."""
+    raise OperationalError("database is locked")
+
+
+def test_a_task_that_meets_a_busy_database_goes_back_to_the_queue() -> None:
+    row = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path=meets_a_busy_database.module_path,
+        backend_name="default",
+        run_after=get_date_max(),  # "no delay"
+    )
+    worker = DenkraamWorker(batch=True)
+    row.claim(worker.worker_id)
+    worker.run_task(row)
+    row.refresh_from_db()
+    assert row.status == "READY" and timezone.now() < row.run_after < timezone.now() + timedelta(minutes=1)

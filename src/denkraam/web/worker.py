@@ -15,12 +15,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
+from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
@@ -30,7 +33,9 @@ from denkraam.web.jobs import JobKind, jobs_recover, jobs_renew
 logger = logging.getLogger("denkraam.worker")
 
 DATABASE_TROUBLE = (OperationalError, InterfaceError)
+TROUBLE = {f"{kind.__module__}.{kind.__qualname__}" for kind in DATABASE_TROUBLE}
 LONGEST_PAUSE = 30.0
+RETRY_AFTER = 5
 
 
 def job_kinds() -> list[JobKind]:
@@ -134,6 +139,13 @@ class DenkraamWorker(Worker):
     def run_task(self, db_task_result: DBTaskResult) -> None:
         try:
             super().run_task(db_task_result)
+            if db_task_result.status == TaskResultStatus.FAILED and db_task_result.exception_class_path in TROUBLE:
+                # The task met a busy database (before it could take its job, or half-way: then the job's lease
+                # brings it back): into the queue again, in a few seconds.
+                DBTaskResult.objects.filter(pk=db_task_result.pk, status=TaskResultStatus.FAILED).update(
+                    status=TaskResultStatus.READY, run_after=timezone.now() + timedelta(seconds=RETRY_AFTER)
+                )
+                logger.warning("Taak %s: database bezet, over %d s opnieuw", db_task_result.pk, RETRY_AFTER)
         except DATABASE_TROUBLE as exc:
             # The task ran, but its result could not be written to the queue. The job's own row is what users see;
             # recovery closes (or reruns) the task row once the database is back.
