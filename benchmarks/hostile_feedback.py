@@ -25,6 +25,7 @@ import os
 import platform
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,7 @@ BEFORE_TIMEOUT = 120.0
 AFTER_TIMEOUT = 60.0
 TARGET_SECONDS, TARGET_EXTRA_MB, TARGET_SAVE_SECONDS = 5.0, 300.0, 1.0
 CONTROL_ROWS = 50_000
+ROUNDS = 3
 LYING_ROWS = b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>9999999</v></c></row>'
 
 
@@ -118,19 +120,13 @@ def _status_kb(pid: int | str, key: str) -> int:
 def _child(mode: str, path: Path, module_dir: str) -> None:
     """Runs in the subprocess: read as the upload does, print seconds, extra MB and the outcome as JSON."""
     if mode == "before":
-        import csv
-
-        csv.field_size_limit(1024 * 1024)  # what the old library module set for every process at import
         sys.path.insert(0, module_dir)
         import openpyxl  # noqa: F401 - imported before the baseline, as the old reader imported it on first use
         import reading_before as reading  # type: ignore[import-not-found]
     else:
-        import lxml.etree  # noqa: F401
-        import openpyxl  # noqa: F401
-
-        from denkraam.analysis.feedback import xlsx  # noqa: F401
+        from denkraam.analysis.feedback import xlsx  # noqa: F401 - lxml and openpyxl, before the baseline
         from denkraam.feedback import reading  # type: ignore[no-redef]
-    from denkraam.analysis.feedback import FeedbackInputError
+    refusal = reading.FeedbackInputError
 
     baseline = _status_kb("self", "VmRSS")
     started = time.perf_counter()
@@ -141,7 +137,7 @@ def _child(mode: str, path: Path, module_dir: str) -> None:
             head = Path(tempfile.mkdtemp()) / "voorbeeld"
             reading.head_save(path, file_format=file_format, file_name=path.name, into=head)
         outcome = f"accepted: {len(columns)} columns, longest name {max(len(c) for c in columns):,} characters"
-    except FeedbackInputError as error:
+    except refusal as error:
         outcome = f"refused: {error}"
     seconds = time.perf_counter() - started
     extra_mb = (_status_kb("self", "VmHWM") - baseline) / 1024
@@ -177,15 +173,24 @@ def _read(mode: str, path: Path, module_dir: str, timeout: float) -> Read:
 
 
 def _before_module(folder: Path) -> str:
-    """The upload reader as it was at BEFORE_COMMIT, as a module `reading_before` in `folder` ("" if unknown)."""
-    try:
-        source = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{BEFORE_COMMIT}:src/denkraam/feedback/reading.py"],
-            capture_output=True, text=True, check=True, timeout=30,
-        ).stdout  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    (folder / "reading_before.py").write_text(source, encoding="utf-8")
+    """The upload reader and the library reader as they were at BEFORE_COMMIT, as modules `reading_before` and
+    `readers_before` in `folder` ("" when git cannot show them)."""
+    sources = {}
+    for module, path in (("reading_before", "feedback/reading.py"), ("readers_before", "analysis/feedback/readers.py")):
+        try:
+            sources[module] = subprocess.run(
+                ["git", "-C", str(ROOT), "show", f"{BEFORE_COMMIT}:src/denkraam/{path}"],
+                capture_output=True, text=True, check=True, timeout=30,
+            ).stdout  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    reading = (
+        sources["reading_before"]
+        .replace("from denkraam.analysis.feedback import FeedbackInputError\n", "")
+        .replace("from denkraam.analysis.feedback.readers import ", "from readers_before import FeedbackInputError, ")
+    )
+    (folder / "reading_before.py").write_text(reading, encoding="utf-8")
+    (folder / "readers_before.py").write_text(sources["readers_before"], encoding="utf-8")
     return str(folder)
 
 
@@ -194,11 +199,20 @@ def _before_module(folder: Path) -> str:
 
 @dataclass
 class Served:
-    seconds: float
+    seconds: list[float]  # alice's upload, per round
     status: int
     message: str
     stored: bool
-    saves: list[float] = field(default_factory=list)
+    slowest: list[float] = field(default_factory=list)  # bob's slowest save, per round
+    saves: int = 0
+
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def median_slowest(self) -> float:
+        return statistics.median(self.slowest) if self.slowest else float("nan")
 
 
 class Uploader(Browser):
@@ -244,32 +258,40 @@ def _served(server: Server, files: list[tuple[HostileFile, Path]]) -> dict[str, 
     answers = _answers([q.id for q in principle.questions], 1, principle.id)
     _, html, _ = bob.get(f"{questionnaire}?principe={principle.id}")
     bob_token = csrf_token(html)
-    bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])  # warm-up
-    warm_up = Path(tempfile.mkdtemp()) / "warm-up.csv"
-    warm_up.write_text("opmerking\nPrima geholpen.\n", encoding="utf-8")
-    _, html, _ = alice.get(upload)
-    alice.post_file(upload, token=csrf_token(html), field="bestand", file=warm_up)  # the server's first upload
-    results: dict[str, Served] = {}
-    for spec, path in files:
+    for _ in range(5):  # warm-up: the first save of a process loads the name scrubber (seconds)
+        bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])
+    warm_up = Path(tempfile.mkdtemp())
+    (warm_up / "warm-up.csv").write_text("opmerking\nPrima geholpen.\n", encoding="utf-8")
+    hostile.write_xlsx(warm_up / "warm-up.xlsx", shared_strings=hostile.plain_strings("opmerking", "Prima geholpen."))
+    for name in ("warm-up.csv", "warm-up.xlsx"):  # the server's first uploads of each kind
         _, html, _ = alice.get(upload)
-        token = csrf_token(html)
-        done = threading.Event()
-        saves: list[float] = []
+        alice.post_file(upload, token=csrf_token(html), field="bestand", file=warm_up / name)
+    alone = [bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])[2] for _ in range(20)]
+    results: dict[str, Served] = {"": Served(seconds=[0.0], status=0, message="", stored=False, slowest=alone)}
+    for spec, path in files:
+        result = Served(seconds=[], status=0, message="", stored=False)
+        for _round in range(ROUNDS):
+            _, html, _ = alice.get(upload)
+            token = csrf_token(html)
+            done = threading.Event()
+            saves: list[float] = []
 
-        def save_meanwhile(saves: list[float] = saves, done: threading.Event = done) -> None:
-            while not done.is_set():
-                status, _, elapsed = bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])
-                saves.append(elapsed if status == 302 else float("inf"))
+            def save_meanwhile(saves: list[float] = saves, done: threading.Event = done) -> None:
+                while not done.is_set():
+                    status, _, elapsed = bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])
+                    saves.append(elapsed if status == 302 else float("inf"))
 
-        saver = threading.Thread(target=save_meanwhile)
-        saver.start()
-        status, html, seconds = alice.post_file(upload, token=token, field="bestand", file=path)
-        done.set()
-        saver.join(timeout=60)
-        results[spec.name] = Served(
-            seconds=seconds, status=status, message=_error_text(html), stored=status == 302, saves=saves
-        )
-        print(f"[server] {spec.name}: HTTP {status} in {seconds:.2f} s; bob's saves {len(saves)}", flush=True)
+            saver = threading.Thread(target=save_meanwhile)
+            saver.start()
+            status, html, seconds = alice.post_file(upload, token=token, field="bestand", file=path)
+            done.set()
+            saver.join(timeout=60)
+            result.seconds.append(seconds)
+            result.status, result.message, result.stored = status, _error_text(html), result.stored or status == 302
+            result.slowest.append(max(saves, default=0.0))
+            result.saves += len(saves)
+        results[spec.name] = result
+        print(f"[server] {spec.name}: HTTP {result.status}, {result.seconds}, bob {result.slowest}", flush=True)
     alice.close()
     bob.close()
     return results
@@ -331,24 +353,31 @@ def _report(
         "### Through a real server while another user saves",
         "",
         "`denkraam serve` (waitress, 4 threads) on 127.0.0.1 with a fresh SQLite database: alice uploads the file "
-        "through the form; meanwhile bob saves the answers of one principle of an open assessment, again and "
-        "again until her upload is answered.",
+        f"through the form, {ROUNDS} times; meanwhile bob saves the answers of one principle of an open assessment, "
+        "again and again until her upload is answered. The targets are judged on the medians; the maxima show "
+        "what a busy machine adds.",
         "",
-        "| file | alice: HTTP | alice: time | stored | bob: saves during the upload | bob: slowest save |",
+        f"| file | alice: HTTP | alice: time, median (max) | stored | bob: saves during the {ROUNDS} uploads "
+        "| bob: slowest save, median of the rounds (max) |",
         "|---|---:|---:|---|---:|---:|",
     ]
+    alone = served[""].slowest
+    lines.append(
+        f"| (no upload: bob alone, 20 saves) | – | – | – | 20 | median {statistics.median(alone) * 1000:,.0f} ms, "
+        f"slowest {max(alone) * 1000:,.0f} ms |"
+    )
     for spec, _path in files:
         result = served[spec.name]
-        slowest = max(result.saves) if result.saves else float("nan")
         ok = not spec.hostile or (
             (result.status == 200 and bool(result.message) and not result.stored) == spec.refused
-            and result.seconds < TARGET_SECONDS
-            and (not result.saves or slowest < TARGET_SAVE_SECONDS)
+            and result.median_seconds < TARGET_SECONDS
+            and not result.median_slowest >= TARGET_SAVE_SECONDS
         )
         met &= ok
         lines.append(
-            f"| {spec.label} | {result.status} | {result.seconds:.2f} s | {'yes' if result.stored else 'no'} "
-            f"| {len(result.saves)} | {slowest * 1000:,.0f} ms{'' if ok else ' **(target missed)**'} |"
+            f"| {spec.label} | {result.status} | {result.median_seconds:.2f} s ({max(result.seconds):.2f} s) "
+            f"| {'yes' if result.stored else 'no'} | {result.saves} | {result.median_slowest * 1000:,.0f} ms "
+            f"({max(result.slowest) * 1000:,.0f} ms){'' if ok else ' **(target missed)**'} |"
         )
     lines += [
         "",

@@ -19,7 +19,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from denkraam.analysis.feedback import FeedbackInputError
+# xlsx is imported with the web app, not during someone's first spreadsheet upload (openpyxl takes a second).
+from denkraam.analysis.feedback import FeedbackInputError, xlsx  # noqa: F401
 from denkraam.analysis.feedback.readers import LIMITS, Record, column_names, detect_format, read_records
 
 __all__ = [
