@@ -1,5 +1,6 @@
 """Shared by the hostile-file benchmarks: peak memory from /proc, a read in a fresh process with a time limit, the
-code of an earlier commit, a file upload through a real form, and the form's first error message."""
+code of an earlier commit, a file upload through a real form, the form's first error message, and alice uploading
+while bob saves answers on the same server."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import re
 import secrets
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from _web_server import Browser
+from _web_server import Browser, Server, csrf_token
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,3 +106,63 @@ def error_text(html: str) -> str:
     """The first message of a form's error summary, as the user reads it."""
     match = re.search(r"denkraam-error-summary.*?<li>(.*?)</li>", html, re.DOTALL)
     return entities.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
+
+
+@dataclass
+class AliceAndBob:
+    """Two people on a benchmark server: alice (facilitator, may upload to the first initiative) and bob (a
+    participant of its open assessment, who saves the answers of one principle)."""
+
+    alice: Uploader
+    bob: Browser
+    initiative_id: str
+    questionnaire: str
+    answers: list[tuple[str, str]]
+
+    def save_while(self, upload: Callable[[], tuple[int, str, float]]) -> tuple[tuple[int, str, float], list[float]]:
+        """Run alice's `upload` while bob saves again and again; its result and the seconds of each of bob's saves
+        (inf for a save that did not get its redirect)."""
+        done = threading.Event()
+        saves: list[float] = []
+
+        def save_meanwhile() -> None:
+            while not done.is_set():
+                status, _, elapsed = self.bob.post_form(self.questionnaire, self.answers)
+                saves.append(elapsed if status == 302 else float("inf"))
+
+        saver = threading.Thread(target=save_meanwhile)
+        saver.start()
+        try:
+            result = upload()
+        finally:
+            done.set()
+            saver.join(timeout=60)
+        return result, saves
+
+    def close(self) -> None:
+        self.alice.close()
+        self.bob.close()
+
+
+def alice_and_bob(server: Server, *, warm_up_saves: int = 5) -> AliceAndBob:
+    """Log both in with the seeded cookies; bob's first saves load the name scrubber, so they are a warm-up."""
+    from web import _answers
+
+    from denkraam.framework import load_frame
+
+    cookie_name = str(server.seed["session_cookie_name"])
+    alice = Uploader(server.base, cookies={cookie_name: str(server.seed["facilitator_cookie"])}, timeout=600)
+    bob = Browser(server.base, cookies={cookie_name: str(server.seed["participant_cookies"][0])})  # type: ignore[index]
+    status, html, _ = alice.get("/initiatieven/")
+    initiative = re.search(r'href="/initiatieven/([0-9a-f-]{36})/"', html)
+    if status != 200 or not initiative:
+        raise RuntimeError("no initiative on the list page")
+    questionnaire = f"/gesprekken/{server.seed['assessment_id']}/vragenlijst/"
+    principle = load_frame().principles()[0]
+    _, html, _ = bob.get(f"{questionnaire}?principe={principle.id}")
+    ratings = _answers([q.id for q in principle.questions], 1, principle.id)
+    answers = [("csrfmiddlewaretoken", csrf_token(html)), *ratings]
+    pair = AliceAndBob(alice, bob, initiative.group(1), questionnaire, answers)
+    for _ in range(warm_up_saves):
+        bob.post_form(questionnaire, answers)
+    return pair

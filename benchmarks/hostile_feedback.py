@@ -23,13 +23,9 @@ import argparse
 import json
 import os
 import platform
-import re
-import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,9 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
+from _hostile import Read, alice_and_bob, error_text, read_in_child, source_at, status_kb  # noqa: E402
 from _report import write_section  # noqa: E402
-from _web_server import Browser, Server, csrf_token, running_server  # noqa: E402
-from web import _answers  # noqa: E402
+from _web_server import Server, csrf_token, running_server  # noqa: E402
 
 from tests.feedback import hostile  # noqa: E402
 
@@ -111,12 +107,6 @@ FILES = [
 # --- 1. one read in a fresh process ---------------------------------------------------------------------------
 
 
-def _status_kb(pid: int | str, key: str) -> int:
-    text = Path(f"/proc/{pid}/status").read_text()
-    match = re.search(rf"^{key}:\s+(\d+) kB", text, re.MULTILINE)
-    return int(match.group(1)) if match else 0
-
-
 def _child(mode: str, path: Path, module_dir: str) -> None:
     """Runs in the subprocess: read as the upload does, print seconds, extra MB and the outcome as JSON."""
     if mode == "before":
@@ -128,7 +118,7 @@ def _child(mode: str, path: Path, module_dir: str) -> None:
         from denkraam.feedback import reading  # type: ignore[no-redef]
     refusal = reading.FeedbackInputError
 
-    baseline = _status_kb("self", "VmRSS")
+    baseline = status_kb("self", "VmRSS")
     started = time.perf_counter()
     try:
         file_format = reading.detect_format(path, file_name=path.name)
@@ -140,50 +130,22 @@ def _child(mode: str, path: Path, module_dir: str) -> None:
     except refusal as error:
         outcome = f"refused: {error}"
     seconds = time.perf_counter() - started
-    extra_mb = (_status_kb("self", "VmHWM") - baseline) / 1024
+    extra_mb = (status_kb("self", "VmHWM") - baseline) / 1024
     print(json.dumps({"seconds": seconds, "extra_mb": extra_mb, "outcome": outcome}))
-
-
-@dataclass
-class Read:
-    seconds: float
-    extra_mb: float
-    outcome: str
-    stopped: bool = False
-
-
-def _read(mode: str, path: Path, module_dir: str, timeout: float) -> Read:
-    process = subprocess.Popen(
-        [sys.executable, __file__, "--child", mode, str(path), module_dir],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=os.environ | {"PYTHONPATH": str(ROOT / "src")},
-    )
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        peak = _status_kb(process.pid, "VmHWM") / 1024  # whole process: the baseline is unknown here
-        process.kill()
-        process.communicate()
-        return Read(timeout, peak, f"still reading after {timeout:.0f} s (stopped)", stopped=True)
-    if process.returncode:
-        return Read(float("nan"), float("nan"), f"crashed: {err.strip().splitlines()[-1:]}")
-    return Read(**json.loads(out.strip().splitlines()[-1]))
 
 
 def _before_module(folder: Path) -> str:
     """The upload reader and the library reader as they were at BEFORE_COMMIT, as modules `reading_before` and
     `readers_before` in `folder` ("" when git cannot show them)."""
-    sources = {}
-    for module, path in (("reading_before", "feedback/reading.py"), ("readers_before", "analysis/feedback/readers.py")):
-        try:
-            sources[module] = subprocess.run(
-                ["git", "-C", str(ROOT), "show", f"{BEFORE_COMMIT}:src/denkraam/{path}"],
-                capture_output=True, text=True, check=True, timeout=30,
-            ).stdout  # fmt: skip
-        except (OSError, subprocess.SubprocessError):
-            return ""
+    sources = {
+        module: source_at(BEFORE_COMMIT, f"src/denkraam/{path}")
+        for module, path in (
+            ("reading_before", "feedback/reading.py"),
+            ("readers_before", "analysis/feedback/readers.py"),
+        )
+    }
+    if not all(sources.values()):
+        return ""
     reading = (
         sources["reading_before"]
         .replace("from denkraam.analysis.feedback import FeedbackInputError\n", "")
@@ -215,85 +177,32 @@ class Served:
         return statistics.median(self.slowest) if self.slowest else float("nan")
 
 
-class Uploader(Browser):
-    def post_file(self, path: str, *, token: str, field: str, file: Path) -> tuple[int, str, float]:
-        boundary = secrets.token_hex(16)
-        body = (
-            (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token}\r\n'
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{file.name}"\r\n'
-                "Content-Type: application/octet-stream\r\n\r\n"
-            ).encode()
-            + file.read_bytes()
-            + f"\r\n--{boundary}--\r\n".encode()
-        )
-        headers = {
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Origin": f"http://{self.host}:{self.port}",
-        }
-        return self._request("POST", path, body, headers)
-
-
-def _error_text(html: str) -> str:
-    """The first message of the form's error summary."""
-    import html as entities
-
-    match = re.search(r"denkraam-error-summary.*?<li>(.*?)</li>", html, re.DOTALL)
-    return entities.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
-
-
 def _served(server: Server, files: list[tuple[HostileFile, Path]]) -> dict[str, Served]:
-    from denkraam.framework import load_frame
+    pair = alice_and_bob(server)
+    upload = f"/initiatieven/{pair.initiative_id}/feedback/importeren/"
 
-    cookie_name = str(server.seed["session_cookie_name"])
-    alice = Uploader(server.base, cookies={cookie_name: str(server.seed["facilitator_cookie"])}, timeout=600)
-    bob = Browser(server.base, cookies={cookie_name: str(server.seed["participant_cookies"][0])})  # type: ignore[index]
-    status, html, _ = alice.get("/initiatieven/")
-    initiative = re.search(r'href="/initiatieven/([0-9a-f-]{36})/"', html)
-    if status != 200 or not initiative:
-        raise RuntimeError("no initiative on the list page")
-    upload = f"/initiatieven/{initiative.group(1)}/feedback/importeren/"
-    questionnaire = f"/gesprekken/{server.seed['assessment_id']}/vragenlijst/"
-    principle = load_frame().principles()[0]
-    answers = _answers([q.id for q in principle.questions], 1, principle.id)
-    _, html, _ = bob.get(f"{questionnaire}?principe={principle.id}")
-    bob_token = csrf_token(html)
-    for _ in range(5):  # warm-up: the first save of a process loads the name scrubber (seconds)
-        bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])
+    def send(file: Path) -> tuple[int, str, float]:
+        _, html, _ = pair.alice.get(upload)
+        return pair.alice.post_file(upload, token=csrf_token(html), field="bestand", file=file)
+
     warm_up = Path(tempfile.mkdtemp())
     (warm_up / "warm-up.csv").write_text("opmerking\nPrima geholpen.\n", encoding="utf-8")
     hostile.write_xlsx(warm_up / "warm-up.xlsx", shared_strings=hostile.plain_strings("opmerking", "Prima geholpen."))
     for name in ("warm-up.csv", "warm-up.xlsx"):  # the server's first uploads of each kind
-        _, html, _ = alice.get(upload)
-        alice.post_file(upload, token=csrf_token(html), field="bestand", file=warm_up / name)
-    alone = [bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])[2] for _ in range(20)]
+        send(warm_up / name)
+    alone = [pair.bob.post_form(pair.questionnaire, pair.answers)[2] for _ in range(20)]
     results: dict[str, Served] = {"": Served(seconds=[0.0], status=0, message="", stored=False, slowest=alone)}
     for spec, path in files:
         result = Served(seconds=[], status=0, message="", stored=False)
         for _round in range(ROUNDS):
-            _, html, _ = alice.get(upload)
-            token = csrf_token(html)
-            done = threading.Event()
-            saves: list[float] = []
-
-            def save_meanwhile(saves: list[float] = saves, done: threading.Event = done) -> None:
-                while not done.is_set():
-                    status, _, elapsed = bob.post_form(questionnaire, [("csrfmiddlewaretoken", bob_token), *answers])
-                    saves.append(elapsed if status == 302 else float("inf"))
-
-            saver = threading.Thread(target=save_meanwhile)
-            saver.start()
-            status, html, seconds = alice.post_file(upload, token=token, field="bestand", file=path)
-            done.set()
-            saver.join(timeout=60)
+            (status, html, seconds), saves = pair.save_while(lambda path=path: send(path))
             result.seconds.append(seconds)
-            result.status, result.message, result.stored = status, _error_text(html), result.stored or status == 302
+            result.status, result.message, result.stored = status, error_text(html), result.stored or status == 302
             result.slowest.append(max(saves, default=0.0))
             result.saves += len(saves)
         results[spec.name] = result
         print(f"[server] {spec.name}: HTTP {result.status}, {result.seconds}, bob {result.slowest}", flush=True)
-    alice.close()
-    bob.close()
+    pair.close()
     return results
 
 
@@ -408,10 +317,11 @@ def main() -> int:
         module_dir = _before_module(Path(folder)) if args.before else ""
         before, after = {}, {}
         for spec, path in built:
-            after[spec.name] = _read("after", path, "", AFTER_TIMEOUT)
+            after[spec.name] = read_in_child([__file__, "--child", "after", str(path), ""], timeout=AFTER_TIMEOUT)
             print(f"[after] {spec.name}: {after[spec.name]}", flush=True)
             if module_dir:
-                before[spec.name] = _read("before", path, module_dir, BEFORE_TIMEOUT)
+                child = [__file__, "--child", "before", str(path), module_dir]
+                before[spec.name] = read_in_child(child, timeout=BEFORE_TIMEOUT)
                 print(f"[before] {spec.name}: {before[spec.name]}", flush=True)
         with running_server(database_url=None, participants=2, initiatives=1, threads=4) as server:
             served = _served(server, built)
