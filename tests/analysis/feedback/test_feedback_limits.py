@@ -175,3 +175,14 @@ def test_a_file_that_makes_the_csv_sniffer_slow_is_read_within_seconds(tmp_path:
     header, *_rows = records(path, "csv")
     assert header[1] == ["opmerking"]
     assert time.perf_counter() - started < BOUND_SECONDS
+
+
+def test_the_header_is_read_without_the_shared_strings_later_rows_refer_to(tmp_path: Path) -> None:
+    # Row 2 refers to string 5 of a table of 2: reading the header must not even look it up ...
+    rows = b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>5</v></c></row>'
+    path = hostile.write_xlsx(tmp_path / "lui.xlsx", shared_strings=hostile.plain_strings("opmerking", "x"), rows=rows)
+    found = read_records(path, file_format="xlsx", file_name=path.name)
+    assert next(found).values == ["opmerking"]
+    found.close()
+    with pytest.raises(FeedbackInputError, match="geen geldig Excel-bestand"):  # ... reading row 2 does
+        records(path, "xlsx")

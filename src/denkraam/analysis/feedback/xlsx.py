@@ -261,7 +261,8 @@ class _Text:
         return self.seen > self.limits.max_cell_length
 
     def value(self) -> str:
-        return _ESCAPE.sub(lambda match: chr(int(match[1], 16)), "".join(self.parts))
+        text = "".join(self.parts)
+        return _ESCAPE.sub(lambda match: chr(int(match[1], 16)), text) if "_x" in text else text
 
 
 class _SharedStrings(_Target):
@@ -448,8 +449,7 @@ class _Sheet(_Target):
             index = _number(self.text.value().strip())
             if not isinstance(index, int):
                 raise _broken(self.file_name)
-            text, cut = self.strings.get(index)
-            return text or None, cut
+            return _SharedIndex(index), False  # looked up when the row is taken (a header read needs row 1 only)
         if kind in ("inlineStr", "str"):
             return self.text.value() or None, self.text.cut
         raw = self.text.value().strip()
@@ -466,6 +466,26 @@ class _Sheet(_Target):
             except (OverflowError, ValueError):
                 pass
         return number, False
+
+
+@dataclass(frozen=True, slots=True)
+class _SharedIndex:
+    """A cell that refers to the shared strings, until its row is taken."""
+
+    index: int
+
+
+def _resolved(record: Record, strings: _SharedStrings) -> Record:
+    if not any(isinstance(value, _SharedIndex) for value in record.values):
+        return record
+    values, cut = list(record.values), set(record.cut)
+    for index, value in enumerate(values):
+        if isinstance(value, _SharedIndex):
+            text, was_cut = strings.get(value.index)
+            values[index] = text or None
+            if was_cut:
+                cut.add(index)
+    return Record(row=record.row, values=values, cut=frozenset(cut))
 
 
 def _sheet_part(book: _Book, sheet: str | None, file_name: str) -> str:
@@ -501,8 +521,10 @@ def xlsx_records(
             try:
                 while part.step():
                     rows, target.rows = target.rows, []
-                    yield from rows
-                yield from target.rows
+                    for row in rows:
+                        yield _resolved(row, strings)
+                for row in target.rows:
+                    yield _resolved(row, strings)
             finally:
                 part.close()
                 strings.close()
