@@ -166,3 +166,12 @@ def alice_and_bob(server: Server, *, warm_up_saves: int = 5) -> AliceAndBob:
     for _ in range(warm_up_saves):
         bob.post_form(questionnaire, answers)
     return pair
+
+
+def format_read(read: Read | None, *, digits: int = 0) -> tuple[str, str]:
+    """(time, memory) cells of a report row; a read stopped at its limit shows the limit and the whole process."""
+    if read is None:
+        return "not run", "–"
+    seconds = f"> {read.seconds:.0f} s" if read.stopped else f"{read.seconds:.2f} s"
+    memory = f"{read.extra_mb:,.{digits}f} MB" + (" (whole process)" if read.stopped else "")
+    return seconds, memory

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from _hostile import Read, Uploader, error_text, limit_memory, read_in_child, source_at, status_kb  # noqa: E402
+from _hostile import Read, Uploader, error_text, format_read, limit_memory, read_in_child, source_at, status_kb  # noqa: E402
 from _report import write_section  # noqa: E402
 from _web_server import Browser, Server, csrf_token, running_server  # noqa: E402
 
@@ -208,14 +208,6 @@ def _served(server: Server, files: list[tuple[Hostile, Path]]) -> dict[str, Serv
 # --- report ---------------------------------------------------------------------------------------------------
 
 
-def _fmt(read: Read | None) -> tuple[str, str]:
-    if read is None:
-        return "not run", "–"
-    seconds = f"> {read.seconds:.0f} s" if read.stopped else f"{read.seconds:.2f} s"
-    memory = f"{read.extra_mb:,.0f} MB" + (" (whole process)" if read.stopped else "")
-    return seconds, memory
-
-
 def _short(text: str, limit: int = 150) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -251,9 +243,9 @@ def _report(
         "|---|---:|---:|---:|---:|---|",
     ]
     for spec, _path in files:
-        b_time, b_mem = _fmt(before.get(spec.name))
+        b_time, b_mem = format_read(before.get(spec.name))
         read = after[spec.name]
-        a_time, a_mem = _fmt(read)
+        a_time, a_mem = format_read(read)
         ok = not spec.of_the_issue or (read.seconds < TARGET_SECONDS and read.extra_mb < TARGET_EXTRA_MB)
         met &= ok and not read.stopped
         lines.append(

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from _hostile import Read, alice_and_bob, error_text, read_in_child, source_at, status_kb  # noqa: E402
+from _hostile import Read, alice_and_bob, error_text, format_read, read_in_child, source_at, status_kb  # noqa: E402
 from _report import write_section  # noqa: E402
 from _web_server import Server, csrf_token, running_server  # noqa: E402
 
@@ -209,14 +209,6 @@ def _served(server: Server, files: list[tuple[HostileFile, Path]]) -> dict[str, 
 # --- report ---------------------------------------------------------------------------------------------------
 
 
-def _fmt_read(read: Read | None) -> tuple[str, str]:
-    if read is None:
-        return "not run", "–"
-    seconds = f"> {read.seconds:.0f} s" if read.stopped else f"{read.seconds:.2f} s"
-    memory = f"{read.extra_mb:,.1f} MB" + (" (whole process)" if read.stopped else "")
-    return seconds, memory
-
-
 def _report(
     files: list[tuple[HostileFile, Path]],
     before: dict[str, Read],
@@ -243,9 +235,9 @@ def _report(
         "|---|---:|---:|---:|---:|---:|---|",
     ]
     for spec, path in files:
-        b_time, b_mem = _fmt_read(before.get(spec.name))
+        b_time, b_mem = format_read(before.get(spec.name), digits=1)
         read = after[spec.name]
-        a_time, a_mem = _fmt_read(read)
+        a_time, a_mem = format_read(read, digits=1)
         ok = not spec.hostile or (
             read.outcome.startswith("refused") == spec.refused
             and read.seconds < TARGET_SECONDS

@@ -17,8 +17,8 @@
 #   - environment: PIP_*, NPM_*, npm_config_*, proxy variables, variables naming the CA bundle or folder
 #     (but none naming a host path that is not in the root)
 # Not copied: Python, node, venvs, pip/npm caches, the host's local wheel folders (/opt/...) and the per-user
-# pip.conf pointing at them, the data folders beside the checkout. A policy-rc.d (exit 101) is written, as on this workplace's
-# Docker-style machines, so package installs start no service that would outlive the run.
+# pip.conf pointing at them, the data folders beside the checkout. A policy-rc.d (exit 101) is written, as on this
+# workplace's Docker-style machines, so package installs start no service that would outlive the run.
 # shellcheck disable=SC2016,SC2317  # hook text is for mmdebstrap; the trap functions are reached indirectly
 set -euo pipefail
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CODE_FOLDERS = ("src", "tests", "benchmarks", "scripts", "training")
-# `../shared` (the team's development data beside the checkout) or an absolute path of one machine.
+# The team's development data folder beside the checkout, or an absolute path of one machine.
 OUTSIDE = re.compile(r"\.\./shared|[\"'/]shared[\"']?\s*/\s*[\"']?data|/work/")
 
 
