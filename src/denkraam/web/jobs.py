@@ -135,10 +135,15 @@ def job_release(lease: Lease) -> None:
         _held.pop(_key(lease), None)
 
 
+def jobs_held() -> list[Lease]:
+    """The leases this process holds now."""
+    with _held_lock:
+        return list(_held.values())
+
+
 def jobs_renew() -> int:
     """Push the lease of every job this process runs forward (the worker's heartbeat); returns how many it holds."""
-    with _held_lock:
-        leases = list(_held.values())
+    leases = jobs_held()
     until = timezone.now() + timedelta(seconds=lease_seconds())
     for lease in leases:
         if not lease.update(lease_until=until):
