@@ -77,7 +77,8 @@ lock:  ## Renew the Python and npm lock files
 	$(UV_COMPILE) pyproject.toml $(LOCKS)/build.in --extra dev --extra train -c $(LOCKS)/dev.lock -o $(LOCKS)/train.lock
 	$(UV_COMPILE) pyproject.toml -c $(LOCKS)/dev.lock -o $(LOCKS)/run.lock
 	$(UV_COMPILE) $(LOCKS)/lint-ii.in --no-deps -o $(LOCKS)/lint-ii.lock
-	rm -f package-lock.json && npm install --package-lock-only --no-audit --no-fund --loglevel=error
+	# A full install, not --package-lock-only on a removed lock: that way npm records no integrity hashes here.
+	npm install --no-audit --no-fund --loglevel=error
 
 format: $(VENV)/.installed  ## Format the code with ruff
 	$(BIN)/ruff format .
