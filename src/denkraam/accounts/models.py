@@ -99,3 +99,7 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.summary}"
+
+
+# Sign-on identities live with the sign-on code (accounts/oidc/) but belong to this app and its migrations.
+from denkraam.accounts.oidc.models import OidcIdentity as OidcIdentity  # noqa: E402
