@@ -12,6 +12,7 @@ from django.test import Client
 from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.web.jobs import job_release, jobs_held
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.mail import smtp_server  # noqa: F401 (the fixture, for every test)
 
 
 @pytest.fixture(autouse=True)

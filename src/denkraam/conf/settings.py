@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -72,6 +75,7 @@ INSTALLED_APPS = [
     "denkraam.evidence",
     "denkraam.feedback",
     "denkraam.reports",
+    "denkraam.notifications",
 ]
 
 MIDDLEWARE = [
@@ -81,11 +85,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "denkraam.accounts.idle.IdleSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "denkraam.accounts.otp.AdminNeedsTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "denkraam.web.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "denkraam.conf.urls"
@@ -130,6 +138,8 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "initiatives:list"
 LOGOUT_REDIRECT_URL = "web:home"
+# django-axes first: it refuses a locked-out user name and address before any backend checks a password.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -250,9 +260,41 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGIN_RATE_LIMIT = env_int("DENKRAAM_LOGIN_RATE_LIMIT", 10)  # failed attempts per 15 minutes per user name and IP
+# Login security (accounts/lockout.py, docs/configuration.md): django-axes counts failed logins (a wrong password or
+# a wrong two-factor code, on every login form) in the database, per user name and address and per address alone.
+LOGIN_FAILURE_LIMIT = env_int("DENKRAAM_LOGIN_FAILURE_LIMIT", env_int("DENKRAAM_LOGIN_RATE_LIMIT", 10))
 # ... and per IP for all user names together (password spraying); an office behind one address shares it.
-LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_LOGIN_RATE_LIMIT_PER_ADDRESS", 50)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int(
+    "DENKRAAM_LOGIN_FAILURE_LIMIT_PER_ADDRESS", env_int("DENKRAAM_LOGIN_RATE_LIMIT_PER_ADDRESS", 50)
+)
+LOGIN_LOCKOUT_MINUTES = env_int("DENKRAAM_LOGIN_LOCKOUT_MINUTES", 15)
+if LOGIN_FAILURE_LIMIT < 1 or LOGIN_FAILURE_LIMIT_PER_ADDRESS < 1 or not 1 <= LOGIN_LOCKOUT_MINUTES <= 24 * 60:
+    raise ImproperlyConfigured(
+        "DENKRAAM_LOGIN_FAILURE_LIMIT(_PER_ADDRESS) must be 1 or more, DENKRAAM_LOGIN_LOCKOUT_MINUTES 1 to 1440"
+    )
+AXES_HANDLER = "denkraam.accounts.lockout.LoginFailureHandler"
+AXES_FAILURE_LIMIT = "denkraam.accounts.lockout.login_failure_limit"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = "denkraam.accounts.lockout.login_lockout_time"
+# A try during the lock does not make it longer: "wait 15 minutes" stays true, and the right password typed while
+# locked out does not start the wait again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True  # only this user name from this address (LoginFailureHandler.reset_user_attempts)
+AXES_USERNAME_CALLABLE = "denkraam.accounts.lockout.login_username"
+AXES_CLIENT_IP_CALLABLE = "denkraam.accounts.ratelimit.client_ip"  # REMOTE_ADDR, set by the trusted proxy only
+AXES_LOCKOUT_CALLABLE = "denkraam.accounts.lockout.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+AXES_ENABLE_ADMIN = True  # /beheer/ lists attempts; deleting an attempt lifts its lock (or `denkraam unlock`)
+AXES_VERBOSE = False
+# Two-factor codes (accounts/otp.py): required for administrators with a password, optional for everyone else.
+OTP_TOTP_ISSUER = env_str("DENKRAAM_OTP_ISSUER", "denkraam")
+# Sessions end after this many minutes without a request of the person (htmx polling does not count), and in any
+# case this many hours after logging in (accounts/idle.py).
+SESSION_IDLE_MINUTES = env_int("DENKRAAM_SESSION_IDLE_MINUTES", 60)
+SESSION_MAX_HOURS = env_int("DENKRAAM_SESSION_MAX_HOURS", 12)
+if not 1 <= SESSION_IDLE_MINUTES <= SESSION_MAX_HOURS * 60:
+    raise ImproperlyConfigured("DENKRAAM_SESSION_IDLE_MINUTES must be 1 or more and within DENKRAAM_SESSION_MAX_HOURS")
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 # Password-reset mails per 15 minutes for one e-mail address, and requests from one network address for any.
 PASSWORD_RESET_RATE_LIMIT = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT", 3)
 PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", 10)
