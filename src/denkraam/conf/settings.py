@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from denkraam.accounts.oidc.config import oidc_providers_parse
 from denkraam.conf.env import (
     env_bool,
     env_int,
@@ -54,6 +55,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_site_url("DENKRAAM_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 if PRODUCTION and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("DENKRAAM_SITE_URL is required in production: the public https address of denkraam")
+# Single sign-on with OpenID Connect (docs/configuration.md): a JSON/YAML file or inline JSON, checked at start-up.
+OIDC_PROVIDERS = oidc_providers_parse(env_str("DENKRAAM_OIDC_PROVIDERS"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -110,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "denkraam.web.context_processors.site",
+                "denkraam.accounts.oidc.context_processors.oidc_providers",
             ],
         },
     }

@@ -33,3 +33,7 @@ class OidcIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider_id}: {self.subject}"
+
+
+# Imported here, with the model, so that Django registers the sign-on system check at start-up.
+from denkraam.accounts.oidc import checks as checks  # noqa: E402
