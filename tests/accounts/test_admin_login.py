@@ -7,6 +7,7 @@ from django.test import Client, override_settings
 
 from denkraam.accounts.models import User
 from tests.factories import TEST_PASSWORD
+from tests.otp import totp_code, totp_device_for
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_forty_wrong_admin_passwords_block_the_right_one_too(client: Client, beh
     assert "_auth_user_id" not in client.session
 
 
-@override_settings(LOGIN_RATE_LIMIT_PER_ADDRESS=4)
+@override_settings(LOGIN_FAILURE_LIMIT_PER_ADDRESS=4)
 def test_an_address_blocked_at_the_app_login_is_blocked_at_the_admin_login(client: Client, beheer: User) -> None:
     for name in ["anna", "bram", "chantal", "dirk"]:
         client.post("/inloggen/", {"username": name, "password": "Welkom01!"})
@@ -36,7 +37,7 @@ def test_an_address_blocked_at_the_app_login_is_blocked_at_the_admin_login(clien
     assert "_auth_user_id" not in client.session
 
 
-@override_settings(LOGIN_RATE_LIMIT=3)
+@override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_failures_at_the_admin_login_count_for_the_app_login(client: Client, beheer: User) -> None:
     for _ in range(3):
         client.post(ADMIN_LOGIN, {"username": "beheer", "password": "fout"})
@@ -44,11 +45,14 @@ def test_failures_at_the_admin_login_count_for_the_app_login(client: Client, beh
 
 
 def test_an_administrator_logs_in_at_the_admin_login_and_lands_in_the_admin(client: Client, beheer: User) -> None:
+    device = totp_device_for(beheer)
     page = client.get(ADMIN_LOGIN)
     assert page.status_code == 200
     assert "Inloggen" in page.content.decode()
     assert "Gebruikersnaam" in page.content.decode()
     response = client.post(ADMIN_LOGIN, {"username": "beheer", "password": TEST_PASSWORD, "next": "/beheer/"})
+    assert response["Location"] == "/inloggen/code/"  # the password is right; the code from the app comes next
+    response = client.post("/inloggen/code/", {"otp_token": totp_code(device)})
     assert response.status_code == 302
     assert response["Location"] == "/beheer/"
     assert client.get("/beheer/").status_code == 200

@@ -25,7 +25,7 @@ def test_a_wrong_password_gives_a_dutch_message(client: Client, alice: User) -> 
     assert "Uw gebruikersnaam of wachtwoord klopt niet" in response.content.decode()
 
 
-@override_settings(LOGIN_RATE_LIMIT=3)
+@override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_too_many_failed_logins_are_blocked_even_with_the_right_password(client: Client, alice: User) -> None:
     url = reverse("accounts:login")
     statuses = [client.post(url, {"username": "alice", "password": "fout"}).status_code for _ in range(3)]
@@ -37,7 +37,7 @@ def test_too_many_failed_logins_are_blocked_even_with_the_right_password(client:
     assert "_auth_user_id" not in client.session
 
 
-@override_settings(LOGIN_RATE_LIMIT=3)
+@override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_the_limit_counts_per_user_name_and_address(client: Client, alice: User, bob: User) -> None:
     url = reverse("accounts:login")
     for _ in range(3):
@@ -48,7 +48,7 @@ def test_the_limit_counts_per_user_name_and_address(client: Client, alice: User,
     assert client.post(url, {"username": "bob", "password": TEST_PASSWORD}).status_code == 302
 
 
-@override_settings(LOGIN_RATE_LIMIT=3, LOGIN_RATE_LIMIT_PER_ADDRESS=4)
+@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_LIMIT_PER_ADDRESS=4)
 def test_one_address_trying_many_user_names_is_blocked_too(client: Client, alice: User, bob: User) -> None:
     url = reverse("accounts:login")
     guesses = ["anna", "bram", "chantal", "dirk"]
@@ -59,7 +59,7 @@ def test_one_address_trying_many_user_names_is_blocked_too(client: Client, alice
     assert Client(REMOTE_ADDR="10.0.0.9").post(url, {"username": "bob", "password": TEST_PASSWORD}).status_code == 302
 
 
-@override_settings(LOGIN_RATE_LIMIT=3)
+@override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_a_successful_login_resets_the_count(client: Client, alice: User) -> None:
     url = reverse("accounts:login")
     for _ in range(2):

@@ -11,6 +11,7 @@ from denkraam.accounts.models import AuditEvent, Organisation, User
 from denkraam.accounts.services import audit_record
 from denkraam.cli import main
 from tests.factories import TEST_PASSWORD, InitiativeFactory
+from tests.otp import client_with_code
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_pages_carry_security_headers(client_for: Callable[[User], Client], alic
 def test_the_admin_shows_the_audit_log_read_only(client: Client, uwv: Organisation) -> None:
     admin = User.objects.create_superuser("beheer", "beheer@example.org", TEST_PASSWORD)
     event = audit_record(actor=admin, action="test.done", obj=uwv, summary="Iets gedaan.")
-    client.force_login(admin)
+    client = client_with_code(admin)
     assert client.get("/beheer/accounts/auditevent/").status_code == 200
     assert client.get(f"/beheer/accounts/auditevent/{event.pk}/change/").status_code == 200
     assert client.get("/beheer/accounts/auditevent/add/").status_code == 403
@@ -73,7 +74,7 @@ def test_createadmin_makes_a_superuser_and_refuses_weak_passwords() -> None:
 
 def test_a_role_given_in_the_admin_is_logged(client: Client, uwv: Organisation, charlie: User) -> None:
     admin = User.objects.create_superuser("beheer", "beheer@example.org", TEST_PASSWORD)
-    client.force_login(admin)
+    client = client_with_code(admin)
     response = client.post(
         "/beheer/accounts/membership/add/", {"user": charlie.pk, "organisation": str(uwv.pk), "role": "beheerder"}
     )
@@ -88,7 +89,7 @@ def test_an_initiative_changed_in_the_admin_shows_up_in_its_logbook(
 ) -> None:
     initiative = InitiativeFactory(owner=uwv, name="Balie")
     admin = User.objects.create_superuser("beheer", "beheer@example.org", TEST_PASSWORD)
-    client.force_login(admin)
+    client = client_with_code(admin)
     data = {
         "name": "Balie Utrecht",
         "description": initiative.description,

@@ -62,7 +62,7 @@ def _failed_logins(visitor: Visitor, forged_addresses: Callable[[int], str], cou
     ]
 
 
-@override_settings(LOGIN_RATE_LIMIT=3, SECURE_HSTS_SECONDS=3600)
+@override_settings(LOGIN_FAILURE_LIMIT=3, SECURE_HSTS_SECONDS=3600)
 def test_behind_the_trusted_proxy_the_client_address_and_https_come_from_the_proxy() -> None:
     with wsgiref_app(TRUSTED_PROXY="127.0.0.2") as port:
         proxy = ReverseProxy(upstream_port=port, source="127.0.0.2")
@@ -76,7 +76,7 @@ def test_behind_the_trusted_proxy_the_client_address_and_https_come_from_the_pro
             proxy.close()
 
 
-@override_settings(LOGIN_RATE_LIMIT=3, SECURE_HSTS_SECONDS=3600)
+@override_settings(LOGIN_FAILURE_LIMIT=3, SECURE_HSTS_SECONDS=3600)
 def test_a_client_that_is_not_the_trusted_proxy_cannot_forge_its_address_or_https() -> None:
     with wsgiref_app(TRUSTED_PROXY="127.0.0.2") as port:
         visitor = Visitor(port, host="localhost", scheme="http")
@@ -85,7 +85,7 @@ def test_a_client_that_is_not_the_trusted_proxy_cannot_forge_its_address_or_http
         assert _failed_logins(visitor, lambda n: f"203.0.113.{n}", 4) == [200, 200, 429, 429]
 
 
-@override_settings(LOGIN_RATE_LIMIT=3)
+@override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_without_a_trusted_proxy_nobody_may_set_forwarded_headers() -> None:
     with serving(wsgi.application) as port:  # the real one: the test settings trust no proxy
         proxy = ReverseProxy(upstream_port=port, source="127.0.0.2")

@@ -1,3 +1,5 @@
+# mypy: disable-error-code="import-untyped"
+# (django-otp, whose TOTPDevice refers to User, has no type information; django-stubs reports it here)
 from __future__ import annotations
 
 import uuid

@@ -1,8 +1,7 @@
-"""Rate limits in the cache, in fixed 15-minute windows.
+"""Rate limits in the cache, in fixed 15-minute windows, and the client's address.
 
-Login: failed attempts per user name and IP address (guessing one person's password) and per IP address alone
-(trying one common password on many user names). Password reset: requests per e-mail address (mail bombing one
-person) and per IP address (mail bombing many).
+Password reset: requests per e-mail address (mail bombing one person) and per IP address (mail bombing many).
+Failed logins are counted by django-axes in the database (accounts/lockout.py), with `client_ip` as its address.
 """
 
 from __future__ import annotations
@@ -21,14 +20,6 @@ def _hashed(prefix: str, *parts: str) -> str:
     return f"{prefix}:{hashlib.sha256('|'.join(parts).encode()).hexdigest()}"
 
 
-def _key(*, username: str, ip: str) -> str:
-    return _hashed("login-failures", username.strip().lower(), ip)
-
-
-def _ip_key(ip: str) -> str:
-    return _hashed("login-failures-ip", ip)
-
-
 def window_add(key: str, amount: int = 1, *, seconds: int = WINDOW_SECONDS) -> int:
     """Add `amount` to the counter `key` for a fixed window of `seconds`; return the total in the window."""
     # add() starts the window only if none is running, so the window does not slide with every attempt.
@@ -41,30 +32,9 @@ def window_add(key: str, amount: int = 1, *, seconds: int = WINDOW_SECONDS) -> i
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The address the request came from. Behind a proxy, the proxy must set REMOTE_ADDR (waitress trusted_proxy)."""
+    """The address the request came from. Behind a proxy, the proxy must set REMOTE_ADDR (waitress trusted_proxy,
+    conf/proxy.py); X-Forwarded-For from anyone else is removed before Django sees it, and never read here."""
     return request.META.get("REMOTE_ADDR", "") or "onbekend"
-
-
-def login_is_blocked(*, username: str, ip: str) -> bool:
-    """True when this user name from this address, or this address for all user names together, has used up its
-    failed attempts for the current window."""
-    return (
-        cache.get(_key(username=username, ip=ip), 0) >= settings.LOGIN_RATE_LIMIT
-        or cache.get(_ip_key(ip), 0) >= settings.LOGIN_RATE_LIMIT_PER_ADDRESS
-    )
-
-
-def login_failure_record(*, username: str, ip: str) -> bool:
-    """Count one failed attempt; True when it used up a limit (this attempt is then answered as blocked)."""
-    for_user = window_add(_key(username=username, ip=ip))
-    for_address = window_add(_ip_key(ip))
-    return for_user >= settings.LOGIN_RATE_LIMIT or for_address >= settings.LOGIN_RATE_LIMIT_PER_ADDRESS
-
-
-def login_failures_clear(*, username: str, ip: str) -> None:
-    """Forget this user name's failed attempts after a successful login. The address's count stays: otherwise
-    one account of one's own would reset the limit on trying other people's."""
-    cache.delete(_key(username=username, ip=ip))
 
 
 def password_reset_allowed(*, email: str, ip: str) -> bool:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from denkraam.accounts import views
+from denkraam.accounts import otp_views, views
 from denkraam.accounts.oidc import views as oidc_views
 
 app_name = "accounts"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("inloggen/", views.RateLimitedLoginView.as_view(), name="login"),
     path("inloggen/oidc/<slug:provider_id>/", oidc_views.oidc_start, name="oidc_start"),
     path("inloggen/oidc/<slug:provider_id>/terug/", oidc_views.oidc_callback, name="oidc_callback"),
+    path("inloggen/code/", otp_views.otp_verify, name="otp_verify"),
+    path("tweestapsverificatie/", otp_views.otp_setup, name="otp_setup"),
     # Also ends the session at the identity provider when the person signed on there.
     path("uitloggen/", oidc_views.logout, name="logout"),
     path("wachtwoord-vergeten/", views.password_reset, name="password_reset"),

@@ -1,4 +1,4 @@
-"""Login with a rate limit, password reset in Dutch, and the 'Mijn organisaties' page."""
+"""Login guarded by django-axes, password reset in Dutch, and the 'Mijn organisaties' page."""
 
 from __future__ import annotations
 
@@ -9,50 +9,45 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
-from denkraam.accounts.ratelimit import (
-    client_ip,
-    login_failure_record,
-    login_failures_clear,
-    login_is_blocked,
-    password_reset_allowed,
-)
+from denkraam.accounts.lockout import blocked_message
+from denkraam.accounts.otp import otp_device_confirmed, otp_pending_start, otp_required_for
+from denkraam.accounts.ratelimit import client_ip, password_reset_allowed
 from denkraam.accounts.selectors import membership_list_for_user
-
-BLOCKED_MESSAGE = (
-    "U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht 15 minuten en probeer het dan opnieuw. "
-    "Bent u uw wachtwoord vergeten? Vraag dan een nieuw wachtwoord aan."
-)
 
 
 class RateLimitedLoginView(auth_views.LoginView):
-    """Django's login view that answers 429 after too many failed attempts for one user name from one address."""
+    """Django's login view, guarded by django-axes (accounts/lockout.py): after too many failures for one user
+    name from one address, or from one address in all, it answers 429 in Dutch, even to the right password.
+    A user with a two-factor app is asked for the code before being logged in (accounts/otp_views.py)."""
 
     template_name = "accounts/login.html"
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        username = request.POST.get("username", "")[:150]
-        if login_is_blocked(username=username, ip=client_ip(request)):
-            return self._blocked(request)
-        return super().post(request, *args, **kwargs)
-
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        login_failures_clear(username=form.get_user().get_username(), ip=client_ip(self.request))
-        return super().form_valid(form)
+        user = form.get_user()
+        if otp_device_confirmed(user=user) is not None:
+            otp_pending_start(request=self.request, user=user, next_url=self.get_success_url())
+            return redirect("accounts:otp_verify")
+        response = super().form_valid(form)
+        if otp_required_for(user=user):  # an administrator without an app sets one up first
+            return redirect(f"{reverse('accounts:otp_setup')}?{urlencode({'next': self.get_success_url()})}")
+        return response
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        username = self.request.POST.get("username", "")[:150]
-        if login_failure_record(username=username, ip=client_ip(self.request)):
+        # Axes marks the request when this failure used up a limit, or when the name and address were locked
+        # already (then the password was not even checked).
+        if getattr(self.request, "axes_locked_out", False):
             return self._blocked(self.request)
         return super().form_invalid(form)
 
     def _blocked(self, request: HttpRequest) -> HttpResponse:
         # An unbound form that keeps the typed user name: a bound one would check the password when rendered.
         form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")[:150]})
-        context = self.get_context_data(form=form, blocked_message=BLOCKED_MESSAGE)
+        context = self.get_context_data(form=form, blocked_message=blocked_message())
         return render(request, self.template_name, context, status=429)
 
 

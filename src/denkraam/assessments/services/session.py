@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import formats, timezone
 
 from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.assessments.models import Action, Answer, Assessment, Participant
@@ -19,6 +22,9 @@ from denkraam.assessments.services._common import (
 from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit
+from denkraam.notifications import tasks as mail_tasks
+from denkraam.notifications.models import Notification
+from denkraam.notifications.selectors import REMINDER_INTERVAL, reminder_last, reminder_recipients
 
 
 @transaction.atomic
@@ -161,7 +167,50 @@ def assessment_open(*, assessment: Assessment, actor: User) -> Assessment:
         action="assessment.opened",
         summary=f"{_name(actor)} heeft de vragenlijst van '{assessment.title}' geopend.",
     )
+    mail_tasks.mail_after_commit(mail_tasks.assessment_open_mail_task, str(assessment.pk), actor.pk)
     return assessment
+
+
+def _when(moment: dt.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), r"j F \o\m H:i")
+
+
+@transaction.atomic
+def assessment_remind(*, assessment: Assessment, actor: User) -> int:
+    """Mail the participants who have not answered every question yet; at most once in 24 hours per session.
+
+    Returns how many participants get the reminder (those with an e-mail address; the actor never).
+    """
+    _require_manager(actor=actor, assessment=assessment, what="een herinnering sturen")
+    # Locked: two presses at the same moment are handled one after the other, so only one reminder goes out.
+    locked = _locked(assessment)
+    if locked.status != Assessment.Status.OPEN:
+        raise ValidationError("U kunt alleen een herinnering sturen zolang de vragenlijst open is.")
+    now = timezone.now()
+    last = reminder_last(assessment=locked)
+    if last is not None and last.sent_at + REMINDER_INTERVAL > now:
+        raise ValidationError(
+            f"Er is al een herinnering verstuurd op {_when(last.sent_at)}. U kunt één herinnering per dag "
+            f"sturen: de volgende kan vanaf {_when(last.sent_at + REMINDER_INTERVAL)}."
+        )
+    users = reminder_recipients(assessment=locked, actor=actor).with_email
+    if not users:
+        return 0
+    Notification.objects.create(
+        kind=Notification.Kind.REMINDER, assessment=locked, user=actor, recipients=len(users), sent_at=now
+    )
+    _audit(
+        actor=actor,
+        action="assessment.reminded",
+        obj=locked,
+        summary=f"{_name(actor)} heeft een herinnering gestuurd aan {len(users)} deelnemer(s) van '{locked.title}'.",
+        assessment=locked,
+        user_ids=[u.pk for u in users],
+    )
+    mail_tasks.mail_after_commit(
+        mail_tasks.assessment_remind_mail_task, str(locked.pk), actor.pk, [u.pk for u in users]
+    )
+    return len(users)
 
 
 @transaction.atomic
@@ -184,6 +233,7 @@ def assessment_reveal(*, assessment: Assessment, actor: User) -> Assessment:
         action="assessment.revealed",
         summary=f"{_name(actor)} heeft de antwoorden van '{assessment.title}' onthuld.",
     )
+    mail_tasks.mail_after_commit(mail_tasks.assessment_reveal_mail_task, str(assessment.pk), actor.pk)
     return assessment
 
 

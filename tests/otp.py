@@ -1,0 +1,34 @@
+"""Two-factor helpers for tests: a confirmed app for a user, and the code it shows now (django-otp's own TOTP)."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from denkraam.accounts.models import User
+from tests.factories import TEST_PASSWORD
+
+
+def totp_device_for(user: User) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+
+def totp_code(device: TOTPDevice, *, secret_hex: str | None = None) -> str:
+    """The code the app shows now. Each code is accepted once, so a second login in the same 30 seconds uses the
+    next step's code (the device accepts one step of drift)."""
+    device.refresh_from_db()
+    totp = TOTP(bytes.fromhex(secret_hex or device.key), device.step, device.t0, device.digits, device.drift)
+    if totp.t() <= device.last_t:
+        totp.time = totp.time + device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def client_with_code(user: User) -> Client:
+    """A client logged in with password and code, as an administrator must be to open /beheer/."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or totp_device_for(user)
+    client = Client()
+    client.post("/inloggen/", {"username": user.get_username(), "password": TEST_PASSWORD})
+    response = client.post("/inloggen/code/", {"otp_token": totp_code(device)})
+    assert response.status_code == 302, response.content.decode()
+    return client
