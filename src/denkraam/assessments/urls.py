@@ -16,6 +16,7 @@ urlpatterns = [
         name="participant_remove",
     ),
     path("<uuid:assessment_id>/openen/", session.assessment_open, name="open"),
+    path("<uuid:assessment_id>/herinneren/", session.assessment_remind, name="remind"),
     path("<uuid:assessment_id>/onthullen/", session.assessment_reveal, name="reveal"),
     path("<uuid:assessment_id>/sluiten/", session.assessment_close, name="close"),
     path("<uuid:assessment_id>/vragenlijst/", answers.questionnaire, name="questionnaire"),

@@ -1,4 +1,4 @@
-"""Commands for the web app: serve, worker, cleanup, demo, createadmin and a pass-through to Django's manage."""
+"""Commands for the web app: serve, worker, cleanup, reminders, demo, createadmin and a pass-through to manage."""
 
 from __future__ import annotations
 
@@ -86,6 +86,23 @@ def cleanup() -> None:
     click.echo(f"{removed} achtergebleven uploadbestand(en) verwijderd.")
 
 
+@click.command()
+def reminders() -> None:
+    """Mail the owners of overdue actions (run once a day, from cron or a systemd timer).
+
+    An action past its due date that is not 'klaar' gets one reminder, then again at most once every 7 days while
+    it stays overdue; a new due date that passes starts again. Actions of closed sessions are left out.
+    """
+    setup_django()
+    from denkraam.notifications.services import actions_overdue_remind
+
+    try:
+        sent = actions_overdue_remind()
+    except OSError as exc:  # the mail server is down or refuses: what was sent is recorded, the rest comes next run
+        raise click.ClickException(f"De mailserver is niet bereikbaar ({exc}). Probeer het later opnieuw.") from exc
+    click.echo(f"{sent} herinnering(en) verstuurd.")
+
+
 PRODUCTION_REFUSED = (
     "Dit is een productieomgeving (DENKRAAM_ENVIRONMENT=production): hier laadt denkraam de demo niet, want die "
     "voegt verzonnen organisaties, initiatieven en gesprekken toe, en gebruikers met een openbaar wachtwoord. Laad "
@@ -161,4 +178,4 @@ def manage(args: tuple[str, ...]) -> None:
     execute_from_command_line(["denkraam manage", *args])
 
 
-COMMANDS = [serve, worker, cleanup, demo, createadmin, manage]
+COMMANDS = [serve, worker, cleanup, reminders, demo, createadmin, manage]

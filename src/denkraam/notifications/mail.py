@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.validators import validate_email
 from django.template import Context, Engine
 from django.template.loader import render_to_string
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +54,13 @@ def mail_send(*, to: Sequence[str], template: str, context: Mapping[str, Any], r
     server are raised, so a background task that calls this fails and logs.
     """
     full_context = {**context, "site_url": site_url(), "reason": reason}
-    subject = _one_line(_render_text(f"notifications/{template}_subject.txt", full_context))
-    text_body = _render_text(f"notifications/{template}.txt", full_context)
-    html_body = render_to_string(f"notifications/{template}.html", full_context)
-    text = _render_text("notifications/_layout.txt", {**full_context, "body": text_body.strip()})
-    html = render_to_string("notifications/_layout.html", {**full_context, "body": html_body, "subject": subject})
+    # Dutch dates ("3 december") also in a worker or a cron job, where no request switched the language on.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _one_line(_render_text(f"notifications/{template}_subject.txt", full_context))
+        text_body = _render_text(f"notifications/{template}.txt", full_context)
+        html_body = render_to_string(f"notifications/{template}.html", full_context)
+        text = _render_text("notifications/_layout.txt", {**full_context, "body": text_body.strip()})
+        html = render_to_string("notifications/_layout.html", {**full_context, "body": html_body, "subject": subject})
 
     addresses = list(dict.fromkeys(address.strip() for address in to if address and address.strip()))
     valid = [address for address in addresses if _address_valid(address)]

@@ -16,6 +16,7 @@ from denkraam.assessments.services._common import (
     _name,
     _require_not_closed,
 )
+from denkraam.notifications import tasks as mail_tasks
 
 
 def _require_can_act(*, actor: User, assessment: Assessment) -> Assessment:
@@ -68,6 +69,8 @@ def action_create(
         summary=f"{_name(actor)} heeft de actie '{title}' toegevoegd.",
         assessment=assessment,
     )
+    if owner is not None and owner.pk != actor.pk:
+        mail_tasks.mail_after_commit(mail_tasks.action_assigned_mail_task, str(action.pk), actor.pk)
     return action
 
 
@@ -133,6 +136,8 @@ def action_update(
         assessment=assessment,
         fields=fields,
     )
+    if "owner_id" in changed and owner is not None and owner.pk != actor.pk:
+        mail_tasks.mail_after_commit(mail_tasks.action_assigned_mail_task, str(action.pk), actor.pk)
     return action
 
 

@@ -28,6 +28,7 @@ from denkraam.assessments.selectors import (
     participant_list,
 )
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_get_for_user
+from denkraam.notifications.selectors import reminder_last, reminder_text
 
 
 def base_context(assessment: Assessment, access: AssessmentAccess, section: str) -> dict[str, Any]:
@@ -66,6 +67,8 @@ def assessment_detail(request: AuthenticatedHttpRequest, assessment_id: str) -> 
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     context = base_context(assessment, access, "overzicht")
     context["progress"] = assessment_progress(assessment=assessment)
+    if access.can_manage and assessment.status == Assessment.Status.OPEN:
+        context["last_reminder"] = reminder_last(assessment=assessment)
     if assessment.is_revealed:
         context["results"] = assessment_results(assessment=assessment)
         context["previous"] = assessment_previous(assessment=assessment, user=request.user)
@@ -152,6 +155,20 @@ def assessment_open(request: AuthenticatedHttpRequest, assessment_id: str) -> Ht
     return _stage_change(
         request, assessment_id, services.assessment_open, "De vragenlijst is open. De deelnemers kunnen antwoorden."
     )
+
+
+@login_required
+@require_POST
+def assessment_remind(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
+    """The button "Herinnering sturen": mail the participants who have not finished; says how many got it."""
+    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    try:
+        sent = services.assessment_remind(assessment=assessment, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, reminder_text(sent=sent, assessment=assessment, actor=request.user))
+    return redirect(reverse("assessments:detail", kwargs={"assessment_id": assessment.pk}))
 
 
 @login_required
