@@ -13,7 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from denkraam.accounts.oidc.config import oidc_providers_parse
+from denkraam.accounts.oidc.config import oidc_form_action_origins, oidc_providers_parse
 from denkraam.conf.env import (
     env_bool,
     env_int,
@@ -257,7 +257,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "form-action": ["'self'"],
+        # The providers' origins: logging out leads on to the provider's own logout (accounts/oidc).
+        "form-action": ["'self'", *oidc_form_action_origins(OIDC_PROVIDERS)],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

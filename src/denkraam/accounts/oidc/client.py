@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from joserfc.errors import ClaimError, JoseError
 
-from denkraam.accounts.oidc.config import OidcProvider
+from denkraam.accounts.oidc.config import OidcProvider, url_origin
 from denkraam.accounts.oidc.errors import OidcLoginError
 
 logger = logging.getLogger(__name__)
@@ -166,7 +166,12 @@ def oidc_end_session_url(*, provider: OidcProvider, id_token: str) -> str | None
         metadata = _metadata(provider, client)
     except OidcLoginError:
         return None
-    if not metadata.get("end_session_endpoint"):
+    end_session = metadata.get("end_session_endpoint")
+    if not end_session:
+        return None
+    if url_origin(end_session) != url_origin(provider.discovery_url):
+        # The logout form may only lead to the providers' own origins (CSP form-action, see settings.py).
+        logger.warning("OIDC provider %s: end_session_endpoint on another origin; logged out locally", provider.id)
         return None
     post_logout = settings.SITE_URL + resolve_url(settings.LOGOUT_REDIRECT_URL)
     result = client.create_logout_url(

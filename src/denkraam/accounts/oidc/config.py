@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from django.core.exceptions import ImproperlyConfigured
@@ -214,3 +215,15 @@ def oidc_providers_parse(raw: str) -> tuple[OidcProvider, ...]:
             raise _fail(f"provider {provider.id!r}", "'id' is used by two providers")
         seen.add(provider.id)
     return providers
+
+
+def url_origin(url: str) -> str:
+    """`https://host:port` of an address, lower case."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def oidc_form_action_origins(providers: tuple[OidcProvider, ...]) -> list[str]:
+    """The origins the logout form may lead to: browsers apply CSP form-action also to the redirect that follows
+    the form, here the one to the provider's end_session_endpoint (expected on the discovery document's origin)."""
+    return list(dict.fromkeys(url_origin(provider.discovery_url) for provider in providers))
