@@ -66,7 +66,7 @@ class SmtpServer:
         self._handler = _Handler()
         self.host = "127.0.0.1"
         self.port = _free_port()
-        self._controller = Controller(self._handler, hostname=self.host, port=self.port)
+        self._controller: Controller | None = None
         self.running = False
 
     @property
@@ -81,12 +81,16 @@ class SmtpServer:
             return list(self._handler.envelopes)
 
     def start(self) -> None:
-        self._controller.start()
-        self.running = True
+        """Start (or after `stop`, start again) on the same port; what was received stays in `.messages`."""
+        if not self.running:
+            # A stopped controller's event loop is closed: a restart needs a new one.
+            self._controller = Controller(self._handler, hostname=self.host, port=self.port)
+            self._controller.start()
+            self.running = True
 
     def stop(self) -> None:
         """Stop the server: a mail sent afterwards meets a closed port (to test a mail server that is down)."""
-        if self.running:
+        if self.running and self._controller is not None:
             self._controller.stop()
             self.running = False
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "denkraam.feedback",
     "denkraam.reports",
     "denkraam.notifications",
+    "denkraam.invitations",
 ]
 
 MIDDLEWARE = [
@@ -300,6 +301,10 @@ SESSION_MAX_HOURS = env_int("DENKRAAM_SESSION_MAX_HOURS", 12)
 if not 1 <= SESSION_IDLE_MINUTES <= SESSION_MAX_HOURS * 60:
     raise ImproperlyConfigured("DENKRAAM_SESSION_IDLE_MINUTES must be 1 or more and within DENKRAAM_SESSION_MAX_HOURS")
 SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
+# Days an e-mail invitation (to a session or an organisation) stays valid; resending starts the days again.
+INVITATION_DAYS = env_int("DENKRAAM_INVITATION_DAYS", 14)
+if not 1 <= INVITATION_DAYS <= 365:
+    raise ImproperlyConfigured("DENKRAAM_INVITATION_DAYS must be 1 to 365")
 # Password-reset mails per 15 minutes for one e-mail address, and requests from one network address for any.
 PASSWORD_RESET_RATE_LIMIT = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT", 3)
 PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", 10)

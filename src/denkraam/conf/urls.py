@@ -16,6 +16,8 @@ urlpatterns = [
     path("initiatieven/<uuid:initiative_id>/feedback/", include("denkraam.feedback.urls")),
     path("rapportages/", include("denkraam.reports.urls")),
     path("", include("denkraam.evidence.urls")),
+    path("uitnodiging/", include("denkraam.invitations.urls")),
+    path("gesprekken/<uuid:assessment_id>/uitnodigingen/", include("denkraam.invitations.assessment_urls")),
     # Before the admin's own URLs: its login has no rate limit, this one has the app's.
     path("beheer/login/", AdminLoginView.as_view(), name="admin_login"),
     path("beheer/", admin.site.urls),
