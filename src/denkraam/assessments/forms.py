@@ -27,7 +27,16 @@ class InviteForm(forms.Form):
     identifier = forms.CharField(
         label="Gebruikersnaam of e-mailadres",
         max_length=254,
-        help_text="De persoon moet al een account hebben. Dat mag bij elke organisatie zijn.",
+        help_text=(
+            "Van iemand bij elke organisatie. Heeft de persoon nog geen account? Vul dan het e-mailadres in: "
+            "die krijgt een e-mail met een link om mee te doen."
+        ),
+    )
+    organisation_name = forms.CharField(
+        label="Organisatie",
+        max_length=200,
+        required=False,
+        help_text="Alleen voor iemand van een organisatie die niet in denkraam staat, bijvoorbeeld Gemeente Utrecht.",
     )
 
 

@@ -79,6 +79,8 @@ class Participant(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="organisatie"
     )
+    # For a guest whose organisation is not in denkraam: the name the facilitator gave with the e-mail invitation.
+    organisation_name = models.CharField("organisatie (zoals opgegeven)", max_length=200, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -49,7 +49,7 @@ def assessment_create(
         assessment=assessment,
     )
     if facilitator_participates:
-        _participant_add(assessment=assessment, user=actor, actor=actor)
+        participant_add(assessment=assessment, user=actor, actor=actor)
     return assessment
 
 
@@ -64,11 +64,17 @@ def _organisation_for(*, user: User, initiative: Initiative) -> Organisation | N
     return first.organisation if first else None
 
 
-def _participant_add(*, assessment: Assessment, user: User, actor: User) -> Participant:
+def participant_add(*, assessment: Assessment, user: User, actor: User, organisation_name: str = "") -> Participant:
+    """Add a participant without checks (callers check rights and stage): the facilitator, an invitation accepted.
+
+    `organisation_name` is shown for someone who belongs to no organisation in denkraam (a guest invited by e-mail).
+    """
+    organisation = _organisation_for(user=user, initiative=assessment.initiative)
     participant = Participant.objects.create(
         assessment=assessment,
         user=user,
-        organisation=_organisation_for(user=user, initiative=assessment.initiative),
+        organisation=organisation,
+        organisation_name="" if organisation is not None else organisation_name.strip()[:200],
         invited_by=actor,
     )
     _audit(
@@ -82,6 +88,17 @@ def _participant_add(*, assessment: Assessment, user: User, actor: User) -> Part
     return participant
 
 
+def participant_user_find(*, identifier: str) -> User | None:
+    """The one active user with this user name or e-mail address; None for nobody and for several."""
+    identifier = identifier.strip()
+    if not identifier:
+        return None
+    matches = list(
+        User.objects.filter(is_active=True).filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))[:2]
+    )
+    return matches[0] if len(matches) == 1 else None
+
+
 @transaction.atomic
 def participant_invite(*, assessment: Assessment, actor: User, identifier: str) -> Participant:
     """Invite an existing user (by user name or e-mail address, from any organisation) before the reveal."""
@@ -92,18 +109,15 @@ def participant_invite(*, assessment: Assessment, actor: User, identifier: str) 
     identifier = identifier.strip()
     if not identifier:
         raise ValidationError("Vul een gebruikersnaam of e-mailadres in.")
-    matches = list(
-        User.objects.filter(is_active=True).filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))[:2]
-    )
-    if len(matches) != 1:
+    user = participant_user_find(identifier=identifier)
+    if user is None:
         # The same message for "nobody" and "several people": it reveals nothing about who has an account.
         raise ValidationError(
             f"Er is geen gebruiker gevonden met '{identifier}'. Controleer de naam of het e-mailadres."
         )
-    user = matches[0]
     if Participant.objects.filter(assessment=assessment, user=user).exists():
         raise ValidationError(f"{_name(user)} doet al mee aan dit gesprek.")
-    return _participant_add(assessment=assessment, user=user, actor=actor)
+    return participant_add(assessment=assessment, user=user, actor=actor)
 
 
 REMOVE_TOO_LATE = (

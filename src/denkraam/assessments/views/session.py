@@ -28,6 +28,8 @@ from denkraam.assessments.selectors import (
     participant_list,
 )
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_get_for_user
+from denkraam.invitations.selectors import invitation_list_for_assessment
+from denkraam.invitations.services import InviteOutcome, assessment_invite
 from denkraam.notifications.selectors import reminder_last, reminder_text
 
 
@@ -95,20 +97,49 @@ def assessment_participants(request: AuthenticatedHttpRequest, assessment_id: st
             raise PermissionDenied("Alleen de gespreksleider mag deelnemers uitnodigen.")
         if form.is_valid():
             try:
-                participant = services.participant_invite(
-                    assessment=assessment, actor=request.user, identifier=form.cleaned_data["identifier"]
+                outcome = assessment_invite(
+                    assessment=assessment,
+                    actor=request.user,
+                    identifier=form.cleaned_data["identifier"],
+                    organisation_name=form.cleaned_data["organisation_name"],
                 )
             except ValidationError as exc:
                 form.add_error("identifier", exc)
             else:
-                name = participant.user.get_full_name() or participant.user.get_username()
-                messages.success(request, f"{name} doet nu mee.")
+                _invite_message(request, outcome)
                 return redirect("assessments:participants", assessment_id=assessment.pk)
     context = base_context(assessment, access, "deelnemers")
     # Removing is possible until the reveal; afterwards everyone has seen the answers (see participant_remove).
     can_remove = access.can_manage and assessment.status in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}
-    context.update(form=form, participants=participant_list(assessment=assessment), can_remove=can_remove)
+    can_invite = access.can_manage and assessment.status in {Assessment.Status.VOORBEREIDING, Assessment.Status.OPEN}
+    context.update(
+        form=form, participants=participant_list(assessment=assessment), can_remove=can_remove, can_invite=can_invite
+    )
+    if access.can_manage:
+        context["invitations"] = invitation_list_for_assessment(assessment=assessment)
     return render(request, "assessments/participants.html", context, status=400 if form.errors else 200)
+
+
+def _invite_message(request: AuthenticatedHttpRequest, outcome: InviteOutcome) -> None:
+    if outcome.participant is not None:
+        user = outcome.participant.user
+        name = user.get_full_name() or user.get_username()
+        if outcome.mailed:
+            messages.success(request, f"{name} doet nu mee en heeft een e-mail gekregen met een link naar dit gesprek.")
+        else:
+            messages.success(request, f"{name} doet nu mee. Er is geen e-mail verstuurd; laat {name} het zelf weten.")
+    elif outcome.invitation is not None:
+        email = outcome.invitation.email
+        if outcome.mailed:
+            messages.success(
+                request, f"{email} heeft een uitnodiging gekregen. U ziet hieronder of die is geaccepteerd."
+            )
+        else:
+            messages.error(
+                request,
+                f"De uitnodiging aan {email} kon niet worden verstuurd: de mailserver nam het bericht niet aan. "
+                "Kies hieronder 'Opnieuw versturen' om het nog eens te proberen.",
+            )
 
 
 @login_required
