@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.accounts.lockout import blocked_message
+from denkraam.accounts.oidc.selectors import oidc_password_login_refused
 from denkraam.accounts.otp import otp_device_confirmed, otp_pending_start, otp_required_for
 from denkraam.accounts.ratelimit import client_ip, password_reset_allowed
 from denkraam.accounts.selectors import membership_list_for_user
@@ -29,6 +30,9 @@ class RateLimitedLoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
+        if refused := oidc_password_login_refused(user=user):  # the organisation signs on only (accounts/oidc)
+            context = self.get_context_data(form=form, blocked_message=refused)
+            return render(self.request, self.template_name, context, status=403)
         if otp_device_confirmed(user=user) is not None:
             otp_pending_start(request=self.request, user=user, next_url=self.get_success_url())
             return redirect("accounts:otp_verify")
