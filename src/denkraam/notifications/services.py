@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -136,53 +137,77 @@ def _overdue_due(*, now: dt.datetime) -> list[Action]:
     return [action for action in candidates if (action.pk, action.due_date) not in reminded]
 
 
+def _overdue_claim(*, action: Action, now: dt.datetime) -> Notification | None:
+    """Record the reminder of `action` before sending it, or None when another run just did.
+
+    The action's row is locked while checking, so two runs of `denkraam reminders` at the same moment mail an
+    action once. The mail is sent after this commits: a slow mail server never holds a database lock.
+    """
+    with transaction.atomic():
+        Action.objects.select_for_update().filter(pk=action.pk).values_list("pk").first()
+        already = Notification.objects.filter(
+            kind=Notification.Kind.ACTION_OVERDUE,
+            action=action,
+            due_date=action.due_date,
+            sent_at__gt=now - OVERDUE_REMINDER_INTERVAL,
+        ).exists()
+        if already:
+            return None
+        return Notification.objects.create(
+            kind=Notification.Kind.ACTION_OVERDUE,
+            assessment=action.assessment,
+            action=action,
+            user=action.owner,
+            due_date=action.due_date,
+            recipients=1,
+            sent_at=now,
+        )
+
+
 def actions_overdue_remind(*, now: dt.datetime | None = None) -> int:
     """Mail each owner of an overdue action (see `_overdue_due`); returns how many reminders were sent.
 
-    Each sent reminder is recorded before the next is sent, so a mail server that fails halfway loses nothing:
-    the next run sends the rest. The command `denkraam reminders` runs this once a day.
+    Each reminder is recorded before it is sent and the record removed again when sending fails, so a mail
+    server that fails halfway loses nothing: the next run sends the rest. `denkraam reminders` runs this daily.
     """
     now = now or timezone.now()
     sent = 0
     for action in _overdue_due(now=now):
         assert action.owner is not None and action.due_date is not None
+        claim = _overdue_claim(action=action, now=now)
+        if claim is None:
+            continue
         assessment = action.assessment
-        count = mail_send(
-            to=[action.owner.email],
-            template="action_overdue",
-            context={
-                "action": action,
-                "assessment": assessment,
-                "link": _action_link(action),
+        try:
+            count = mail_send(
+                to=[action.owner.email],
+                template="action_overdue",
+                context={"action": action, "assessment": assessment, "link": _action_link(action)},
+                reason=(
+                    f"U krijgt deze e-mail omdat u eigenaar bent van een actie in het gesprek '{assessment.title}' "
+                    f"over '{assessment.initiative.name}' van {assessment.initiative.owner.name}. Zolang de actie "
+                    f"over tijd is, krijgt u hoogstens eens per {OVERDUE_REMINDER_INTERVAL.days} dagen een "
+                    "herinnering."
+                ),
+            )
+        except BaseException:
+            claim.delete()
+            raise
+        if not count:  # an address the mail library refuses
+            claim.delete()
+            continue
+        audit_record(
+            actor=None,
+            action="action.overdue_reminded",
+            obj=action,
+            summary=f"denkraam heeft {_name(action.owner)} herinnerd aan de actie '{action.title}' (over tijd).",
+            organisation=assessment.initiative.owner,
+            data={
+                "assessment_id": str(assessment.pk),
+                "initiative_id": str(assessment.initiative_id),
+                "user_id": action.owner.pk,
             },
-            reason=(
-                f"U krijgt deze e-mail omdat u eigenaar bent van een actie in het gesprek '{assessment.title}' "
-                f"over '{assessment.initiative.name}' van {assessment.initiative.owner.name}. Zolang de actie "
-                f"over tijd is, krijgt u hoogstens eens per {OVERDUE_REMINDER_INTERVAL.days} dagen een herinnering."
-            ),
         )
-        if count:
-            Notification.objects.create(
-                kind=Notification.Kind.ACTION_OVERDUE,
-                assessment=assessment,
-                action=action,
-                user=action.owner,
-                due_date=action.due_date,
-                recipients=count,
-                sent_at=now,
-            )
-            audit_record(
-                actor=None,
-                action="action.overdue_reminded",
-                obj=action,
-                summary=f"denkraam heeft {_name(action.owner)} herinnerd aan de actie '{action.title}' (over tijd).",
-                organisation=assessment.initiative.owner,
-                data={
-                    "assessment_id": str(assessment.pk),
-                    "initiative_id": str(assessment.initiative_id),
-                    "user_id": action.owner.pk,
-                },
-            )
-            sent += count
+        sent += count
     logger.info("%d overdue action reminder(s) sent", sent)
     return sent
