@@ -1,5 +1,8 @@
-"""`denkraam check` (Django's system checks): every organisation a sign-on rule names must exist. The settings
-cannot check that themselves: the database is not there yet while they load."""
+"""A Django system check (`python -m django check`): every organisation a sign-on rule names must exist.
+
+The settings cannot check that themselves (the database is not there while they load), and it must not stop the
+start either: organisations are created in the running app, possibly after the providers were configured. A
+sign-on logs the same problem and ignores the rules of a missing organisation."""
 
 from __future__ import annotations
 

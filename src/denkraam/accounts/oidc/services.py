@@ -37,7 +37,7 @@ def _wanted_roles(provider: OidcProvider, claims: dict[str, Any]) -> tuple[dict[
     organisations = list(Organisation.objects.filter(slug__in=provider.organisation_slugs))
     missing = set(provider.organisation_slugs) - {org.slug for org in organisations}
     if missing:
-        # `denkraam check` reports this too; here the rules for a missing organisation give nothing.
+        # The system check (accounts/oidc/checks.py) reports this too; here such rules give nothing.
         logger.error("OIDC provider %s maps to organisations that do not exist: %s", provider.id, sorted(missing))
     wanted: dict[str, str] = {}
     for rule in provider.organisations:
