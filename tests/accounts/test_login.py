@@ -14,9 +14,9 @@ from tests.factories import TEST_PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def test_login_sends_people_to_the_initiatives(client: Client, alice: User) -> None:
+def test_login_sends_people_to_mijn_gesprekken(client: Client, alice: User) -> None:
     response = client.post(reverse("accounts:login"), {"username": "alice", "password": TEST_PASSWORD})
-    assert response["Location"] == reverse("initiatives:list")
+    assert response["Location"] == reverse("web:my_conversations")
 
 
 def test_a_wrong_password_gives_a_dutch_message(client: Client, alice: User) -> None:

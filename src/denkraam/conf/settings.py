@@ -51,6 +51,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "1
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production (comma separated host names)")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A refused form gets the Dutch page in the site's look, with the menu of the person who is logged in.
+CSRF_FAILURE_VIEW = "denkraam.web.errors.csrf_failure"
 # The public address: links in e-mails are built from it, never from the request's Host header.
 SITE_URL = env_site_url("DENKRAAM_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 if PRODUCTION and not SITE_URL.startswith("https://"):
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
     "denkraam.evidence",
     "denkraam.feedback",
     "denkraam.reports",
+    "denkraam.organisations",
     "denkraam.notifications",
     "denkraam.invitations",
 ]
@@ -141,7 +144,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "initiatives:list"
+# After logging in, people land on their own tasks: questionnaires to finish, conversations they lead, actions.
+LOGIN_REDIRECT_URL = "web:my_conversations"
 LOGOUT_REDIRECT_URL = "web:home"
 # django-axes first: it refuses a locked-out user name and address before any backend checks a password.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]

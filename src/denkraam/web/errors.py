@@ -40,6 +40,15 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
     return render(request, "403.html", {"reason": _reason(exception)}, status=403)
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A refused form (settings.CSRF_FAILURE_VIEW): what to do, in Dutch, with the menu of whoever is logged in.
+
+    Django's reason ("CSRF cookie not set.") is English and technical: the middleware logs it, the page does not
+    show it.
+    """
+    return render(request, "403_csrf.html", status=403)
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     return HttpResponseBadRequest(_render_without_request("400.html"))
 
