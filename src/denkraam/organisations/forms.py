@@ -36,6 +36,7 @@ class InviteForm(forms.Form):
     email = forms.EmailField(
         label="E-mailadres",
         max_length=254,
+        error_messages={"invalid": "Vul een geldig e-mailadres in.", "required": "Vul het e-mailadres in."},
         widget=forms.EmailInput(attrs={**TEXTBOX, "autocomplete": "off"}),
     )
     role = forms.ChoiceField(

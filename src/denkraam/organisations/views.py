@@ -11,12 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.accounts.models import Membership, Organisation, role_rank
+from denkraam.invitations import services as invitation_services
+from denkraam.invitations.models import Invitation
+from denkraam.invitations.selectors import invitation_get_for_organisation, invitation_list_for_organisation
 from denkraam.organisations import services
-from denkraam.organisations.forms import OrganisationCreateForm, RoleForm
+from denkraam.organisations.forms import InviteForm, OrganisationCreateForm, RoleForm
 from denkraam.organisations.selectors import (
     OrganisationAccess,
     beheerder_count,
@@ -67,21 +71,120 @@ def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "organisations/list.html", context, status=400 if form.errors else 200)
 
 
-def _detail_context(organisation: Organisation, access: OrganisationAccess) -> dict[str, object]:
-    return {
+def _detail_context(
+    organisation: Organisation, access: OrganisationAccess, invite_form: InviteForm | None = None
+) -> dict[str, object]:
+    context: dict[str, object] = {
         "organisation": organisation,
         "access": access,
         "members": member_rows(organisation=organisation),
         "role_help": RoleForm.base_fields["role"].help_text,
     }
+    if access.can_manage:
+        # Open ones only: accepted invitations are members now, withdrawn ones are history (in the audit log).
+        context["invitations"] = invitation_list_for_organisation(organisation=organisation).filter(
+            accepted_at__isnull=True, withdrawn_at__isnull=True
+        )
+        context["invite_form"] = invite_form or InviteForm()
+    return context
 
 
 @login_required
 @require_http_methods(["GET"])
 def organisation_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    """The members of one organisation: read-only for its members, with changes for its beheerders."""
+    """The members of one organisation: read-only for its members, with changes and invitations for its beheerders."""
     organisation, access = organisation_get_for_user(user=request.user, slug=slug)
     return render(request, "organisations/detail.html", _detail_context(organisation, access))
+
+
+@login_required
+@require_POST
+def organisation_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """Invite someone by e-mail to become a member with a role (the invitations app sends the mail)."""
+    organisation, access = organisation_get_for_user(user=request.user, slug=slug)
+    _require_manager(access)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = invitation_services.invitation_create_for_organisation(
+                actor=request.user,
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as exc:
+            form.add_error("email", exc)
+        else:
+            _sent_message(request, invitation)
+            return redirect(f"{reverse('organisations:detail', kwargs={'slug': organisation.slug})}#uitnodigingen")
+    context = _detail_context(organisation, access, invite_form=form)
+    return render(request, "organisations/detail.html", context, status=400)
+
+
+def _invitation(request: AuthenticatedHttpRequest, slug: str, invitation_id: str) -> tuple[Organisation, Invitation]:
+    organisation, access = organisation_get_for_user(user=request.user, slug=slug)
+    invitation = invitation_get_for_organisation(organisation=organisation, invitation_id=invitation_id)
+    _require_manager(access)
+    return organisation, invitation
+
+
+def _sent_message(request: AuthenticatedHttpRequest, invitation: Invitation) -> None:
+    if invitation.status == Invitation.Status.NOT_SENT:
+        messages.error(
+            request,
+            f"De uitnodiging aan {invitation.email} is bewaard, maar kon niet worden verstuurd: de mailserver nam het "
+            "bericht niet aan. Probeer het later opnieuw met 'Opnieuw versturen'.",
+        )
+    else:
+        messages.success(
+            request,
+            f"{invitation.email} is uitgenodigd als {invitation.get_role_display().lower()}. "
+            "Wie de link in de e-mail volgt, wordt lid.",
+        )
+
+
+@login_required
+@require_POST
+def organisation_invitation_resend(request: AuthenticatedHttpRequest, slug: str, invitation_id: str) -> HttpResponse:
+    organisation, invitation = _invitation(request, slug, invitation_id)
+    sent_before = invitation.sent_count
+    try:
+        invitation_services.invitation_resend(invitation=invitation, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        if invitation.sent_count > sent_before:
+            messages.success(
+                request, f"De uitnodiging is opnieuw verstuurd naar {invitation.email}. De vorige link werkt niet meer."
+            )
+        else:
+            messages.error(
+                request,
+                f"De uitnodiging aan {invitation.email} kon niet worden verstuurd: de mailserver nam het bericht niet "
+                "aan. De vorige link werkt niet meer. Probeer het later opnieuw.",
+            )
+    return redirect(f"{reverse('organisations:detail', kwargs={'slug': organisation.slug})}#uitnodigingen")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_invitation_withdraw(request: AuthenticatedHttpRequest, slug: str, invitation_id: str) -> HttpResponse:
+    """GET asks for confirmation, POST withdraws: the link in the e-mail stops working."""
+    organisation, invitation = _invitation(request, slug, invitation_id)
+    back = f"{reverse('organisations:detail', kwargs={'slug': organisation.slug})}#uitnodigingen"
+    if request.method == "POST":
+        try:
+            invitation_services.invitation_withdraw(invitation=invitation, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, f"De uitnodiging aan {invitation.email} is ingetrokken. De link werkt niet meer.")
+        return redirect(back)
+    if invitation.accepted_at is not None or invitation.withdrawn_at is not None:
+        messages.error(request, "Deze uitnodiging kunt u niet meer intrekken.")
+        return redirect(back)
+    context = {"organisation": organisation, "invitation": invitation}
+    return render(request, "organisations/invitation_withdraw.html", context)
 
 
 @login_required
