@@ -86,6 +86,19 @@ def test_the_app_s_dutch_404_reason_reaches_the_person(
     _assert_dutch_page(html)
     assert "Dit initiatief bestaat niet of u heeft er geen toegang toe." in html
     assert 'href="/initiatieven/"' in html  # logged in: back to the initiatives too
+    assert 'href="/mijn-gesprekken/">Naar Mijn gesprekken</a>' in html  # and to one's own tasks
+
+
+@pytest.mark.django_db
+def test_a_logged_in_person_without_access_gets_the_dutch_404_that_leads_to_mijn_gesprekken(
+    client_for: Callable[[User], Client], alice: User, charlie: User
+) -> None:
+    response = client_for(charlie).get("/organisaties/uwv/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    _assert_dutch_page(html)
+    assert "Deze organisatie bestaat niet of u heeft er geen toegang toe." in html
+    assert 'href="/mijn-gesprekken/">Naar Mijn gesprekken</a>' in html
 
 
 @pytest.mark.django_db
@@ -158,6 +171,20 @@ def test_a_refused_form_explains_in_dutch_what_to_do(alice: User) -> None:
     html = response.content.decode()
     _assert_dutch_page(html)
     assert "Laad de pagina opnieuw" in html
+
+
+@pytest.mark.django_db
+def test_a_refused_form_of_a_logged_in_person_keeps_their_menu_and_hides_django_s_reason(alice: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post("/organisaties/uwv/uitnodigen/", {"email": "x@example.org", "role": "lid"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    _assert_dutch_page(html)
+    assert "Het formulier is niet verstuurd" in html and "Uitloggen (alice)" in html
+    assert 'href="/mijn-gesprekken/">Naar Mijn gesprekken</a>' in html
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "CSRF" not in main and "token" not in main
 
 
 @FAILING
