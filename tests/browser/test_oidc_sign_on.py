@@ -1,6 +1,6 @@
 """The real authorisation-code flow in Chromium against two real providers on loopback ("uwv" and "kvk").
 
-Each test starts its providers (tests/accounts/oidc/conftest.py), configures denkraam for them and clicks through
+Each test starts its providers (tests/accounts/oidc/provider.py), configures denkraam for them and clicks through
 the login page, the provider's own page and back, as a person would."""
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ import requests
 from playwright.sync_api import Page, Route, expect
 
 from denkraam.accounts.models import AuditEvent, Membership, OidcIdentity, Organisation, User
-from tests.accounts.oidc.conftest import MockProvider, configure, provider_config
+
+# The provider on loopback, shared with tests/accounts/oidc/ (browser fixtures can only live here, in tests/browser/:
+# two session-wide Playwright drivers cannot run in one test run).
+from tests.accounts.oidc.provider import (  # noqa: F401
+    MockProvider,
+    configure,
+    http_provider_allowed,
+    provider_config,
+    start_provider,
+)
+from tests.browser.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +47,13 @@ def on_the_way_back(page: Page, idp: MockProvider, change: Callable[[str], str])
 
 
 @pytest.fixture
-def two_providers(settings: Any, live_server: Any, start_provider: Any, uwv: Organisation, kvk: Organisation) -> Any:
+def two_providers(
+    settings: Any,
+    live_server: Any,
+    start_provider: Any,  # noqa: F811 (the fixture imported above)
+    uwv: Organisation,
+    kvk: Organisation,
+) -> Any:
     settings.SITE_URL = live_server.url
     providers = start_provider(), start_provider()
     configure(settings, provider_config("uwv", providers[0].url), provider_config("kvk", providers[1].url))
@@ -159,7 +175,11 @@ def test_a_code_that_was_already_used_is_refused_and_creates_no_account(page: Pa
 
 
 def test_an_id_token_from_another_issuer_is_refused(
-    page: Page, settings: Any, live_server: Any, start_provider: Any, uwv: Organisation
+    page: Page,
+    settings: Any,
+    live_server: Any,
+    start_provider: Any,  # noqa: F811 (the fixture imported above)
+    uwv: Organisation,
 ) -> None:
     idp = start_provider()
     # A discovery document that names an issuer of its own, while the ID tokens come from the provider's issuer.
@@ -231,3 +251,12 @@ def test_an_existing_password_account_is_not_taken_over_by_its_email_address(
     expect(page.get_by_role("heading", name="Er bestaat al een account")).to_be_visible()
     assert list(User.objects.values_list("username", flat=True)) == ["alice"]
     assert not OidcIdentity.objects.exists()
+
+
+def test_the_login_page_with_its_buttons_and_an_error_page_are_accessible(axe_page: Page, two_providers: Any) -> None:
+    axe_page.goto("/inloggen/")
+    expect(axe_page.get_by_role("link", name="Inloggen met KVK")).to_be_visible()
+    assert_accessible(axe_page)
+    axe_page.goto("/inloggen/oidc/uwv/terug/?code=x&state=y")
+    expect(axe_page.get_by_role("heading", name="Inloggen is niet gelukt")).to_be_visible()
+    assert_accessible(axe_page)

@@ -1,4 +1,5 @@
 """A real OpenID Connect provider on loopback (oidc-provider-mock, Flask under werkzeug), started per test.
+Used by tests/accounts/oidc/ and by the Chromium tests in tests/browser/test_oidc_sign_on.py.
 
 `Recorder` wraps the provider's WSGI app: it keeps every request the provider received (so a test can check the
 PKCE parameters of the authorisation request and the code verifier of the token request) and can serve extra
@@ -21,9 +22,6 @@ import requests
 import werkzeug.serving
 
 from denkraam.accounts.oidc.config import OidcProvider, oidc_form_action_origins, oidc_providers_parse
-
-# The browser fixtures (one Debian Chromium, a context per test with the app's CSP watched), as in tests/browser/.
-from tests.browser.conftest import browser, context, page, playwright_driver  # noqa: F401
 
 
 @dataclass
@@ -117,6 +115,6 @@ def configure(settings: Any, *configs: dict[str, Any]) -> tuple[OidcProvider, ..
 
 
 @pytest.fixture(autouse=True)
-def _http_provider_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+def http_provider_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     # The provider in the tests speaks http on loopback; authlib refuses http unless told (never in production).
     monkeypatch.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")

@@ -12,7 +12,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 
 from denkraam.accounts.models import AuditEvent, Membership, OidcIdentity, Organisation, User
-from tests.accounts.oidc.conftest import MockProvider, configure, provider_config
+from tests.accounts.oidc.provider import MockProvider, configure, provider_config
 from tests.factories import TEST_PASSWORD, MembershipFactory
 
 pytestmark = pytest.mark.django_db

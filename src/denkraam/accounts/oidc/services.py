@@ -192,7 +192,7 @@ def _user_for_new_identity(
     user = User(
         username=_username(provider, email, str(claims["sub"])), email=email, first_name=names[0], last_name=names[1]
     )
-    # No password: this person logs in through the provider (one can still be set through 'Wachtwoord vergeten').
+    # No password: this person logs in through the provider ('Wachtwoord vergeten' skips unusable passwords).
     user.set_unusable_password()
     user.save()
     return user, True
