@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from denkraam.accounts.models import Membership, OidcIdentity, Organisation, User, role_rank
@@ -130,8 +130,7 @@ def oidc_user_sign_in(*, provider: OidcProvider, claims: dict[str, Any], allow_w
     Users are found by issuer and subject only; see `_may_link` for the one case in which an e-mail address links.
     """
     issuer, subject = str(claims["iss"]), str(claims["sub"])
-    email = _email(provider, claims)
-    first_name, last_name = _names(provider, claims)
+    _email(provider, claims)  # no address, no account: refused before anything else
     wanted, organisations = _wanted_roles(provider, claims)
     identity = OidcIdentity.objects.select_related("user").filter(issuer=issuer, subject=subject).first()
     if identity is not None and not identity.user.is_active:
@@ -144,6 +143,28 @@ def oidc_user_sign_in(*, provider: OidcProvider, claims: dict[str, Any], allow_w
                 raise OidcLoginError("access_removed", provider=provider)
         raise OidcLoginError("no_organisation", provider=provider)
 
+    try:
+        return _sign_in(provider=provider, claims=claims, identity=identity, wanted=wanted, organisations=organisations)
+    except IntegrityError:
+        # The same person's first login twice at one moment (two tabs): the other one made the identity; use it.
+        if identity is None and OidcIdentity.objects.filter(issuer=issuer, subject=subject).exists():
+            return oidc_user_sign_in(
+                provider=provider, claims=claims, allow_without_organisation=allow_without_organisation
+            )
+        raise
+
+
+def _sign_in(
+    *,
+    provider: OidcProvider,
+    claims: dict[str, Any],
+    identity: OidcIdentity | None,
+    wanted: dict[str, str],
+    organisations: list[Organisation],
+) -> User:
+    issuer, subject = str(claims["iss"]), str(claims["sub"])
+    email = _email(provider, claims)
+    first_name, last_name = _names(provider, claims)
     with transaction.atomic():
         if identity is not None:
             user = identity.user
