@@ -51,3 +51,17 @@ def test_error_pages_stay_within_the_content_security_policy(page: Page, setting
         page.goto(path)
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     # The `page` fixture fails the test on any CSP refusal or script error on these pages.
+
+
+def test_a_logged_in_person_without_access_gets_the_404_and_finds_mijn_gesprekken(
+    axe_context: BrowserContext, live_server: LiveServer, alice: User, charlie: User
+) -> None:
+    login(axe_context, charlie, base_url=live_server.url)
+    page = axe_context.new_page()
+    response = page.goto("/organisaties/uwv/")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet")
+    expect(page.get_by_text("Deze organisatie bestaat niet of u heeft er geen toegang toe.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Naar Mijn gesprekken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn gesprekken")
