@@ -104,3 +104,7 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
+
+
+# Sign-on identities (accounts/oidc/admin.py) in the same admin section.
+from denkraam.accounts.oidc import admin as oidc_admin  # noqa: E402, F401
