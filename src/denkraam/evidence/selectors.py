@@ -1,8 +1,9 @@
 """Reads for evidence: who may see it, the latest results, and which findings inform which question.
 
 Evidence is private work of the initiative's organisations: members (lezer or higher) of the owner and partner
-organisations see it, and so do the facilitator and participants of a conversation about the initiative (they
-need it at the table). Everyone else, also when the initiative itself is published, sees none of it.
+organisations see it. Everyone else sees none of it, also when the initiative itself is published, and also a guest
+who takes part in a conversation about it without being a member (invited by e-mail from another organisation): a
+guest sees that conversation and nothing else of the initiative (docs/assessments.md, "Gasten").
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.http import Http404
 
 from denkraam.accounts.models import User
@@ -60,12 +60,10 @@ def rule_title(rule: str) -> str:
 
 
 def evidence_can_view(*, user: User, initiative: Initiative) -> bool:
-    """Members of the initiative's organisations, and the people in a conversation about it."""
+    """Members of the initiative's organisations; not guests in one of its conversations (they are no members)."""
     if not user.is_authenticated:
         return False
-    if initiative_role_for_user(user=user, initiative=initiative) is not None:
-        return True
-    return Assessment.objects.filter(Q(facilitator=user) | Q(participants__user=user), initiative=initiative).exists()
+    return initiative_role_for_user(user=user, initiative=initiative) is not None
 
 
 def evidence_can_add(*, user: User, initiative: Initiative) -> bool:

@@ -60,9 +60,10 @@ def _table_response(table: Table, *, name: str, fmt: str) -> HttpResponse:
 @require_GET
 @login_required
 def assessment_page(request: AuthenticatedHttpRequest, assessment_id: uuid.UUID) -> HttpResponse:
-    assessment, _ = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     report = assessment_report(assessment=assessment, user=request.user)
-    return render(request, "reports/assessment.html", assessment_context(report))
+    # A guest of this session gets no link to the initiative's report, unless the initiative is published.
+    return render(request, "reports/assessment.html", {**assessment_context(report), "access": access})
 
 
 @require_GET

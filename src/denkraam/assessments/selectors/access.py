@@ -37,6 +37,20 @@ class AssessmentAccess:
     can_manage: bool
     can_answer: bool
     can_act: bool
+    # A member of the initiative's owner or partner organisations (lezer or higher). Everyone else who may view is a
+    # guest: a participant (or facilitator) from elsewhere, who sees this session and nothing else of the initiative.
+    is_member: bool = False
+    # May open the initiative's page: members, and every logged-in user when it is published.
+    sees_initiative: bool = False
+
+    @property
+    def is_guest(self) -> bool:
+        return self.can_view and not self.is_member
+
+    @property
+    def sees_evidence(self) -> bool:
+        """The initiative's evidence is for members only (evidence.selectors.evidence_can_view), never for guests."""
+        return self.is_member
 
 
 def _initiative_roles(*, user: User, initiative: Initiative) -> tuple[str | None, str | None]:
@@ -61,7 +75,9 @@ def assessment_access(*, user: User, assessment: Assessment) -> AssessmentAccess
     """Participants, the facilitator and members (lezer or higher) of the initiative's organisations may look.
 
     Managing (invite, open, reveal, consensus, close) is for the facilitator and for begeleiders and beheerders of
-    the owner organisation. Answering is for participants while the assessment is open; actions are for
+    the owner organisation. Someone who may look without being a member of those organisations is a guest: they see
+    this session and what it shows, nothing else of the initiative unless it is published (then what every logged-in
+    user sees of it). Answering is for participants while the assessment is open; actions are for
     participants and managers while it is not closed.
     """
     if not user.is_authenticated:
@@ -79,6 +95,8 @@ def assessment_access(*, user: User, assessment: Assessment) -> AssessmentAccess
         can_manage=can_manage,
         can_answer=is_participant and status == Assessment.Status.OPEN,
         can_act=(is_participant or can_manage) and status in {Assessment.Status.OPEN, Assessment.Status.ONTHULD},
+        is_member=role is not None,
+        sees_initiative=role is not None or assessment.initiative.is_published,
     )
 
 

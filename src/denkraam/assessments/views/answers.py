@@ -52,7 +52,8 @@ def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> Http
         frame=frame,
         principle=principle,
         answers=own,
-        evidence_choices=evidence_choices(initiative=assessment.initiative),
+        # A guest (no member of the initiative's organisations) sees none of its evidence, also not its titles here.
+        evidence_choices=evidence_choices(initiative=assessment.initiative) if access.sees_evidence else [],
         cited=citations_of_user(user=request.user, assessment=assessment),
     )
     status = 200
