@@ -4,6 +4,7 @@ test posts the provider's login form itself. Access rules, memberships and refus
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -179,3 +180,47 @@ def test_linking_by_email_never_takes_over_someone_of_another_organisation(
     assert "Er bestaat al een account" in text(response)
     assert not OidcIdentity.objects.exists()
     assert list(Membership.objects.filter(user=charlie).values_list("organisation__slug", flat=True)) == ["kvk"]
+
+
+def test_only_way_in_never_refuses_a_superuser(settings: Any, client: Client, bob: User) -> None:
+    bob.is_superuser = True
+    bob.save()
+    configure(settings, provider_config("uwv", "https://sso.uwv.example", only_way_in=True))
+    response = client.post("/inloggen/", {"username": "bob", "password": TEST_PASSWORD})
+    assert response.status_code != 403
+    assert "logt u niet in met een wachtwoord" not in text(response)
+
+
+def test_without_an_end_session_endpoint_logging_out_ends_only_the_denkraam_session(
+    client: Client, idp: MockProvider, settings: Any
+) -> None:
+    document = idp.discovery()
+    del document["end_session_endpoint"]
+    idp.recorder.documents["/.well-known/openid-configuration"] = document
+    idp.set_user("dana", {"email": "dana@uwv.nl", "groups": ["denkraam-leden"]})
+    sign_on(client, idp, sub="dana")
+    assert client.session["oidc_id_token"].count(".") == 2
+
+    response = client.post("/uitloggen/")
+
+    assert response.status_code == 302
+    assert response["Location"] == resolve_url(settings.LOGOUT_REDIRECT_URL)
+    assert "_auth_user_id" not in client.session
+    assert not idp.recorder.requests_to("/oauth2/end_session")
+
+
+def test_with_an_end_session_endpoint_logging_out_goes_on_to_the_provider(
+    client: Client, idp: MockProvider, settings: Any
+) -> None:
+    idp.set_user("dana", {"email": "dana@uwv.nl", "groups": ["denkraam-leden"]})
+    sign_on(client, idp, sub="dana")
+    id_token = client.session["oidc_id_token"]
+
+    response = client.post("/uitloggen/")
+
+    assert response.status_code == 302
+    query = parse_qs(urlsplit(response["Location"]).query)
+    assert response["Location"].startswith(f"{idp.url}/oauth2/end_session?")
+    assert query["id_token_hint"] == [id_token]
+    assert query["post_logout_redirect_uri"] == [settings.SITE_URL + resolve_url(settings.LOGOUT_REDIRECT_URL)]
+    assert "_auth_user_id" not in client.session
