@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,7 +22,7 @@ REASON = (
 
 @pytest.fixture(autouse=True)
 def _site_url(settings: object) -> None:
-    settings.SITE_URL = SITE  # type: ignore[attr-defined]
+    settings.SITE_URL = SITE
 
 
 @pytest.fixture
@@ -70,6 +69,3 @@ def page_of(link: str) -> ResolverMatch:
     """The view a link in a mail leads to; the link must be absolute on SITE_URL."""
     assert link.startswith(SITE + "/"), link
     return resolve(urlsplit(link).path)
-
-
-Capture = Callable[..., object]

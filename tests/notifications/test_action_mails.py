@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from html import unescape
 
 import pytest
 from click.testing import CliRunner
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks as Capture
 
 from denkraam.accounts.models import AuditEvent, User
 from denkraam.assessments import services
@@ -20,7 +20,6 @@ from tests.assessments.factories import answers_set
 from tests.mail import SmtpServer
 from tests.notifications.conftest import page_of
 
-Capture = Callable[..., object]
 ACTION_REASON = (
     "U krijgt deze e-mail omdat Alice u eigenaar heeft gemaakt van een actie in het gesprek 'Gesprek over de brief' "
     "over 'Brief herbeoordeling WW' van UWV."
@@ -36,7 +35,7 @@ def revealed(opened: Assessment, alice: User, bob: User) -> Assessment:
 def test_an_action_given_to_bob_mails_bob_with_the_link_to_the_actions(
     revealed: Assessment, alice: User, bob: User, smtp_server: SmtpServer, django_capture_on_commit_callbacks: Capture
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         services.action_create(
             assessment=revealed, actor=alice, title="Termijn noemen", owner=bob, due_date=dt.date(2027, 3, 1)
         )
@@ -56,7 +55,7 @@ def test_an_action_given_to_bob_mails_bob_with_the_link_to_the_actions(
 def test_no_mail_for_an_action_one_takes_oneself_or_one_without_a_user(
     revealed: Assessment, alice: User, smtp_server: SmtpServer, django_capture_on_commit_callbacks: Capture
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         services.action_create(assessment=revealed, actor=alice, title="Zelf doen", owner=alice)
         services.action_create(assessment=revealed, actor=alice, title="Extern", owner_name="Iemand van buiten")
     assert smtp_server.messages == []
@@ -70,7 +69,7 @@ def test_changing_the_owner_mails_the_new_owner_once_and_other_changes_do_not(
     django_capture_on_commit_callbacks: Capture,
 ) -> None:
     action = services.action_create(assessment=revealed, actor=alice, title="Termijn noemen", owner=alice)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         services.action_update(action=action, actor=alice, title="Termijn noemen", owner=dave)
         services.action_update(action=action, actor=alice, title="Termijn noemen in de brief", owner=dave)
     assert [str(m["To"]) for m in smtp_server.messages] == ["dave@example.org"]

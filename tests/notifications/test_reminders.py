@@ -8,6 +8,7 @@ from html import unescape
 
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks as Capture
 
 from denkraam.accounts.models import AuditEvent, User
 from denkraam.assessments.models import Assessment
@@ -18,7 +19,6 @@ from tests.mail import SmtpServer
 from tests.notifications.conftest import REASON, page_of
 
 ClientFor = Callable[[User], Client]
-Capture = Callable[..., object]
 
 
 def _finish(assessment: Assessment, user: User) -> None:
@@ -27,7 +27,7 @@ def _finish(assessment: Assessment, user: User) -> None:
 
 
 def _press(client: Client, assessment: Assessment, capture: Capture) -> str:
-    with capture(execute=True):  # type: ignore[attr-defined]
+    with capture(execute=True):
         response = client.post(reverse("assessments:remind", kwargs={"assessment_id": assessment.pk}), follow=True)
     assert response.status_code == 200
     return unescape(response.content.decode())
@@ -112,7 +112,7 @@ def test_charlie_of_another_organisation_gets_404_and_nothing_is_sent(
     client_for: ClientFor,
     django_capture_on_commit_callbacks: Capture,
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         response = client_for(charlie).post(reverse("assessments:remind", kwargs={"assessment_id": opened.pk}))
     assert response.status_code == 404
     assert smtp_server.messages == []

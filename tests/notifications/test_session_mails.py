@@ -9,10 +9,12 @@ from html import unescape
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks as Capture
 
 from denkraam.accounts.models import User
 from denkraam.assessments import services
 from denkraam.assessments.models import Assessment
+from denkraam.initiatives.models import Initiative
 from tests.assessments.factories import answers_set
 from tests.mail import SmtpServer
 from tests.notifications.conftest import REASON, SITE, page_of
@@ -25,9 +27,9 @@ def test_opening_mails_every_participant_but_the_opener_with_the_questionnaire_l
     alice: User,
     smtp_server: SmtpServer,
     client_for: ClientFor,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Capture,
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         response = client_for(alice).post(reverse("assessments:open", kwargs={"assessment_id": prepared.pk}))
     assert response.status_code == 302
     # alice opened it herself, erin has no address, charlie does not take part.
@@ -51,9 +53,9 @@ def test_the_open_mail_links_to_a_page_bob_can_use(
     bob: User,
     smtp_server: SmtpServer,
     client_for: ClientFor,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Capture,
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         services.assessment_open(assessment=prepared, actor=alice)
     (message,) = smtp_server.to("bob@example.org")
     link = next(link for link in smtp_server.links(message) if "/vragenlijst/" in link)
@@ -67,10 +69,10 @@ def test_revealing_mails_the_participants_but_no_answer_or_rating(
     alice: User,
     bob: User,
     smtp_server: SmtpServer,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Capture,
 ) -> None:
     answers_set(assessment=opened, user=bob, ratings={"betrouwbaar-afspraken": "onvoldoende"})
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         services.assessment_reveal(assessment=opened, actor=alice)
     assert sorted(str(m["To"]) for m in smtp_server.messages) == ["bob@example.org", "dave@example.org"]
     (message,) = smtp_server.to("dave@example.org")
@@ -88,28 +90,28 @@ def test_a_change_that_is_rolled_back_sends_nothing(
     prepared: Assessment,
     alice: User,
     smtp_server: SmtpServer,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Capture,
 ) -> None:
     prepared.participants.all().delete()  # opening now fails: nobody to invite
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception, match="deelnemer"):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception, match="deelnemer"):
         services.assessment_open(assessment=prepared, actor=alice)
     assert smtp_server.messages == []
 
 
 def test_a_title_with_newlines_stays_one_subject_line(
-    initiative: object,
+    initiative: Initiative,
     alice: User,
     bob: User,
     smtp_server: SmtpServer,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Capture,
 ) -> None:
     assessment = services.assessment_create(
-        initiative=initiative,  # type: ignore[arg-type]
+        initiative=initiative,
         actor=alice,
         title="Brief\r\nBcc: mallory@evil.example\nX-Spam: ja",
     )
     services.participant_invite(assessment=assessment, actor=alice, identifier="bob")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         services.assessment_open(assessment=assessment, actor=alice)
     (message,) = smtp_server.messages
     assert message["Subject"] == "Vragenlijst geopend: Brief Bcc: mallory@evil.example X-Spam: ja"
@@ -122,12 +124,12 @@ def test_a_mail_server_that_is_down_does_not_break_the_page_and_the_stage_change
     alice: User,
     smtp_server: SmtpServer,
     client_for: ClientFor,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: Capture,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     smtp_server.stop()
     client = client_for(alice)
-    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("assessments:open", kwargs={"assessment_id": prepared.pk}), follow=True)
     assert response.status_code == 200
     assert "De vragenlijst is open." in response.content.decode()
