@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -14,6 +16,7 @@ from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.assessments.models import Assessment, Participant
 from denkraam.invitations import services
 from denkraam.invitations.models import Invitation
+from tests.accounts.oidc.provider import configure, provider_config
 from tests.factories import UserFactory
 from tests.invitations.conftest import DIRK, invitation_path
 from tests.mail import SmtpServer
@@ -222,3 +225,11 @@ def test_an_organisation_invitation_is_accepted_on_the_same_page(
     response = client.post(link, {"name": "Dirk", "password1": PASSWORD, "password2": PASSWORD})
     assert response["Location"] == reverse("accounts:my_organisations")
     assert Membership.objects.get(user__email=DIRK, organisation=uwv).role == "lid"
+
+
+def test_without_an_account_the_sign_on_buttons_come_back_to_the_invitation(link: str, settings: Any) -> None:
+    configure(settings, provider_config("gemeente", "http://127.0.0.1:9"))
+    page = Client().get(link).content.decode()
+    assert "Inloggen met GEMEENTE" in page
+    assert f'href="/inloggen/oidc/gemeente/?next={quote(link, safe="")}"' in page
+    assert "Maak een account met wachtwoord" in page  # the password stays a choice
