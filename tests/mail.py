@@ -31,7 +31,16 @@ class _Handler:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
+        self.refused: set[str] = set()
         self.lock = threading.Lock()
+
+    async def handle_RCPT(  # noqa: N802 (aiosmtpd)
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
+        if address in self.refused:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802 (aiosmtpd)
         content = envelope.original_content or b""
@@ -73,6 +82,10 @@ class SmtpServer:
     def messages(self) -> list[EmailMessage]:
         with self._handler.lock:
             return list(self._handler.messages)
+
+    def refuse(self, *addresses: str) -> None:
+        """Make the server refuse these recipients (550), as a real server does for an unknown mailbox."""
+        self._handler.refused.update(addresses)
 
     @property
     def envelopes(self) -> list[tuple[str, list[str]]]:

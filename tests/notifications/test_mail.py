@@ -65,3 +65,15 @@ def test_a_title_with_newlines_stays_one_subject_line(smtp_server: SmtpServer) -
 def test_no_valid_address_sends_nothing(smtp_server: SmtpServer) -> None:
     assert mail_send(to=["", "  "], template="assessment_open", context=_context(), reason="omdat") == 0
     assert smtp_server.messages == []
+
+
+def test_an_address_the_server_refuses_does_not_keep_the_mail_from_the_others(smtp_server: SmtpServer) -> None:
+    smtp_server.refuse("weg@uwv.example")
+    sent = mail_send(
+        to=["alice@uwv.example", "weg@uwv.example", "bob@uwv.example"],
+        template="assessment_open",
+        context=_context(),
+        reason="U krijgt deze e-mail omdat u deelneemt.",
+    )
+    assert sent == 2
+    assert [str(m["To"]) for m in smtp_server.messages] == ["alice@uwv.example", "bob@uwv.example"]

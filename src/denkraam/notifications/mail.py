@@ -8,6 +8,7 @@ recipient ever sees another's address.
 from __future__ import annotations
 
 import logging
+import smtplib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -50,8 +51,9 @@ def mail_send(*, to: Sequence[str], template: str, context: Mapping[str, Any], r
 
     Renders notifications/<template>_subject.txt, <template>.txt and <template>.html with `context` plus
     `site_url`, and wraps the bodies in notifications/_layout.txt / _layout.html with `reason` ("U krijgt deze
-    e-mail omdat ...") in the footer. Empty or invalid addresses are skipped and not counted. Errors of the mail
-    server are raised, so a background task that calls this fails and logs.
+    e-mail omdat ...") in the footer. Empty or invalid addresses, and those the mail server refuses, are skipped
+    and not counted. A mail server that cannot be reached raises, so a background task that calls this fails and
+    logs.
     """
     full_context = {**context, "site_url": site_url(), "reason": reason}
     # Dutch dates ("3 december") also in a worker or a cron job, where no request switched the language on.
@@ -74,5 +76,12 @@ def mail_send(*, to: Sequence[str], template: str, context: Mapping[str, Any], r
         message = EmailMultiAlternatives(subject=subject, body=text, to=[address])
         message.attach_alternative(html, "text/html")
         messages.append(message)
+    sent = 0
     with get_connection() as connection:
-        return int(connection.send_messages(messages) or 0)
+        for message in messages:
+            try:
+                sent += int(connection.send_messages([message]) or 0)
+            except smtplib.SMTPRecipientsRefused:
+                # One unknown mailbox must not keep the mail from the others; a server that is down still raises.
+                logger.warning("mail %s: the mail server refused a recipient", template)
+    return sent
