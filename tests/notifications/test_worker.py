@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from click.testing import CliRunner
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from pytest_django import DjangoCaptureOnCommitCallbacks as Capture
 from pytest_django.fixtures import Settings
 
 from denkraam.accounts.models import User
 from denkraam.assessments import services
-from denkraam.assessments.models import Assessment
+from denkraam.assessments.models import Action, Assessment
+from denkraam.cli import main
 from denkraam.web.worker import DenkraamWorker
 from tests.mail import SmtpServer
 
@@ -50,3 +55,17 @@ def test_a_mail_server_that_is_down_fails_the_queued_task_and_keeps_the_stage(
     assert row.exception_class_path == "builtins.ConnectionRefusedError"
     prepared.refresh_from_db()
     assert prepared.status == Assessment.Status.OPEN
+
+
+def test_denkraam_reminders_queue_leaves_the_sending_to_the_worker(
+    queue: None, prepared: Assessment, bob: User, smtp_server: SmtpServer
+) -> None:
+    Action.objects.create(
+        assessment=prepared, title="Brief herschrijven", owner=bob, due_date=timezone.localdate() - dt.timedelta(days=2)
+    )
+    result = CliRunner().invoke(main, ["reminders", "--queue"])
+    assert result.output.strip() == "De herinneringen staan klaar voor denkraam worker."
+    assert smtp_server.messages == []
+    row = _run_queued()
+    assert row.status == "SUCCESSFUL" and row.return_value == 1
+    assert [m["Subject"] for m in smtp_server.messages] == ["Actie over tijd: Brief herschrijven"]

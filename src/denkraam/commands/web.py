@@ -87,7 +87,8 @@ def cleanup() -> None:
 
 
 @click.command()
-def reminders() -> None:
+@click.option("--queue", is_flag=True, help="Leave the sending to `denkraam worker` instead of sending now.")
+def reminders(queue: bool) -> None:
     """Mail the owners of overdue actions (run once a day, from cron or a systemd timer).
 
     An action past its due date that is not 'klaar' gets one reminder, then again at most once every 7 days while
@@ -95,6 +96,13 @@ def reminders() -> None:
     """
     setup_django()
     from denkraam.notifications.services import actions_overdue_remind
+
+    if queue:
+        from denkraam.notifications.tasks import actions_overdue_remind_task
+
+        actions_overdue_remind_task.enqueue()
+        click.echo("De herinneringen staan klaar voor denkraam worker.")
+        return
 
     try:
         sent = actions_overdue_remind()
