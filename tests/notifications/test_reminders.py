@@ -45,7 +45,7 @@ def test_the_reminder_goes_only_to_participants_who_have_not_answered_every_ques
     _finish(opened, bob)
     answers_set(assessment=opened, user=dave, ratings={"betrouwbaar-afspraken": "slecht"})  # one of many
     page = _press(client_for(alice), opened, django_capture_on_commit_callbacks)
-    assert "De herinnering is verstuurd aan 1 deelnemer die nog niet alle vragen heeft beantwoord." in page
+    assert "De herinnering gaat naar 1 deelnemer die nog niet alle vragen heeft beantwoord." in page
     assert "1 deelnemer heeft geen e-mailadres" in page  # erin
     (message,) = smtp_server.messages
     assert message["To"] == "dave@example.org"
@@ -70,7 +70,7 @@ def test_a_second_reminder_within_a_day_is_refused_and_allowed_again_after_24_ho
 ) -> None:
     client = client_for(alice)
     first = _press(client, opened, django_capture_on_commit_callbacks)
-    assert "De herinnering is verstuurd aan 2 deelnemers" in first  # bob and dave; erin has no address
+    assert "De herinnering gaat naar 2 deelnemers" in first  # bob and dave; erin has no address
     assert "1 deelnemer heeft geen e-mailadres" in first
     assert len(smtp_server.messages) == 2
 
@@ -85,7 +85,7 @@ def test_a_second_reminder_within_a_day_is_refused_and_allowed_again_after_24_ho
     assert "Er is al een herinnering verstuurd" in _press(client, opened, django_capture_on_commit_callbacks)
     Notification.objects.update(sent_at=Notification.objects.get().sent_at - dt.timedelta(hours=1, seconds=1))
     third = _press(client, opened, django_capture_on_commit_callbacks)
-    assert "De herinnering is verstuurd aan 2 deelnemers" in third
+    assert "De herinnering gaat naar 2 deelnemers" in third
     assert len(smtp_server.messages) == 4
     assert AuditEvent.objects.filter(action="assessment.reminded").count() == 2
 

@@ -51,9 +51,9 @@ def reminder_last(*, assessment: Assessment) -> Notification | None:
 def reminder_text(*, sent: int, assessment: Assessment, actor: User) -> str:
     """What the page says after a reminder: how many got it, and how many could not be reached."""
     if sent == 1:
-        text = "De herinnering is verstuurd aan 1 deelnemer die nog niet alle vragen heeft beantwoord."
+        text = "De herinnering gaat naar 1 deelnemer die nog niet alle vragen heeft beantwoord."
     elif sent:
-        text = f"De herinnering is verstuurd aan {sent} deelnemers die nog niet alle vragen hebben beantwoord."
+        text = f"De herinnering gaat naar {sent} deelnemers die nog niet alle vragen hebben beantwoord."
     else:
         text = "Er is geen herinnering verstuurd: iedereen met een e-mailadres heeft alle vragen beantwoord."
     missing = len(reminder_recipients(assessment=assessment, actor=actor).without_email)
