@@ -14,6 +14,9 @@ from pytest_django.fixtures import Settings
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments import services
 from denkraam.framework import load_frame
+from denkraam.invitations.models import Invitation
+from denkraam.invitations.services import assessment_invite as invite
+from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import login
 from tests.browser.scenario import initiative_for
 from tests.mail import SmtpServer
@@ -95,3 +98,38 @@ def test_from_the_mail_to_the_first_question_in_three_page_steps(
     response = other.goto(link)
     assert response is not None and response.status == 410
     expect(other.get_by_role("heading", level=1)).to_have_text("Deze uitnodiging is al gebruikt")
+
+
+def test_the_invitation_pages_are_accessible(
+    axe_context: BrowserContext,
+    axe_page: Page,
+    live_server: object,
+    smtp_server: SmtpServer,
+    alice: User,
+    uwv: Organisation,
+) -> None:
+    initiative = initiative_for(user=alice, owner=uwv)
+    assessment = services.assessment_create(initiative=initiative, actor=alice, title="Gesprek met de gemeente")
+    invite(assessment=assessment, actor=alice, identifier=DIRK, organisation_name="Gemeente Utrecht")
+    invite(assessment=assessment, actor=alice, identifier="erik@gemeente-utrecht.nl")
+    link = next(url for url in smtp_server.links(smtp_server.to(DIRK)[0]) if "/uitnodiging/" in url)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    reports = []
+    # The accept page with its account form (also with errors), and the page of a link that opens nothing.
+    for url, fill in ((f"/{path}", False), (f"/{path}", True), ("/uitnodiging/onbekend/", False)):
+        axe_page.goto(url)
+        if fill:
+            axe_page.get_by_label("Uw naam").fill("Dirk")
+            axe_page.get_by_role("button", name="Account maken en meedoen").click()
+        if violations := axe_violations(axe_page):
+            reports.append(format_violations(violations, url=url))
+    login(axe_context, alice, base_url=live_server.url)  # type: ignore[attr-defined]
+    invitation = Invitation.objects.get(email=DIRK)
+    for url in (
+        f"/gesprekken/{assessment.pk}/deelnemers/",
+        f"/gesprekken/{assessment.pk}/uitnodigingen/{invitation.pk}/intrekken/",
+    ):
+        axe_page.goto(url)
+        if violations := axe_violations(axe_page):
+            reports.append(format_violations(violations, url=url))
+    assert not reports, "\n\n".join(reports)

@@ -233,3 +233,13 @@ def test_without_an_account_the_sign_on_buttons_come_back_to_the_invitation(link
     assert "Inloggen met GEMEENTE" in page
     assert f'href="/inloggen/oidc/gemeente/?next={quote(link, safe="")}"' in page
     assert "Maak een account met wachtwoord" in page  # the password stays a choice
+
+
+def test_the_organisation_given_with_the_invitation_shows_with_the_guests_name(
+    link: str, assessment: Assessment, alice: User, client_for: ClientFor
+) -> None:
+    Client().post(link, {"name": "Dirk de Boer", "password1": PASSWORD, "password2": PASSWORD})
+    overview = client_for(alice).get(reverse("assessments:detail", kwargs={"assessment_id": assessment.pk}))
+    assert "Gemeente Utrecht" in overview.content.decode()
+    report = client_for(alice).get(reverse("reports:assessment", kwargs={"assessment_id": assessment.pk}))
+    assert "Dirk de Boer (Gemeente Utrecht)" in report.content.decode()

@@ -160,12 +160,12 @@ def participant_names(*, assessment: Assessment) -> list[str]:
     A session read in from a file has no participants with an account; its people are the names on its answers.
     Names only, never ratings: safe before the reveal (the progress table shows the same people).
     """
-    names = [
-        f"{p.user.get_full_name() or p.user.get_username()} ({p.organisation.name})"
-        if p.organisation is not None
-        else p.user.get_full_name() or p.user.get_username()
-        for p in participant_list(assessment=assessment)
-    ]
+    names = []
+    for p in participant_list(assessment=assessment):
+        name = p.user.get_full_name() or p.user.get_username()
+        # A guest's organisation outside denkraam is the name the facilitator gave with the invitation.
+        organisation = p.organisation.name if p.organisation is not None else p.organisation_name
+        names.append(f"{name} ({organisation})" if organisation else name)
     if assessment.imported_at is not None:
         names += list(
             Answer.objects.filter(assessment=assessment, user__isnull=True)
@@ -236,6 +236,7 @@ def assessment_progress(*, assessment: Assessment) -> list[ParticipantProgress]:
             "assessment_id",
             "user_id",
             "organisation_id",
+            "organisation_name",
             "user__username",
             "user__first_name",
             "user__last_name",
@@ -252,7 +253,7 @@ def assessment_progress(*, assessment: Assessment) -> list[ParticipantProgress]:
                 total=total,
                 name=p.user.get_full_name() or username,
                 username=username,
-                organisation_name=p.organisation.name if p.organisation else "",
+                organisation_name=p.organisation.name if p.organisation else p.organisation_name,
             )
         )
     return rows
