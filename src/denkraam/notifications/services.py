@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -130,8 +129,8 @@ def _overdue_due(*, now: dt.datetime) -> list[Action]:
         .select_related("owner", "assessment__initiative__owner")
         .order_by("due_date", "id")
     )
-    recent = Notification.objects.filter(kind=Notification.Kind.ACTION_OVERDUE).filter(
-        Q(sent_at__gt=now - OVERDUE_REMINDER_INTERVAL)
+    recent = Notification.objects.filter(
+        kind=Notification.Kind.ACTION_OVERDUE, sent_at__gt=now - OVERDUE_REMINDER_INTERVAL
     )
     reminded = set(recent.values_list("action_id", "due_date"))
     return [action for action in candidates if (action.pk, action.due_date) not in reminded]
