@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -22,6 +25,11 @@ def totp_code(device: TOTPDevice, *, secret_hex: str | None = None) -> str:
     if totp.t() <= device.last_t:
         totp.time = totp.time + device.step
     return f"{totp.token():0{device.digits}d}"
+
+
+def totp_wait_after_wrong_code(device: TOTPDevice) -> None:
+    """django-otp refuses every code for 2^(n-1) seconds after n wrong ones; move that wait into the past."""
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=timezone.now() - timedelta(minutes=10))
 
 
 def client_with_code(user: User) -> Client:

@@ -9,6 +9,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts en organisaties"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from denkraam.accounts.audit import audit_signals_connect
+        from denkraam.accounts.idle import idle_session_start
 
         audit_signals_connect()
+        user_logged_in.connect(idle_session_start, dispatch_uid="denkraam-idle-start")

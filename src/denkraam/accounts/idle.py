@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,6 +29,13 @@ LOGIN_AT_KEY = "denkraam_login_at"
 # The last-seen time is written at most this often, so not every request writes the session.
 WRITE_EVERY_SECONDS = 60
 IDLE_MESSAGE = "U was te lang niet actief en bent daarom uitgelogd. Log opnieuw in om verder te gaan."
+
+
+def idle_session_start(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """At every login (user_logged_in): the clocks start, so the next requests need not write the session."""
+    now = time.time()
+    request.session[LAST_SEEN_KEY] = now
+    request.session[LOGIN_AT_KEY] = now
 
 
 def _is_background(request: HttpRequest) -> bool:

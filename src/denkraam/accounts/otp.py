@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import segno
-from django.contrib.auth import BACKEND_SESSION_KEY, logout
+from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -27,8 +27,8 @@ from django.utils.http import urlencode
 from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
 
 from denkraam.accounts.models import User
+from denkraam.accounts.oidc.client import SESSION_PROVIDER
 
-# The backend of a login with a password; sign-on (OIDC) logins have another and are not asked for a code.
 PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PENDING_KEY = "denkraam_otp_pending"
 OTP_PENDING_SECONDS = 5 * 60
@@ -110,7 +110,8 @@ def otp_pending_end(*, request: HttpRequest) -> None:
 
 
 def _is_password_session(request: HttpRequest) -> bool:
-    return request.session.get(BACKEND_SESSION_KEY, PASSWORD_BACKEND) == PASSWORD_BACKEND
+    # Sign-on logs people in through the model backend too, and marks the session with its provider.
+    return SESSION_PROVIDER not in request.session
 
 
 class AdminNeedsTwoFactorMiddleware:

@@ -92,10 +92,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "denkraam.accounts.idle.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "denkraam.accounts.otp.AdminNeedsTwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -303,7 +303,10 @@ AXES_RESET_ON_SUCCESS = True  # only this user name from this address (LoginFail
 AXES_USERNAME_CALLABLE = "denkraam.accounts.lockout.login_username"
 AXES_CLIENT_IP_CALLABLE = "denkraam.accounts.ratelimit.client_ip"  # REMOTE_ADDR, set by the trusted proxy only
 AXES_LOCKOUT_CALLABLE = "denkraam.accounts.lockout.lockout_response"
-AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Axes keeps the failed attempts' form data: never a password, code or token.
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token", "csrfmiddlewaretoken"]
+# Successful logins and logouts are in denkraam's own audit log (accounts/audit.py); no second copy in axes.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = True  # /beheer/ lists attempts; deleting an attempt lifts its lock (or `denkraam unlock`)
 AXES_VERBOSE = False
 # Two-factor codes (accounts/otp.py): required for administrators with a password, optional for everyone else.
