@@ -78,7 +78,7 @@ def test_a_facilitator_and_two_participants_complete_a_session(
     for username, name in (("bob", "Bob"), ("charlie", "Charlie")):
         f.get_by_label("Gebruikersnaam of e-mailadres").fill(username)
         f.get_by_role("button", name="Uitnodigen").click()
-        expect(f.get_by_role("status")).to_contain_text(f"{name} doet nu mee.")
+        expect(f.get_by_role("status")).to_contain_text(f"{name} doet nu mee en heeft een e-mail gekregen")
     expect(f.get_by_role("row", name=re.compile("^Charlie"))).to_contain_text("KVK")
     subnav(f, "Overzicht")
     f.get_by_role("button", name="Vragenlijst openen").click()
