@@ -117,26 +117,32 @@ def _manage(
     return assessment, invitation, base_context(assessment, access, "deelnemers")
 
 
-@login_required
-@require_POST
-def invitation_resend(request: AuthenticatedHttpRequest, assessment_id: str, invitation_id: str) -> HttpResponse:
-    assessment, invitation, _ = _manage(request, assessment_id, invitation_id)
+def invitation_resend_and_tell(request: AuthenticatedHttpRequest, invitation: Invitation) -> None:
+    """Send the invitation again (new link, new expiry) and tell the sender whether the mail went out. Shared by the
+    session's and the organisation's pages."""
     sent_before = invitation.sent_count
     try:
         services.invitation_resend(invitation=invitation, actor=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
+        return
+    if invitation.sent_count > sent_before:
+        messages.success(
+            request, f"De uitnodiging is opnieuw verstuurd naar {invitation.email}. De vorige link werkt niet meer."
+        )
     else:
-        if invitation.sent_count > sent_before:
-            messages.success(
-                request, f"De uitnodiging is opnieuw verstuurd naar {invitation.email}. De vorige link werkt niet meer."
-            )
-        else:
-            messages.error(
-                request,
-                f"De uitnodiging aan {invitation.email} kon niet worden verstuurd: de mailserver nam het bericht niet "
-                "aan. De vorige link werkt niet meer. Probeer het later opnieuw.",
-            )
+        messages.error(
+            request,
+            f"De uitnodiging aan {invitation.email} kon niet worden verstuurd: de mailserver nam het bericht niet "
+            "aan. De vorige link werkt niet meer. Probeer het later opnieuw.",
+        )
+
+
+@login_required
+@require_POST
+def invitation_resend(request: AuthenticatedHttpRequest, assessment_id: str, invitation_id: str) -> HttpResponse:
+    assessment, invitation, _ = _manage(request, assessment_id, invitation_id)
+    invitation_resend_and_tell(request, invitation)
     return redirect("assessments:participants", assessment_id=assessment.pk)
 
 

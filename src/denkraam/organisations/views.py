@@ -19,6 +19,7 @@ from denkraam.accounts.models import Membership, Organisation, role_rank
 from denkraam.invitations import services as invitation_services
 from denkraam.invitations.models import Invitation
 from denkraam.invitations.selectors import invitation_get_for_organisation, invitation_list_for_organisation
+from denkraam.invitations.views import invitation_resend_and_tell
 from denkraam.organisations import services
 from denkraam.organisations.forms import InviteForm, OrganisationCreateForm, RoleForm
 from denkraam.organisations.selectors import (
@@ -147,22 +148,7 @@ def _sent_message(request: AuthenticatedHttpRequest, invitation: Invitation) -> 
 @require_POST
 def organisation_invitation_resend(request: AuthenticatedHttpRequest, slug: str, invitation_id: str) -> HttpResponse:
     organisation, invitation = _invitation(request, slug, invitation_id)
-    sent_before = invitation.sent_count
-    try:
-        invitation_services.invitation_resend(invitation=invitation, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, _error_text(exc))
-    else:
-        if invitation.sent_count > sent_before:
-            messages.success(
-                request, f"De uitnodiging is opnieuw verstuurd naar {invitation.email}. De vorige link werkt niet meer."
-            )
-        else:
-            messages.error(
-                request,
-                f"De uitnodiging aan {invitation.email} kon niet worden verstuurd: de mailserver nam het bericht niet "
-                "aan. De vorige link werkt niet meer. Probeer het later opnieuw.",
-            )
+    invitation_resend_and_tell(request, invitation)
     return redirect(f"{reverse('organisations:detail', kwargs={'slug': organisation.slug})}#uitnodigingen")
 
 
