@@ -10,7 +10,7 @@ ORGANISATIONS: list[tuple[str, str]] = [("uwv", "UWV"), ("kvk", "KVK"), ("gemeen
 
 # username, first name, last name, organisation slug, role
 USERS: list[tuple[str, str, str, str, str]] = [
-    ("anna", "Anna", "de Vries", "uwv", "begeleider"),
+    ("anna", "Anna", "de Vries", "uwv", "beheerder"),  # also manages UWV's members at /organisaties/uwv/
     ("bram", "Bram", "Jansen", "uwv", "lid"),
     ("chantal", "Chantal", "Bakker", "kvk", "lid"),
     ("dirk", "Dirk", "Visser", "gemeente-utrecht", "lid"),
