@@ -10,11 +10,11 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import SESSION_KEY, authenticate
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db.models import F
-from django.test import Client
+from django.test import Client, RequestFactory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from denkraam.accounts.idle import LAST_SEEN_KEY, LOGIN_AT_KEY
@@ -293,3 +293,15 @@ def test_a_session_ends_after_the_maximum_even_when_active(client_for: Callable[
     client = client_for(alice)
     _age_session(client, hours_since_login=12.1)
     assert client.get("/mijn-organisaties/")["Location"] == "/inloggen/?next=/mijn-organisaties/"
+
+
+def test_a_login_without_a_client_address_is_counted_and_logs_in_on_every_database(alice: User) -> None:
+    # A Unix socket or a test client's force_login gives no REMOTE_ADDR; PostgreSQL's inet column refused the word
+    # the app used for it, so every such login failed with a database error.
+    request = RequestFactory().post("/inloggen/", {"username": "alice", "password": "fout"})
+    del request.META["REMOTE_ADDR"]
+    assert authenticate(request, username="alice", password="fout") is None
+    assert list(AccessAttempt.objects.values_list("username", "ip_address")) == [("alice", None)]
+    client = Client(REMOTE_ADDR="")
+    client.force_login(alice)
+    assert client.get("/mijn-gesprekken/").status_code == 200

@@ -7,6 +7,7 @@ Failed logins are counted by django-axes in the database (accounts/lockout.py), 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,6 +36,16 @@ def client_ip(request: HttpRequest) -> str:
     """The address the request came from. Behind a proxy, the proxy must set REMOTE_ADDR (waitress trusted_proxy,
     conf/proxy.py); X-Forwarded-For from anyone else is removed before Django sees it, and never read here."""
     return request.META.get("REMOTE_ADDR", "") or "onbekend"
+
+
+def client_ip_address(request: HttpRequest) -> str | None:
+    """The client address for django-axes, which stores it in an address column (PostgreSQL's inet checks it): None
+    when the server gave no address (a Unix socket, a test client's force_login), instead of a word that would
+    make every login there fail with a database error."""
+    try:
+        return str(ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")))
+    except ValueError:
+        return None
 
 
 def password_reset_allowed(*, email: str, ip: str) -> bool:

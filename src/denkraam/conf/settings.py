@@ -301,7 +301,7 @@ AXES_COOLOFF_TIME = "denkraam.accounts.lockout.login_lockout_time"
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True  # only this user name from this address (LoginFailureHandler.reset_user_attempts)
 AXES_USERNAME_CALLABLE = "denkraam.accounts.lockout.login_username"
-AXES_CLIENT_IP_CALLABLE = "denkraam.accounts.ratelimit.client_ip"  # REMOTE_ADDR, set by the trusted proxy only
+AXES_CLIENT_IP_CALLABLE = "denkraam.accounts.ratelimit.client_ip_address"  # REMOTE_ADDR, set by the trusted proxy only
 AXES_LOCKOUT_CALLABLE = "denkraam.accounts.lockout.lockout_response"
 # Axes keeps the failed attempts' form data: never a password, code or token.
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token", "csrfmiddlewaretoken"]
