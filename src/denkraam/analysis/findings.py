@@ -18,6 +18,10 @@ class Finding:
 
     `start`/`end` are character offsets into the analysed text (end exclusive); a finding about the whole
     text (for example "no contact details") uses 0/0 and an empty excerpt.
+
+    `rewrite` is a concrete proposal that replaces the text of the span (the whole span, so it can be put in its
+    place as it is); `why` says in one line why it matters to the reader; `source` names the word list a finding
+    comes from when that is not denkraam's own (an organisation's house style, a `--woordenlijst` file).
     """
 
     rule: str
@@ -29,6 +33,9 @@ class Finding:
     excerpt: str
     message: str
     suggestion: str = ""
+    rewrite: str = ""
+    why: str = ""
+    source: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -14,7 +14,10 @@ from denkraam.analysis import segments
 from denkraam.analysis.findings import Finding
 from denkraam.evidence.selectors import SEVERITY_RANK, NumberedFinding
 
-_FINDING_FIELDS = ("rule", "need", "principle", "severity", "start", "end", "excerpt", "message", "suggestion")
+_FINDING_FIELDS = (
+    "rule", "need", "principle", "severity", "start", "end", "excerpt", "message", "suggestion", "rewrite", "why",
+    "source",
+)  # fmt: skip
 
 
 def _as_finding(data: dict[str, object]) -> Finding:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from .extract import MAX_TEXT_CHARS, InputError
+from .house_style import HouseStyle
 from .language import detect_language
 from .needs import need_scores
 from .readability import assess_readability
@@ -24,13 +25,17 @@ def check_text(
     deep: bool = False,
     max_sentence_words: int = DEFAULT_MAX_SENTENCE_WORDS,
     is_letter: bool | None = None,
+    house_style: HouseStyle | None = None,
+    letter_type: str | None = None,
 ) -> TextReport:
     """Check a Dutch text for what gets in the reader's way and score the three needs of the frame.
 
     `deep=True` uses frog for the readability score (raises `FrogUnavailable` when it is missing).
     `is_letter=None` detects a letter from its salutation or closing greeting; letters are also checked for
     contact person, phone number, action, deadline, reason, objection route and use of personal data.
-    A text that is not Dutch gets one notice and no scores. Raises `InputError` for text over the size limit.
+    `house_style` is an organisation's own word list (it wins over denkraam's lists); `letter_type` names the kind
+    of letter when the writer knows it (None: the check recognises it). A text that is not Dutch gets one notice
+    and no scores. Raises `InputError` for text over the size limit.
     """
     if len(text) > MAX_TEXT_CHARS:
         maximum = f"{MAX_TEXT_CHARS:_}".replace("_", ".")  # Dutch thousands separator
@@ -40,7 +45,14 @@ def check_text(
     sentences = split_sentences(text)
     words = sum(len(sentence.words) for sentence in sentences)
     letter = looks_like_letter(text) if is_letter is None else is_letter
-    context = RuleContext(text=text, sentences=sentences, is_letter=letter, max_sentence_words=max_sentence_words)
+    context = RuleContext(
+        text=text,
+        sentences=sentences,
+        is_letter=letter,
+        max_sentence_words=max_sentence_words,
+        house_style=house_style,
+        letter_type=letter_type,
+    )
     language = detect_language(text).code
     if language != "nl":
         notice = finding(

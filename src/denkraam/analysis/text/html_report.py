@@ -13,6 +13,8 @@ from html import escape
 from importlib import resources
 from string import Template
 
+from denkraam.analysis.findings import Finding
+
 from .markup import LEVEL_LABELS, NEED_LABELS, score_label, segments, worst_severity
 from .report import ANALYSER_VERSION, TextReport
 
@@ -100,7 +102,7 @@ def _findings_table(report: TextReport, prefix: str) -> str:
         rows.append(
             f'<tr id="{prefix}-b{number}"><td>{number}</td><td>{escape(item.severity)}</td>'
             f"<td>{escape(item.need)} / {escape(item.principle)}</td><td>{where}{back}</td>"
-            f"<td>{escape(item.message)}</td><td>{escape(item.suggestion)}</td></tr>"
+            f"<td>{escape(item.message)}{_why(item)}</td><td>{_proposal(item)}</td></tr>"
         )
     return (
         f'<h3 id="{prefix}-bevindingen">Bevindingen ({len(report.findings)})</h3>'
@@ -109,3 +111,16 @@ def _findings_table(report: TextReport, prefix: str) -> str:
         '<th scope="col">Waar</th><th scope="col">Wat is er</th><th scope="col">Tip</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def _why(item: Finding) -> str:
+    parts = [f"<br><small>Waarom: {escape(item.why)}</small>" if item.why else ""]
+    if item.source:
+        parts.append(f"<br><small>Uit: {escape(item.source)}</small>")
+    return "".join(parts)
+
+
+def _proposal(item: Finding) -> str:
+    rewrite = f"<q>{escape(item.rewrite)}</q>" if item.rewrite else ""
+    tip = escape(item.suggestion)
+    return f"{rewrite}<br>{tip}" if rewrite and tip else rewrite or tip

@@ -53,6 +53,12 @@ def render_text(report: TextReport, *, colour: bool = False) -> str:
         lines.append(f"[{number}] {item.severity} · {item.need} / {item.principle} · {item.rule}")
         lines.append(f"    {where}")
         lines.append(f"    {item.message}")
+        if item.why:
+            lines.append(f"    Waarom: {item.why}")
+        if item.rewrite:
+            lines.append(f"    Voorstel: {item.rewrite}")
+        if item.source:
+            lines.append(f"    Uit: {item.source}")
         if item.suggestion:
             lines.append(f"    Tip: {item.suggestion}")
     return "\n".join(lines) + "\n"

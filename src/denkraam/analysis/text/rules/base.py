@@ -8,6 +8,7 @@ from functools import cached_property
 
 from denkraam.analysis.findings import Finding, Severity
 
+from ..house_style import HouseStyle
 from ..tokens import Sentence, Token
 from .catalog import RULES
 
@@ -22,6 +23,8 @@ class RuleContext:
     sentences: list[Sentence]
     is_letter: bool
     max_sentence_words: int = 20
+    house_style: HouseStyle | None = None
+    letter_type: str | None = None  # "besluit", "aanvraag-onvolledig", ... when the writer says so; None: detect
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -70,6 +73,9 @@ def finding(
     message: str,
     suggestion: str = "",
     severity: Severity | None = None,
+    rewrite: str = "",
+    why: str = "",
+    source: str = "",
 ) -> Finding:
     """A Finding for `rule` with need and principle from the catalog; 0/0 means the whole text."""
     info = RULES[rule]
@@ -83,6 +89,9 @@ def finding(
         excerpt=excerpt(context.text, start, end) if end > start else "",
         message=message,
         suggestion=suggestion,
+        rewrite=rewrite,
+        why=why,
+        source=source,
     )
 
 
