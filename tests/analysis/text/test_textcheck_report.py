@@ -30,7 +30,20 @@ def test_the_json_has_exactly_the_documented_shape() -> None:
     assert set(data["readability"]["sentences"][0]) == {"start", "end", "text", "score", "level"}
     assert set(data["needs"]) == {"vertrouwen", "persoonlijk", "gemak"}
     assert all(set(value) == {"score"} for value in data["needs"].values())
-    fields = {"rule", "need", "principle", "severity", "start", "end", "excerpt", "message", "suggestion", "rewrite", "why", "source"}
+    fields = {
+        "rule",
+        "need",
+        "principle",
+        "severity",
+        "start",
+        "end",
+        "excerpt",
+        "message",
+        "suggestion",
+        "rewrite",
+        "why",
+        "source",
+    }
     assert all(set(item) == fields for item in data["findings"])
     assert data["versions"] == {"analyser": ANALYSER_VERSION, "frame": "interactiestrategie 1.0"}
 
