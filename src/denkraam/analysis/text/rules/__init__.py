@@ -35,7 +35,10 @@ ALL_RULES: tuple[Rule, ...] = (
     cold_tone,
     threatening_tone,
     vague_time,
+    # Word choice: domain terms, house style.
+    # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     letter_elements,
+    # Letter types and structure.
 )
 
 

@@ -41,4 +41,7 @@ RULES: dict[str, RuleInfo] = {
     "brief-bezwaar": RuleInfo("vertrouwen", "transparant", "fout", "Besluit zonder uitleg over bezwaar maken"),
     "brief-gegevens": RuleInfo("vertrouwen", "transparant", "waarschuwing", "Brief: geen uitleg over gegevens"),
     "taal": RuleInfo("gemak", "begrijpelijke-taal", "info", "Tekst is niet in het Nederlands"),
+    # Word choice: domain terms, house style.
+    # Sentence rewrites: empty openers, tangconstructies, er-constructions.
+    # Letter types and structure.
 }  # fmt: skip
