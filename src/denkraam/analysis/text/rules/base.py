@@ -77,7 +77,7 @@ def finding(
     why: str = "",
     source: str = "",
 ) -> Finding:
-    """A Finding for `rule` with need and principle from the catalog; 0/0 means the whole text."""
+    """A Finding for `rule` with need, principle and (unless given) why from the catalog; 0/0 means the whole text."""
     info = RULES[rule]
     return Finding(
         rule=rule,
@@ -90,7 +90,7 @@ def finding(
         message=message,
         suggestion=suggestion,
         rewrite=rewrite,
-        why=why,
+        why=why or info.why,
         source=source,
     )
 
