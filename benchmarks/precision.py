@@ -1,0 +1,328 @@
+"""Precision of the text check on 20 real Dutch letters and web pages, each finding judged by hand.
+
+Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--no-write] [--check]
+
+Every text in benchmarks/data/precision/texts/ (written by others; provenance and licence in SOURCES.md) goes
+through `check_text` as the check itself would take it (letters detected, default settings). Each finding is
+joined with a hand judgement in benchmarks/data/precision/judgements.tsv:
+
+    goed   correct and useful: a writer would want to act on it, and the tip or rewrite is right
+    matig  correct, but not useful (too weak, a wrong or clumsy rewrite, not worth the writer's time)
+    fout   a false alarm
+
+A judgement is keyed by (text, rule, excerpt, occurrence of that excerpt for that rule in that text), not by
+character offsets, so it survives rule changes that move a span by a word or reword a message. A finding with no
+judgement is counted and shown as unjudged, never dropped; `--stub FILE` writes those findings as rows to judge
+(fill in the `judgement` and `reason` columns, then append them to judgements.tsv). `--check` exits non-zero when
+any finding is unjudged. The section "Precision" of BENCHMARKS.md is replaced unless `--no-write` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _report import write_section  # noqa: E402
+
+from denkraam.analysis.text.check import check_text  # noqa: E402
+from denkraam.analysis.text.report import ANALYSER_VERSION  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data" / "precision"
+TEXTS = DATA / "texts"
+JUDGEMENTS = DATA / "judgements.tsv"
+CATALOG = ROOT / "src" / "denkraam" / "analysis" / "text" / "rules" / "catalog.py"
+
+VERDICTS = ("goed", "matig", "fout")
+COLUMNS = ("text", "rule", "n", "start", "excerpt", "judgement", "reason", "message", "rewrite")
+TARGET_GOOD = 85.0  # % of findings correct and useful, per family
+TARGET_FALSE = 5.0  # at most % false alarms, per family
+
+# Families of the rules that were there before issue 14; rules added later are placed by the section of the rule
+# table (catalog.py) they were added under.
+FAMILY_OF_RULE = {
+    "lange-zin": "zinsbouw",
+    "lijdende-vorm": "zinsbouw",
+    "overbodig-zullen": "zinsbouw",
+    "naamwoordstijl": "zinsbouw",
+    "dubbele-ontkenning": "zinsbouw",
+    "ambtelijk-woord": "woordkeus",
+    "afkorting": "woordkeus",
+    "vage-tijd": "woordkeus",
+    "aanspreekvorm": "toon",
+    "onpersoonlijk": "toon",
+    "koele-toon": "toon",
+    "dreigende-toon": "toon",
+    "taal": "overig",
+}
+FAMILY_OF_SECTION = {"# Word choice": "woordkeus", "# Sentence rewrites": "zinsbouw", "# Letter types": "brief"}
+FAMILIES = ("zinsbouw", "woordkeus", "toon", "brief", "overig")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One finding of the check, with its hand judgement when there is one."""
+
+    text: str
+    rule: str
+    n: int
+    start: int
+    excerpt: str
+    message: str
+    rewrite: str
+    judgement: str = ""
+    reason: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.text, self.rule, normalise(self.excerpt), self.n)
+
+
+def normalise(excerpt: str) -> str:
+    return " ".join(excerpt.split())
+
+
+def escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "")
+
+
+def unescape(value: str) -> str:
+    return re.sub(r"\\([\\tn])", lambda m: {"\\": "\\", "t": "\t", "n": "\n"}[m.group(1)], value)
+
+
+def family(rule: str, sections: dict[str, str]) -> str:
+    """The family a rule belongs to: fixed for the old rules, by its catalog section for new ones."""
+    if rule in FAMILY_OF_RULE:
+        return FAMILY_OF_RULE[rule]
+    if rule.startswith("brief-"):
+        return "brief"
+    return sections.get(rule, "overig")
+
+
+def catalog_sections() -> dict[str, str]:
+    """Rule id -> family, from the section marker each rule id sits under in catalog.py."""
+    sections: dict[str, str] = {}
+    current = ""
+    for line in CATALOG.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        for marker, name in FAMILY_OF_SECTION.items():
+            if stripped.startswith(marker):
+                current = name
+        match = re.match(r'"([a-z0-9-]+)"\s*:\s*RuleInfo\(', stripped)
+        if match and current:
+            sections[match.group(1)] = current
+    return sections
+
+
+def text_ids() -> list[str]:
+    return sorted(path.stem for path in TEXTS.glob("*.txt"))
+
+
+def findings() -> list[Row]:
+    """Every finding of the check on every text, numbered per (text, rule, excerpt)."""
+    rows: list[Row] = []
+    for text_id in text_ids():
+        text = (TEXTS / f"{text_id}.txt").read_text(encoding="utf-8")
+        seen: Counter[tuple[str, str]] = Counter()
+        for item in check_text(text, source=text_id).findings:
+            seen[(item.rule, normalise(item.excerpt))] += 1
+            rows.append(
+                Row(
+                    text=text_id,
+                    rule=item.rule,
+                    n=seen[(item.rule, normalise(item.excerpt))],
+                    start=item.start,
+                    excerpt=item.excerpt,
+                    message=item.message,
+                    rewrite=item.rewrite,
+                )
+            )
+    return rows
+
+
+def read_judgements(path: Path = JUDGEMENTS) -> dict[tuple[str, str, str, int], Row]:
+    """The hand judgements, by key. Raises ValueError on a malformed line."""
+    judged: dict[tuple[str, str, str, int], Row] = {}
+    if not path.exists():
+        return judged
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t") if lines else []
+    if tuple(header[: len(COLUMNS)]) != COLUMNS:
+        raise ValueError(f"{path.name}: the header must be {' '.join(COLUMNS)}")
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = [unescape(cell) for cell in line.split("\t")]
+        if len(cells) < len(COLUMNS):
+            raise ValueError(f"{path.name}:{number}: {len(cells)} columns, expected {len(COLUMNS)}")
+        values = dict(zip(COLUMNS, cells, strict=False))
+        row = Row(
+            text=values["text"],
+            rule=values["rule"],
+            n=int(values["n"]),
+            start=int(values["start"]),
+            excerpt=values["excerpt"],
+            message=values["message"],
+            rewrite=values["rewrite"],
+            judgement=values["judgement"],
+            reason=values["reason"],
+        )
+        if row.key in judged:
+            raise ValueError(f"{path.name}:{number}: a second judgement for {row.key}")
+        judged[row.key] = row
+    return judged
+
+
+def join(rows: list[Row], judged: dict[tuple[str, str, str, int], Row]) -> list[Row]:
+    joined = []
+    for row in rows:
+        match = judged.get(row.key)
+        joined.append(
+            Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}) if match else row
+        )
+    return joined
+
+
+def tsv_line(row: Row) -> str:
+    values = {**row.__dict__, "n": str(row.n), "start": str(row.start)}
+    return "\t".join(escape(str(values[column])) for column in COLUMNS)
+
+
+def write_stub(path: Path, rows: list[Row]) -> None:
+    path.write_text("\t".join(COLUMNS) + "\n" + "".join(tsv_line(row) + "\n" for row in rows), encoding="utf-8")
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "-"
+
+
+def table(rows: list[Row], sections: dict[str, str]) -> tuple[list[str], dict[str, dict[str, float]]]:
+    by_family: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_family[family(row.rule, sections)].append(row)
+    lines = [
+        "| family | rules | findings | unjudged | goed | matig | fout | with a rewrite | goed ≥ 85% | fout ≤ 5% |",
+        "|---|---|---:|---:|---:|---:|---:|---:|:-:|:-:|",
+    ]
+    figures: dict[str, dict[str, float]] = {}
+    groups = [(name, by_family[name]) for name in FAMILIES if by_family[name]] + [("all", rows)]
+    for name, group in groups:
+        counts = Counter(row.judgement or "unjudged" for row in group)
+        judged = sum(counts[verdict] for verdict in VERDICTS)
+        good = 100 * counts["goed"] / judged if judged else 0.0
+        false = 100 * counts["fout"] / judged if judged else 0.0
+        figures[name] = {"findings": len(group), "goed": good, "fout": false, "unjudged": counts["unjudged"]}
+        rules = ", ".join(sorted({row.rule for row in group})) if name != "all" else ""
+        label = "**all**" if name == "all" else name
+        lines.append(
+            f"| {label} | {rules} | {len(group)} | {counts['unjudged']} | {percent(counts['goed'], judged)} | "
+            f"{percent(counts['matig'], judged)} | {percent(counts['fout'], judged)} | "
+            f"{percent(sum(1 for row in group if row.rewrite), len(group))} | "
+            f"{'ja' if judged and good >= TARGET_GOOD else 'nee'} | {'ja' if judged and false <= TARGET_FALSE else 'nee'} |"
+        )
+    return lines, figures
+
+
+def rule_table(rows: list[Row], sections: dict[str, str]) -> list[str]:
+    by_rule: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_rule[row.rule].append(row)
+    lines = ["| rule | family | findings | goed | matig | fout | unjudged |", "|---|---|---:|---:|---:|---:|---:|"]
+    for rule, group in sorted(by_rule.items(), key=lambda item: (-len(item[1]), item[0])):
+        counts = Counter(row.judgement or "unjudged" for row in group)
+        lines.append(
+            f"| {rule} | {family(rule, sections)} | {len(group)} | {counts['goed']} | {counts['matig']} | "
+            f"{counts['fout']} | {counts['unjudged']} |"
+        )
+    return lines
+
+
+def cell(value: str, limit: int = 90) -> str:
+    value = " ".join(value.split()).replace("|", "\\|")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def report(rows: list[Row], stale: int, sections: dict[str, str]) -> tuple[str, dict[str, dict[str, float]]]:
+    family_lines, figures = table(rows, sections)
+    letters = sum(1 for text_id in text_ids() if check_text((TEXTS / f"{text_id}.txt").read_text("utf-8")).is_letter)
+    false_alarms = [row for row in rows if row.judgement == "fout"]
+    unjudged = [row for row in rows if not row.judgement]
+    lines = [
+        "## Precision (`benchmarks/precision.py`)",
+        "",
+        f"Every finding of `check_text` (analyser {ANALYSER_VERSION}, default settings, letters detected as the check "
+        f"does: {letters} of {len(text_ids())} texts read as a letter) on {len(text_ids())} real Dutch letters and web "
+        "pages written by others (`benchmarks/data/precision/texts/`, sources and licences in `SOURCES.md`), judged "
+        "by hand in `judgements.tsv`: **goed** = correct and useful, **matig** = correct but not useful (too weak, "
+        "clumsy or wrong tip or rewrite), **fout** = false alarm. Percentages are of the judged findings. Target "
+        "(issue 14): in every family ≥ 85% goed and ≤ 5% fout.",
+        "",
+        "Run: `PYTHONPATH=src .venv/bin/python benchmarks/precision.py` (add `--stub /tmp/stub.tsv` to get the "
+        "unjudged findings as rows to judge; `--check` fails while any finding is unjudged).",
+        "",
+        *family_lines,
+        "",
+        f"Judgements that no longer match a finding (the rule stopped firing there or its span changed): {stale}.",
+        "",
+        "### Per rule",
+        "",
+        *rule_table(rows, sections),
+        "",
+        "### False alarms (fout), for the rule owners",
+        "",
+    ]
+    if false_alarms:
+        lines += ["| text | rule | excerpt | why it is wrong |", "|---|---|---|---|"]
+        lines += [
+            f"| {row.text} | {row.rule} | {cell(row.excerpt) or '(whole text)'} | {cell(row.reason, 160)} |"
+            for row in false_alarms
+        ]
+    else:
+        lines.append("None.")
+    if unjudged:
+        lines += ["", f"### Unjudged ({len(unjudged)})", "", "| text | rule | excerpt |", "|---|---|---|"]
+        lines += [f"| {row.text} | {row.rule} | {cell(row.excerpt) or '(whole text)'} |" for row in unjudged]
+    return "\n".join(lines) + "\n", figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stub", type=Path, help="write the findings without a judgement to this TSV file")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    parser.add_argument("--check", action="store_true", help="exit 1 when any finding has no judgement")
+    parser.add_argument("--list", action="store_true", help="also print every finding with its judgement")
+    args = parser.parse_args()
+
+    judged = read_judgements()
+    rows = join(findings(), judged)
+    stale = len(set(judged) - {row.key for row in rows})
+    sections = catalog_sections()
+    if args.list:
+        for row in rows:
+            print(
+                f"{row.text}\t{row.rule}\t{row.judgement or '?'}\t{cell(row.excerpt, 70)}\t{cell(row.message, 120)}"
+                f"\t{cell(row.rewrite, 120)}"
+            )
+    markdown, _ = report(rows, stale, sections)
+    print(markdown)
+    unjudged = [row for row in rows if not row.judgement]
+    if args.stub:
+        write_stub(args.stub, unjudged)
+        print(f"{len(unjudged)} unjudged findings written to {args.stub}")
+    if not args.no_write:
+        write_section("precision", markdown)
+    if args.check and unjudged:
+        print(f"FAIL: {len(unjudged)} findings have no judgement", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
