@@ -184,9 +184,7 @@ def join(rows: list[Row], judged: dict[tuple[str, str, str, int], Row]) -> list[
     joined = []
     for row in rows:
         match = judged.get(row.key)
-        joined.append(
-            Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}) if match else row
-        )
+        joined.append(Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}) if match else row)
     return joined
 
 
@@ -225,7 +223,8 @@ def table(rows: list[Row], sections: dict[str, str]) -> tuple[list[str], dict[st
             f"| {label} | {rules} | {len(group)} | {counts['unjudged']} | {percent(counts['goed'], judged)} | "
             f"{percent(counts['matig'], judged)} | {percent(counts['fout'], judged)} | "
             f"{percent(sum(1 for row in group if row.rewrite), len(group))} | "
-            f"{'ja' if judged and good >= TARGET_GOOD else 'nee'} | {'ja' if judged and false <= TARGET_FALSE else 'nee'} |"
+            f"{'ja' if judged and good >= TARGET_GOOD else 'nee'} | "
+            f"{'ja' if judged and false <= TARGET_FALSE else 'nee'} |"
         )
     return lines, figures
 
