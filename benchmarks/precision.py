@@ -1,6 +1,6 @@
 """Precision of the text check on 20 real Dutch letters and web pages, each finding judged by hand.
 
-Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--no-write] [--check]
+Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--merge FILE] [--no-write] [--check]
 
 Every text in benchmarks/data/precision/texts/ (written by others; provenance and licence in SOURCES.md) goes
 through `check_text` as the check itself would take it (letters detected, default settings). Each finding is
@@ -13,8 +13,9 @@ joined with a hand judgement in benchmarks/data/precision/judgements.tsv:
 A judgement is keyed by (text, rule, excerpt, occurrence of that excerpt for that rule in that text), not by
 character offsets, so it survives rule changes that move a span by a word or reword a message. A finding with no
 judgement is counted and shown as unjudged, never dropped; `--stub FILE` writes those findings as rows to judge
-(fill in the `judgement` and `reason` columns, then append them to judgements.tsv). `--check` exits non-zero when
-any finding is unjudged. The section "Precision" of BENCHMARKS.md is replaced unless `--no-write` is given.
+(fill in the `judgement` and `reason` columns, then `--merge FILE` adds them to judgements.tsv). A judgement made
+when the finding offered another rewrite no longer counts: a new rewrite is judged anew. `--check` exits non-zero
+when any finding is unjudged. The section "Precision" of BENCHMARKS.md is replaced unless `--no-write` is given.
 """
 
 from __future__ import annotations
@@ -181,11 +182,33 @@ def read_judgements(path: Path = JUDGEMENTS) -> dict[tuple[str, str, str, int], 
 
 
 def join(rows: list[Row], judged: dict[tuple[str, str, str, int], Row]) -> list[Row]:
+    """Each finding with its judgement. A judgement made when the finding offered a different rewrite (or none)
+    no longer counts: the new rewrite has to be judged. Its old verdict is kept in the reason as a hint."""
     joined = []
     for row in rows:
         match = judged.get(row.key)
-        joined.append(Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}) if match else row)
+        if match is None:
+            joined.append(row)
+        elif normalise(match.rewrite) != normalise(row.rewrite):
+            hint = f"(eerder {match.judgement}, herschrijving was {match.rewrite or 'geen'!r}: {match.reason})"
+            joined.append(Row(**{**row.__dict__, "reason": hint}))
+        else:
+            joined.append(Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}))
     return joined
+
+
+def merge(path: Path, judged: dict[tuple[str, str, str, int], Row]) -> int:
+    """Add the judged rows of a filled-in stub to judgements.tsv, replacing older judgements of the same finding.
+    Rows still without a verdict are skipped. Returns how many rows were taken."""
+    taken = {key: row for key, row in read_judgements(path).items() if row.judgement}
+    for key, row in taken.items():
+        if row.judgement not in VERDICTS:
+            raise ValueError(f"{path.name}: {row.judgement!r} is not one of {', '.join(VERDICTS)}")
+        if not row.reason.strip() or row.reason.startswith("(eerder "):
+            raise ValueError(f"{path.name}: the judgement of {key} needs its own reason")
+    rows = sorted({**judged, **taken}.values(), key=lambda row: (row.text, row.start, row.rule, row.n))
+    write_stub(JUDGEMENTS, rows)
+    return len(taken)
 
 
 def tsv_line(row: Row) -> str:
@@ -294,12 +317,16 @@ def report(rows: list[Row], stale: int, sections: dict[str, str]) -> tuple[str, 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stub", type=Path, help="write the findings without a judgement to this TSV file")
+    parser.add_argument("--merge", type=Path, help="add the judged rows of a filled-in stub to judgements.tsv")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     parser.add_argument("--check", action="store_true", help="exit 1 when any finding has no judgement")
     parser.add_argument("--list", action="store_true", help="also print every finding with its judgement")
     args = parser.parse_args()
 
     judged = read_judgements()
+    if args.merge:
+        print(f"{merge(args.merge, judged)} judgements taken from {args.merge}")
+        judged = read_judgements()
     rows = join(findings(), judged)
     stale = len(set(judged) - {row.key for row in rows})
     sections = catalog_sections()
