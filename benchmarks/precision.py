@@ -65,6 +65,14 @@ FAMILY_OF_RULE = {
 }
 FAMILY_OF_SECTION = {"# Word choice": "woordkeus", "# Sentence rewrites": "zinsbouw", "# Letter types": "brief"}
 FAMILIES = ("zinsbouw", "woordkeus", "toon", "brief", "overig")
+# The first measurement, on main at the start of issue 14 (223 findings): findings, % goed, % fout.
+AT_START = {
+    "zinsbouw": (118, 56, 10),
+    "woordkeus": (62, 56, 11),
+    "toon": (33, 9, 85),
+    "brief": (10, 40, 40),
+    "all": (223, 48, 23),
+}
 
 
 @dataclass(frozen=True)
@@ -229,8 +237,9 @@ def table(rows: list[Row], sections: dict[str, str]) -> tuple[list[str], dict[st
     for row in rows:
         by_family[family(row.rule, sections)].append(row)
     lines = [
-        "| family | rules | findings | unjudged | goed | matig | fout | with a rewrite | goed ≥ 85% | fout ≤ 5% |",
-        "|---|---|---:|---:|---:|---:|---:|---:|:-:|:-:|",
+        "| family | rules | findings | unjudged | goed | matig | fout | with a rewrite | goed ≥ 85% | fout ≤ 5% "
+        "| at the start: findings, goed, fout |",
+        "|---|---|---:|---:|---:|---:|---:|---:|:-:|:-:|---|",
     ]
     figures: dict[str, dict[str, float]] = {}
     groups = [(name, by_family[name]) for name in FAMILIES if by_family[name]] + [("all", rows)]
@@ -247,9 +256,16 @@ def table(rows: list[Row], sections: dict[str, str]) -> tuple[list[str], dict[st
             f"{percent(counts['matig'], judged)} | {percent(counts['fout'], judged)} | "
             f"{percent(sum(1 for row in group if row.rewrite), len(group))} | "
             f"{'ja' if judged and good >= TARGET_GOOD else 'nee'} | "
-            f"{'ja' if judged and false <= TARGET_FALSE else 'nee'} |"
+            f"{'ja' if judged and false <= TARGET_FALSE else 'nee'} | {start_figures(name)} |"
         )
     return lines, figures
+
+
+def start_figures(name: str) -> str:
+    if name not in AT_START:
+        return "-"
+    findings, good, false = AT_START[name]
+    return f"{findings}, {good}%, {false}%"
 
 
 def rule_table(rows: list[Row], sections: dict[str, str]) -> list[str]:
