@@ -1,6 +1,6 @@
 """Precision of the text check on 20 real Dutch letters and web pages, each finding judged by hand.
 
-Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--merge FILE] [--no-write] [--check]
+Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--merge FILE] [--no-write] [--check] [--summary]
 
 Every text in benchmarks/data/precision/texts/ (written by others; provenance and licence in SOURCES.md) goes
 through `check_text` as the check itself would take it (letters detected, default settings). Each finding is
@@ -336,7 +336,7 @@ def main() -> int:
     parser.add_argument("--merge", type=Path, help="add the judged rows of a filled-in stub to judgements.tsv")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     parser.add_argument("--check", action="store_true", help="exit 1 when any finding has no judgement")
-    parser.add_argument("--list", action="store_true", help="also print every finding with its judgement")
+    parser.add_argument("--summary", action="store_true", help="print the tables only, not every finding")
     args = parser.parse_args()
 
     judged = read_judgements()
@@ -346,7 +346,8 @@ def main() -> int:
     rows = join(findings(), judged)
     stale = len(set(judged) - {row.key for row in rows})
     sections = catalog_sections()
-    if args.list:
+    if not args.summary:
+        print("text\trule\tjudgement\texcerpt\tmessage\trewrite")
         for row in rows:
             print(
                 f"{row.text}\t{row.rule}\t{row.judgement or '?'}\t{cell(row.excerpt, 70)}\t{cell(row.message, 120)}"
