@@ -1,6 +1,7 @@
 """Precision of the text check on 20 real Dutch letters and web pages, each finding judged by hand.
 
-Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--merge FILE] [--no-write] [--check] [--summary]
+Run: PYTHONPATH=src .venv/bin/python benchmarks/precision.py [--stub FILE] [--merge FILE] [--no-write] [--check]
+     [--summary]
 
 Every text in benchmarks/data/precision/texts/ (written by others; provenance and licence in SOURCES.md) goes
 through `check_text` as the check itself would take it (letters detected, default settings). Each finding is
