@@ -206,10 +206,13 @@ def join(rows: list[Row], judged: dict[tuple[str, str, str, int], Row]) -> list[
     return joined
 
 
-def merge(path: Path, judged: dict[tuple[str, str, str, int], Row]) -> int:
+def merge(path: Path, judged: dict[tuple[str, str, str, int], Row], current: list[Row]) -> tuple[int, int]:
     """Add the judged rows of a filled-in stub to judgements.tsv, replacing older judgements of the same finding.
-    Rows still without a verdict are skipped. Returns how many rows were taken."""
-    taken = {key: row for key, row in read_judgements(path).items() if row.judgement}
+    Only rows that match a finding of the check as it is now (same key and rewrite) are taken, so a stub judged
+    on another branch adds nothing that main does not say. Returns (taken, skipped)."""
+    now = {row.key: normalise(row.rewrite) for row in current}
+    filled = {key: row for key, row in read_judgements(path).items() if row.judgement}
+    taken = {key: row for key, row in filled.items() if now.get(key) == normalise(row.rewrite)}
     for key, row in taken.items():
         if row.judgement not in VERDICTS:
             raise ValueError(f"{path.name}: {row.judgement!r} is not one of {', '.join(VERDICTS)}")
@@ -217,7 +220,7 @@ def merge(path: Path, judged: dict[tuple[str, str, str, int], Row]) -> int:
             raise ValueError(f"{path.name}: the judgement of {key} needs its own reason")
     rows = sorted({**judged, **taken}.values(), key=lambda row: (row.text, row.start, row.rule, row.n))
     write_stub(JUDGEMENTS, rows)
-    return len(taken)
+    return len(taken), len(filled) - len(taken)
 
 
 def tsv_line(row: Row) -> str:
@@ -325,6 +328,13 @@ def report(rows: list[Row], stale: int, sections: dict[str, str]) -> tuple[str, 
         ]
     else:
         lines.append("None.")
+    weak = [row for row in rows if row.judgement == "matig"]
+    if weak:
+        lines += ["", "### Correct but not useful (matig)", "", "| text | rule | excerpt | why |", "|---|---|---|---|"]
+        lines += [
+            f"| {row.text} | {row.rule} | {cell(row.excerpt) or '(whole text)'} | {cell(row.reason, 160)} |"
+            for row in weak
+        ]
     if unjudged:
         lines += ["", f"### Unjudged ({len(unjudged)})", "", "| text | rule | excerpt |", "|---|---|---|"]
         lines += [f"| {row.text} | {row.rule} | {cell(row.excerpt) or '(whole text)'} |" for row in unjudged]
@@ -341,10 +351,12 @@ def main() -> int:
     args = parser.parse_args()
 
     judged = read_judgements()
+    current = findings()
     if args.merge:
-        print(f"{merge(args.merge, judged)} judgements taken from {args.merge}")
+        taken, skipped = merge(args.merge, judged, current)
+        print(f"{taken} judgements taken from {args.merge}; {skipped} skipped (no such finding now)")
         judged = read_judgements()
-    rows = join(findings(), judged)
+    rows = join(current, judged)
     stale = len(set(judged) - {row.key for row in rows})
     sections = catalog_sections()
     if not args.summary:
