@@ -7,6 +7,7 @@ Who may see an organisation's list is decided by `organisations.selectors.organi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -66,7 +67,17 @@ def house_style_entries(*, version: HouseStyleVersion) -> list[HouseStyleEntry]:
 
 def house_style_of(*, version: HouseStyleVersion) -> HouseStyle:
     """The `HouseStyle` the text check takes, labelled "Huisstijl <organisation>, versie <n>"."""
-    return house_style_from_entries(house_style_entries(version=version), version.label)
+    return _parsed(version.label, version.content)
+
+
+@lru_cache(maxsize=32)
+def _parsed(label: str, content: str) -> HouseStyle:
+    # Versions never change, and the Tekstcheck asks for the same list at every pause in typing.
+    try:
+        entries = parse_house_style_entries(content)
+    except InputError:
+        entries = []
+    return house_style_from_entries(entries, label)
 
 
 def house_style_for_organisation(*, organisation: Organisation) -> HouseStyle | None:

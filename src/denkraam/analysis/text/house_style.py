@@ -109,7 +109,7 @@ def parse_house_style_entries(text: str) -> list[HouseStyleEntry]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         columns = [column.strip() for column in line.split("\t")]
-        if any(_has_control(column) for column in columns):
+        if _CONTROL.search(line):
             raise _error(number, "er staat een onzichtbaar stuurteken in. Is dit wel een tekstbestand?")
         if not header_seen:
             _check_header(number, columns)
@@ -137,8 +137,8 @@ def parse_house_style_entries(text: str) -> list[HouseStyleEntry]:
     return entries
 
 
-def _has_control(value: str) -> bool:
-    return any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 for char in value)
+# Control characters other than the tab between columns: a sign of a binary or broken file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _check_header(number: int, columns: list[str]) -> None:
