@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from denkraam.accounts.models import AuditEvent, Organisation, User
-from denkraam.analysis.text.house_style import MAX_BYTES
+from denkraam.analysis.text.house_style import MAX_BYTES, HouseStyleEntry
 from denkraam.housestyle.models import HouseStyleVersion
+from denkraam.housestyle.services import house_style_save
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
@@ -250,3 +251,16 @@ def test_a_member_downloads_the_list_as_a_tsv_file_that_reads_back(
     assert 'filename="huisstijl-uwv-versie-1.tsv"' in response["Content-Disposition"]
     assert response.content.decode().splitlines()[1] == "vermijden\tbeschikking\tbesluit"
     assert client_for(bob).get(_url("version_download", number=7)).status_code == 404
+
+
+def test_more_empty_rows_on_request_and_a_long_list_is_sent_to_the_upload(
+    client_for: ClientFor, alice: User, uwv: Organisation, uwv_list: HouseStyleVersion
+) -> None:
+    client = client_for(alice)
+    page = _html(client.get(_url("edit") + "?rijen=10"))
+    assert 'name="rij-TOTAL_FORMS" value="16"' in page  # 3 rows, 10 more, 3 empty
+    assert 'name="rij-TOTAL_FORMS" value="6"' in _html(client.get(_url("edit") + "?rijen=veel"))
+    entries = [HouseStyleEntry("vermijden", f"woord{n}", "") for n in range(201)]
+    house_style_save(actor=alice, organisation=uwv, entries=entries)
+    page = _html(client.get(_url("edit")))
+    assert "Deze lijst heeft meer dan 200 termen" in page and 'name="rij-TOTAL_FORMS"' not in page

@@ -91,7 +91,7 @@ def house_style_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
     formset = entry_formset(request.POST) if request.method == "POST" else entry_formset(entries=entries)
     if request.method == "GET":
         try:
-            more = max(0, min(int(request.GET.get("rijen", 0)), MAX_EXTRA_ROWS))
+            more = max(0, min(int(request.GET.get("rijen", 0)), MAX_EXTRA_ROWS, MAX_FORM_ROWS - len(entries)))
         except ValueError:
             more = 0
         if more:
