@@ -67,8 +67,7 @@ def _error(line: int, message: str) -> InputError:
 
 def _too_large(size: int) -> InputError:
     return InputError(
-        f"De woordenlijst is te groot: {size / 1_048_576:.1f} MB, het maximum is {MAX_BYTES // 1_048_576} MB "
-        "(word list too large)."
+        f"De woordenlijst is te groot: {size / 1_048_576:.1f} MB, het maximum is {MAX_BYTES // 1_048_576} MB."
     )
 
 
@@ -78,7 +77,7 @@ def decode_house_style(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
     if b"\x00" in data:
-        raise InputError("De woordenlijst is geen tekstbestand (binary file). Sla de lijst op als tekst (TSV, UTF-8).")
+        raise InputError("De woordenlijst is geen tekstbestand. Sla de lijst op als tekst met tabs (TSV, UTF-8).")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -95,12 +94,10 @@ def parse_house_style_entries(text: str) -> list[HouseStyleEntry]:
     holds control characters (a binary file).
     """
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(
-            f"De woordenlijst is te groot: het maximum is {MAX_BYTES // 1_048_576} MB (word list too large)."
-        )
+        raise InputError(f"De woordenlijst is te groot: het maximum is {MAX_BYTES // 1_048_576} MB.")
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise InputError("De woordenlijst is geen tekstbestand (binary file). Sla de lijst op als tekst (TSV, UTF-8).")
+        raise InputError("De woordenlijst is geen tekstbestand. Sla de lijst op als tekst met tabs (TSV, UTF-8).")
     entries: list[HouseStyleEntry] = []
     seen: dict[str, tuple[int, str]] = {}
     header_seen = False
@@ -231,9 +228,9 @@ def load_house_style(path: str | Path, *, label: str | None = None) -> HouseStyl
         with file_path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"Woordenlijst niet gevonden: {file_path} (file not found)") from None
-    except OSError as exc:
-        raise InputError(f"De woordenlijst kan niet worden gelezen: {file_path} ({exc.strerror})") from None
+        raise InputError(f"Woordenlijst niet gevonden: {file_path}") from None
+    except OSError:
+        raise InputError(f"De woordenlijst kan niet worden gelezen: {file_path}") from None
     try:
         return parse_house_style(decode_house_style(data), label or f"Woordenlijst {file_path.name}")
     except InputError as exc:
