@@ -78,6 +78,8 @@ def test_entries_keep_how_the_organisation_wrote_them() -> None:
         ("soort\tterm\tvervanging\nvermijden\t" + "a" * 101 + "\n", "regel 2: de term is langer dan 100 tekens"),
         ("soort\tterm\tvervanging\nvermijden\tde\x07rhalve\n", "regel 2: er staat een onzichtbaar stuurteken"),
         ("# alleen uitleg\n\n", "De woordenlijst is leeg"),
+        ('soort\tterm\tvervanging\nvermijden\tderhalve\t=HYPERLINK("https://x.example")\n', "begint met ="),
+        ("soort\tterm\tvervanging\nvermijden\t@SUM(A1)\n", "een rekenblad leest dat als formule"),
     ],
 )
 def test_it_refuses_a_bad_list_naming_the_line(text: str, message: str) -> None:

@@ -134,6 +134,7 @@ def parse_house_style_entries(text: str) -> list[HouseStyleEntry]:
     return entries
 
 
+_FORMULA_STARTS = frozenset("=+-@")
 # Control characters other than the tab between columns: a sign of a binary or broken file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -164,6 +165,10 @@ def _entry(number: int, columns: list[str]) -> HouseStyleEntry:
         raise _error(number, f"de term is langer dan {MAX_TERM_CHARS} tekens.")
     if len(text) > MAX_TEXT_CHARS:
         raise _error(number, f"de vervanging of uitleg is langer dan {MAX_TEXT_CHARS} tekens.")
+    for value in (term, text):
+        # The list is downloaded to be edited in a spreadsheet, which would run such a value as a formula.
+        if value[:1] in _FORMULA_STARTS:
+            raise _error(number, f"'{value[:40]}' begint met {value[0]}; een rekenblad leest dat als formule.")
     if not re.search(r"\w", term):
         raise _error(number, f"de term '{term}' bevat geen letters of cijfers.")
     if kind == KIND_ABBREVIATION and not text:
