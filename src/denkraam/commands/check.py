@@ -54,6 +54,13 @@ FROG_MISSING = (
     show_default=True,
     help="Seconds a web address may take in total, from connecting to the last byte of the page.",
 )
+@click.option(
+    "--woordenlijst",
+    "word_list",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The organisation's house style: a TSV file with the columns soort, term and vervanging "
+    "(see docs/text-check.md). Findings from it name the file.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -62,6 +69,7 @@ def check(
     max_sentence_words: int,
     is_letter: bool | None,
     timeout: float,
+    word_list: Path | None,
 ) -> None:
     """Check Dutch letters and web texts for trust, a personal approach and ease.
 
@@ -72,10 +80,17 @@ def check(
     """
     from denkraam.analysis.text.check import check_text
     from denkraam.analysis.text.extract import InputError, load_document
+    from denkraam.analysis.text.house_style import load_house_style
     from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 
     if deep and not frog_available():
         input_error(FROG_MISSING)
+    house_style = None
+    if word_list is not None:
+        try:
+            house_style = load_house_style(word_list)
+        except InputError as exc:
+            input_error(str(exc))
     documents: list[Document] = []
     page_findings: dict[int, tuple[Finding, ...]] = {}
     problems: list[str] = []
@@ -98,6 +113,7 @@ def check(
                 deep=deep,
                 max_sentence_words=max_sentence_words,
                 is_letter=is_letter,
+                house_style=house_style,
             )
             for document in documents
         ]

@@ -105,7 +105,7 @@ class Analysis(LeasedJob):
     readability_score = models.FloatField("leesbaarheid", null=True, blank=True)
     readability_level = models.PositiveSmallIntegerField("niveau", null=True, blank=True)
     needs = models.JSONField("scores per behoefte", default=dict, blank=True)
-    # Finding.to_dict() plus "source": "tekst" or "pagina"; text offsets point into item.text.
+    # Finding.to_dict() plus "origin": "tekst" or "pagina" (before: in "source"); text offsets point into item.text.
     findings = models.JSONField("bevindingen", default=list, blank=True)
     page = models.JSONField("paginacontrole", default=dict, blank=True)
     requested_by = models.ForeignKey(

@@ -39,6 +39,7 @@ from denkraam.analysis.feedback import scrub_file_name, scrub_text
 from denkraam.assessments.models import Answer
 from denkraam.evidence.analyse import analyse_content
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem
+from denkraam.housestyle.selectors import house_style_for_organisation
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit
 from denkraam.web.jobs import Lease, job_claim, job_release
@@ -327,7 +328,12 @@ def _analyse(analysis: Analysis, lease: Lease) -> None:
     try:
         if item.kind == EvidenceItem.Kind.WEBPAGINA and not item.text:
             _fetch_page(item)
-        outcome = analyse_content(text=item.text, html=_page_html(item), url=item.source_url or None)
+        outcome = analyse_content(
+            text=item.text,
+            html=_page_html(item),
+            url=item.source_url or None,
+            house_style=house_style_for_organisation(organisation=item.initiative.owner),
+        )
     except (FetchError, InputError, PageCheckError) as exc:
         _fail(lease, str(exc))
         return

@@ -29,6 +29,8 @@ from denkraam.evidence.selectors import (
     findings_filtered,
 )
 from denkraam.evidence.text_check import TEXT_CHECK_BUSY, text_check_allowed, text_check_run
+from denkraam.housestyle.forms import house_style_choice_field
+from denkraam.housestyle.selectors import house_style_for_user, house_style_options_for_user
 from denkraam.initiatives.selectors import initiative_get_for_user
 
 ADDED = {
@@ -171,6 +173,9 @@ def evidence_download(request: AuthenticatedHttpRequest, item_id: str) -> FileRe
 def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Tekstcheck: paste a text, see its findings. Nothing is stored; an htmx request gets only the result."""
     form = TextCheckForm(request.POST if request.method == "POST" else None)
+    house_styles = house_style_options_for_user(user=request.user)
+    if house_styles:  # the lists of the user's organisations, the first chosen unless the user picks another
+        form.fields["house_style"] = house_style_choice_field(house_styles)
     result = None
     status = 200
     if form.is_bound:
@@ -184,6 +189,7 @@ def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
                 text=form.cleaned_data["text"],
                 is_letter=form.is_letter,
                 max_sentence_words=form.cleaned_data["max_sentence_words"],
+                house_style=house_style_for_user(user=request.user, slug=form.cleaned_data.get("house_style", "")),
             )
         elif not request.htmx and status == 200:
             status = 400
