@@ -27,10 +27,11 @@ FROG_MISSING = (
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "html"]),
+    type=click.Choice(["text", "json", "html", "docx"]),
     default="text",
     show_default=True,
-    help="text: marked text and findings; json: one object per input (a list for several); html: a report page.",
+    help="text: marked text and findings; json: one object per input (a list for several); html: a report page; "
+    "docx: the .docx itself with every finding as a Word comment (one .docx input, needs --output).",
 )
 @output_option("Write the result to this file instead of the screen.")
 @click.option("--deep", is_flag=True, help="Use the Dutch parser frog for a more exact reading level (slower).")
@@ -65,7 +66,7 @@ def check(
 ) -> None:
     """Check Dutch letters and web texts for trust, a personal approach and ease.
 
-    PATH is a .txt, .md, .html, .docx or .pdf file, - to read from standard input, or the http:// or https://
+    PATH is a .txt, .md, .html, .docx, .odt or .pdf file, - to read from standard input, or the http:// or https://
     address of a public web page (fetched safely: no internal addresses; HTML also gets the page check).
     Every finding is marked in the text, placed on the frame, and comes with a tip.
     Exit code 0 when the check ran, 2 when an input cannot be read.
@@ -76,6 +77,8 @@ def check(
 
     if deep and not frog_available():
         input_error(FROG_MISSING)
+    if output_format == "docx":
+        _check_docx_usage(paths, output)
     documents: list[Document] = []
     page_findings: dict[int, tuple[Finding, ...]] = {}
     problems: list[str] = []
@@ -107,12 +110,45 @@ def check(
         input_error(str(exc))
     # The page check's findings (about the HTML, not a place in the text) join the text check's.
     reports = [replace(r, findings=r.findings + page_findings.get(i, ())) for i, r in enumerate(reports)]
+    if output_format == "docx" and output is not None:
+        _write_docx(Path(paths[0]), documents[0], reports[0], output)
+        return
     rendered = _render(reports, output_format, colour=output is None and _colour_wanted())
     if output is None:
         click.echo(rendered, nl=False)
     else:
         output.write_text(rendered, encoding="utf-8")
         click.echo(f"Rapport geschreven naar {output}", err=True)
+
+
+def _check_docx_usage(paths: tuple[str, ...], output: Path | None) -> None:
+    if len(paths) != 1 or paths[0] == "-" or paths[0].lower().startswith(("http://", "https://")):
+        input_error(
+            "--format docx werkt met precies één Word-bestand (.docx), niet met standaardinvoer of een webadres."
+        )
+    if output is None:
+        input_error(
+            "--format docx schrijft een Word-bestand; geef met --output aan waar het moet komen, "
+            "bijvoorbeeld --output nagekeken.docx."
+        )
+
+
+def _write_docx(path: Path, document: Document, report: TextReport, output: Path) -> None:
+    """The input .docx with the findings as Word comments, written to `output`."""
+    from denkraam.analysis.text.extract import InputError
+    from denkraam.analysis.text.word_comments import annotated_docx
+
+    if document.kind != "docx":
+        input_error(
+            f"--format docx werkt alleen voor een Word-bestand (.docx); {path} is een {document.kind}-bestand. "
+            "Kies --format text, json of html."
+        )
+    try:
+        data = annotated_docx(path.read_bytes(), report)
+    except InputError as exc:
+        input_error(str(exc))
+    output.write_bytes(data)
+    click.echo(f"Word-bestand met opmerkingen geschreven naar {output} ({len(report.findings)} bevindingen)", err=True)
 
 
 def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...]]:
