@@ -177,7 +177,7 @@ def evidence_add_text(
 def evidence_add_file(
     *, initiative: Initiative, actor: User, title: str, upload: UploadedFile, keep_original: bool = False
 ) -> tuple[EvidenceItem, Analysis | None]:
-    """Store an uploaded file (txt, md, html, docx, pdf; type read from the content) and queue its analysis.
+    """Store an uploaded file (txt, md, html, docx, odt, pdf; type read from the content) and queue its analysis.
 
     The text is extracted here, so a broken file or a zip bomb is refused at once and nothing is stored. Unless
     the actor chose `keep_original` (logged, and shown on the evidence page), the text and the file name are
@@ -195,7 +195,7 @@ def evidence_add_file(
         document = document_from_bytes(data, source=name, hint=PurePath(name).suffix.lower(), seconds=extract_seconds())
     except InputError as exc:
         raise ValidationError(str(exc)) from exc
-    suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}[document.kind]
+    suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "odt": ".odt", "pdf": ".pdf"}[document.kind]
     text = document.text
     if not keep_original:
         name, text = scrub_file_name(name), scrub_text(text).text
