@@ -81,11 +81,14 @@ def check(
         _check_docx_usage(paths, output)
     documents: list[Document] = []
     page_findings: dict[int, tuple[Finding, ...]] = {}
+    measured: dict[int, str] = {}
     problems: list[str] = []
     for path in paths:
         try:
             if path.lower().startswith(("http://", "https://")):
-                document, page_findings[len(documents)] = _fetch_document(path, timeout=timeout)
+                document, page_findings[len(documents)], measured[len(documents)] = _fetch_document(
+                    path, timeout=timeout
+                )
                 documents.append(document)
             else:
                 documents.append(load_document(path))
@@ -109,7 +112,10 @@ def check(
     except InputError as exc:
         input_error(str(exc))
     # The page check's findings (about the HTML, not a place in the text) join the text check's.
-    reports = [replace(r, findings=r.findings + page_findings.get(i, ())) for i, r in enumerate(reports)]
+    reports = [
+        replace(r, findings=r.findings + page_findings.get(i, ()), measured=measured.get(i, ""))
+        for i, r in enumerate(reports)
+    ]
     if output_format == "docx" and output is not None:
         _write_docx(Path(paths[0]), documents[0], reports[0], output)
         return
@@ -151,19 +157,20 @@ def _write_docx(path: Path, document: Document, report: TextReport, output: Path
     click.echo(f"Word-bestand met opmerkingen geschreven naar {output} ({len(report.findings)} bevindingen)", err=True)
 
 
-def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...]]:
-    """Fetch a public page through the fetch guard; HTML gives its visible text plus the page check's findings."""
+def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...], str]:
+    """Fetch a public page through the fetch guard; HTML gives its main content (and which part that is) plus the
+    page check's findings."""
     from denkraam.analysis import FetchError, PageCheckError, check_page, fetch_url
     from denkraam.analysis.text.extract import Document, InputError
 
     try:
         page = fetch_url(url, timeout=timeout)
         if page.content_type == "text/plain":
-            return Document(source=page.url, kind="txt", text=page.text), ()
+            return Document(source=page.url, kind="txt", text=page.text), (), ""
         report = check_page(page.body, url=page.url)
     except (FetchError, PageCheckError) as exc:
         raise InputError(str(exc)) from exc
-    return Document(source=page.url, kind="html", text=report.visible_text), tuple(report.findings)
+    return Document(source=page.url, kind="html", text=report.main_text), tuple(report.findings), report.measured
 
 
 def _render(reports: list[TextReport], output_format: str, *, colour: bool) -> str:

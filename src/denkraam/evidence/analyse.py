@@ -52,6 +52,7 @@ def analyse_content(*, text: str, html: bytes | str | None = None, url: str | No
             "has_privacy_statement": page_report.has_privacy_statement,
             "has_accessibility_statement": page_report.has_accessibility_statement,
             "counts": dict(page_report.counts),
+            "measured": page_report.measured,
         }
     readability = report.readability
     return AnalysisOutcome(

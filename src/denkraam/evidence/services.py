@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ from denkraam.analysis import (
     document_from_bytes,
     fetch_url,
     html_to_text,
+    page_main_content,
 )
 from denkraam.analysis.feedback import scrub_file_name, scrub_text
 from denkraam.assessments.models import Answer
@@ -197,6 +199,8 @@ def evidence_add_file(
         raise ValidationError(str(exc)) from exc
     suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "odt": ".odt", "pdf": ".pdf"}[document.kind]
     text = document.text
+    if document.kind == "html":
+        text = _main_text(data, whole=lambda: document.text)
     if not keep_original:
         name, text = scrub_file_name(name), scrub_text(text).text
     item = EvidenceItem(
@@ -287,13 +291,23 @@ def _fetch_page(item: EvidenceItem) -> None:
     if page.content_type == "text/plain":
         document_type, text, suffix = "txt", page.text, ".txt"
     else:
-        document_type, text, suffix = "html", html_to_text(page.text), ".html"
+        document_type, suffix = "html", ".html"
+        text = _main_text(page.text, whole=lambda: html_to_text(page.text))
     if not text.strip():
         raise InputError("Er staat geen leesbare tekst op deze pagina.")
     item.document_type = document_type
     item.text = text.replace("\r\n", "\n")
     item.original.save(f"origineel{suffix}", ContentFile(page.body), save=False)
     item.save(update_fields=["document_type", "text", "original"])
+
+
+def _main_text(html: str | bytes, *, whole: Callable[[], str]) -> str:
+    """The text of a page that the text check measures: its main content, without menus and footers; `whole()`
+    (all visible text) for a page too large for the page check or without main content."""
+    try:
+        return page_main_content(html).text or whole()
+    except PageCheckError:
+        return whole()
 
 
 def _page_html(item: EvidenceItem) -> bytes | None:
