@@ -25,8 +25,9 @@ WORDS = "wij hebben uw aanvraag ontvangen en beoordelen die binnen zes weken".sp
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def docx_bomb(*, unpacked: int = 199_000_000) -> bytes:
-    """A real .docx (python-docx's own package) whose document.xml is `unpacked` bytes of short paragraphs.
+def docx_bomb(*, unpacked: int = 199_000_000, member: str = "word/document.xml") -> bytes:
+    """A real .docx (python-docx's own package) whose document.xml is `unpacked` bytes of short paragraphs (or,
+    with `member`, a harmless document with that extra member of `unpacked` bytes, which the text is not read from).
 
     One block of 123 pseudo-random paragraphs (about 16 kB) repeats; deflate finds only part of it again within
     its 32 kB window, so the ratio stays near 43, like the file in the hardening issue.
@@ -44,10 +45,10 @@ def docx_bomb(*, unpacked: int = 199_000_000) -> bytes:
     tail = b"<w:sectPr/></w:body></w:document>"
     out = io.BytesIO()
     with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member in source.infolist():
-            if member.filename != "word/document.xml":
-                archive.writestr(member, source.read(member))
-        with archive.open("word/document.xml", "w", force_zip64=True) as document:
+        for info in source.infolist():
+            if info.filename != member:
+                archive.writestr(info, source.read(info))
+        with archive.open(member, "w", force_zip64=True) as document:
             document.write(head)
             written = len(head) + len(tail)
             while written + len(block) <= unpacked:

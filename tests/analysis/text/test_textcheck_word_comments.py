@@ -16,9 +16,10 @@ from docx.oxml.ns import qn
 
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.text.check import check_text
-from denkraam.analysis.text.extract import document_from_bytes
+from denkraam.analysis.text.extract import InputError, document_from_bytes
 from denkraam.analysis.text.report import TextReport
 from denkraam.analysis.text.word_comments import annotated_docx, new_docx
+from tests.analysis.text.hostile_files import docx_bomb
 
 
 def letter() -> bytes:
@@ -233,3 +234,9 @@ def test_a_pasted_text_with_tabs_and_control_codes_still_anchors_right(text: str
     words = anchored_words(after)
     hierbij = next(c for c in after.comments if c.paragraphs[0].text.startswith("'Hierbij'"))
     assert words[hierbij.comment_id] == "Hierbij"
+
+
+def test_a_docx_with_199_megabytes_of_pictures_gets_no_comments_and_a_dutch_reason() -> None:
+    data = docx_bomb(member="word/media/image1.png")  # an empty document with one huge picture
+    with pytest.raises(InputError, match="uitgepakt groter dan 64 MB"):
+        annotated_docx(data, check_text("Hierbij sturen wij u de stukken."))

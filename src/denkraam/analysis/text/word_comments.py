@@ -22,6 +22,7 @@ import bisect
 import copy
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -46,6 +47,8 @@ from .markup import LEVEL_LABELS, NEED_LABELS, score_label
 from .report import TextReport
 
 AUTHOR = "denkraam"
+# The most a .docx may unpack to (all parts, images included) to be opened whole and get comments.
+MAX_UNPACKED_FOR_COMMENTS = 64 * 1024 * 1024
 INITIALS = "dk"
 _P, _R, _T, _BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
 _RPR, _TYPE = qn("w:rPr"), qn("w:type")
@@ -98,6 +101,7 @@ def annotated_docx(data: bytes, report: TextReport) -> bytes:
     be read or written as a Word document.
     """
     lines = docx_lines(data, deadline=Deadline(EXTRACT_SECONDS))  # the safe reader's bounds, before python-docx
+    _check_unpacked(data)
     try:
         document = open_docx(io.BytesIO(data))
     except (PackageNotFoundError, ValueError, KeyError, etree.XMLSyntaxError):
@@ -117,6 +121,19 @@ def annotated_docx(data: bytes, report: TextReport) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _check_unpacked(data: bytes) -> None:
+    # python-docx keeps every part unpacked in memory (images too), so a file that the text reader accepts may
+    # still be too much to open whole: the zip directory says how much that would be, before anything is unpacked.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > MAX_UNPACKED_FOR_COMMENTS:
+        raise InputError(
+            f"Dit Word-bestand is uitgepakt groter dan {MAX_UNPACKED_FOR_COMMENTS // 1_048_576} MB (vooral "
+            "afbeeldingen); daarin zet denkraam geen opmerkingen. Maak de afbeeldingen kleiner of controleer de tekst "
+            "zonder --format docx. (too large to add comments)"
+        )
 
 
 def new_docx(report: TextReport, *, title: str = "") -> bytes:
