@@ -240,3 +240,52 @@ def test_a_docx_with_199_megabytes_of_pictures_gets_no_comments_and_a_dutch_reas
     data = docx_bomb(member="word/media/image1.png")  # an empty document with one huge picture
     with pytest.raises(InputError, match="uitgepakt groter dan 64 MB"):
         annotated_docx(data, check_text("Hierbij sturen wij u de stukken."))
+
+
+W_DOCUMENT = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{}</w:body></w:document>'
+)
+
+
+def _with_body(body: str) -> bytes:
+    """python-docx's own package with a hand-written body: constructs python-docx cannot make itself."""
+    import zipfile
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            if member.filename == "word/document.xml":
+                archive.writestr(member, W_DOCUMENT.format(body).encode())
+            else:
+                archive.writestr(member, source.read(member))
+    return out.getvalue()
+
+
+def test_findings_in_hyperlinks_insertions_and_content_controls_are_anchored_on_their_words() -> None:
+    body = (
+        '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+        "<w:r><w:t>Geachte heer Smit,</w:t></w:r><w:r><w:br/></w:r>"
+        '<w:r><w:t xml:space="preserve">tweede regel: </w:t></w:r>'
+        '<w:hyperlink r:id="rId99"><w:r><w:t>Hierbij delen wij u mede</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve"> dat </w:t></w:r><w:del><w:r><w:delText>niets</w:delText></w:r></w:del>'
+        '<w:ins><w:r><w:t xml:space="preserve">uw aanvraag </w:t></w:r></w:ins>'
+        "<w:r><w:t>is ontvangen.</w:t></w:r></w:p>"
+        "<w:sdt><w:sdtContent><w:p><w:r><w:t>Teneinde</w:t></w:r>"
+        '<w:r><w:t xml:space="preserve"> dit af te ronden, bellen wij u.</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        "<w:p><w:r><w:t>Met vriendelijke groet,</w:t></w:r></w:p>"
+    )
+    data = _with_body(body)
+    report = checked(data)
+    assert report.text.startswith("Geachte heer Smit,\ntweede regel: Hierbij delen wij u mede dat uw aanvraag is")
+    after_data = annotated_docx(data, report)
+    after = reopen(after_data)
+    assert document_from_bytes(after_data).text == report.text  # not a character changed
+    words = anchored_words(after)
+    spans = [item for item in report.findings if item.end > item.start]
+    assert {"Hierbij", "delen wij u mede", "Teneinde"} <= {item.excerpt for item in spans}
+    assert sorted(words[c.comment_id] for c in list(after.comments)[1:]) == sorted(
+        report.text[item.start : item.end] for item in spans
+    )
