@@ -289,3 +289,13 @@ def test_findings_in_hyperlinks_insertions_and_content_controls_are_anchored_on_
     assert sorted(words[c.comment_id] for c in list(after.comments)[1:]) == sorted(
         report.text[item.start : item.end] for item in spans
     )
+
+
+def test_a_report_of_another_text_puts_no_comment_on_wrong_words_but_quotes_all_in_the_summary() -> None:
+    data = letter()
+    other = check_text("Teneinde dit af te ronden, verzoeken wij u te bellen.")  # not this document's text
+    after = reopen(annotated_docx(data, other))
+    comments = list(after.comments)
+    assert len(comments) == 1
+    assert anchored_words(after)[comments[0].comment_id] == "Geachte heer De Vries,"
+    assert 'Bij "Teneinde": ' in comments[0].text and 'Bij "verzoeken": ' in comments[0].text

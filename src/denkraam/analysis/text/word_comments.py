@@ -117,7 +117,7 @@ def annotated_docx(data: bytes, report: TextReport) -> bytes:
     # Only anchor when the walk gives exactly the text the check read: a comment on the wrong words is worse
     # than a finding quoted in the summary.
     exact = [line.text for line in body_lines] == lines.body and lines.text == report.text
-    _add_comments(document, report, body_lines if exact else [])
+    _add_comments(document, report, body_lines, exact=exact)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -252,8 +252,11 @@ def _cut(line: _Line, cuts: set[int]) -> list[tuple[int, int, etree._Element]]:
     return spans
 
 
-def _add_comments(document: WordDocument, report: TextReport, lines: Sequence[_Line]) -> None:
-    starts = [line.start for line in lines]
+def _add_comments(document: WordDocument, report: TextReport, lines: Sequence[_Line], *, exact: bool = True) -> None:
+    """Comments for the findings on `lines`; with `exact` False, the lines' offsets are not trusted and every
+    finding is quoted in the summary (which is still anchored on the first line)."""
+    placeable = lines if exact else []
+    starts = [line.start for line in placeable]
     placed: list[tuple[Finding, int, int, int]] = []  # finding, line index, start and end in the raw line
     summary_findings: list[tuple[Finding, str]] = []
     for item in report.findings:
@@ -261,11 +264,11 @@ def _add_comments(document: WordDocument, report: TextReport, lines: Sequence[_L
         if item.end <= item.start:
             summary_findings.append((item, ""))
             continue
-        if index < 0 or item.start >= lines[index].start + len(lines[index].text):
+        if index < 0 or item.start >= placeable[index].start + len(placeable[index].text):
             # Not in a body paragraph: a header or footer line, or the newline between two lines.
             index += 1
-            if index >= len(lines) or item.end <= lines[index].start:
-                summary_findings.append((item, _where(item)))
+            if index >= len(placeable) or item.end <= placeable[index].start:
+                summary_findings.append((item, _where(item) if exact else _quoted(item)))
                 continue
         line = lines[index]
         start = max(item.start, line.start) - line.start + line.lead
@@ -281,7 +284,7 @@ def _add_comments(document: WordDocument, report: TextReport, lines: Sequence[_L
         if runs:
             anchors.append((item, [runs[0], runs[-1]]))
         else:  # only inside a run that cannot be split safely: quoted in the summary instead
-            summary_findings.append((item, f'Bij "{item.excerpt}": ' if item.excerpt else ""))
+            summary_findings.append((item, _quoted(item)))
     summary_anchor = _first_runs(lines, spans_per_line)
     if summary_anchor:
         document.add_comment(
@@ -314,6 +317,10 @@ def _first_runs(
 
 def _where(item: Finding) -> str:
     return f'In de kop- of voettekst, bij "{item.excerpt}": ' if item.excerpt else ""
+
+
+def _quoted(item: Finding) -> str:
+    return f'Bij "{item.excerpt}": ' if item.excerpt else ""
 
 
 def comment_text(item: Finding) -> str:
