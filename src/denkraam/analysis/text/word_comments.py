@@ -106,8 +106,7 @@ def annotated_docx(data: bytes, report: TextReport) -> bytes:
         document = open_docx(io.BytesIO(data))
     except (PackageNotFoundError, ValueError, KeyError, etree.XMLSyntaxError):
         raise InputError(
-            "denkraam kan dit Word-bestand niet van opmerkingen voorzien: het is geen gewoon .docx-document "
-            "(cannot add comments to this file)"
+            "denkraam kan dit Word-bestand niet van opmerkingen voorzien: het is geen gewoon .docx-document."
         ) from None
     body_lines = _body_lines(document)
     offset = len("\n".join(lines.headers)) + 1 if lines.headers else 0
@@ -132,7 +131,7 @@ def _check_unpacked(data: bytes) -> None:
         raise InputError(
             f"Dit Word-bestand is uitgepakt groter dan {MAX_UNPACKED_FOR_COMMENTS // 1_048_576} MB (vooral "
             "afbeeldingen); daarin zet denkraam geen opmerkingen. Maak de afbeeldingen kleiner of controleer de tekst "
-            "zonder --format docx. (too large to add comments)"
+            "zonder --format docx."
         )
 
 

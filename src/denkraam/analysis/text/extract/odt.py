@@ -52,7 +52,7 @@ _WHITESPACE = re.compile(r"[ \t\r\n]+")
 # A <text:s> may claim any number of spaces; more than this on one line is never meant.
 _MAX_SPACES = 100
 WHAT = "OpenDocument-bestand"
-BROKEN = "Het OpenDocument-bestand (.odt) is beschadigd (broken .odt file)"
+BROKEN = "Het OpenDocument-bestand (.odt) is beschadigd."
 
 
 class _DoctypeRefused(Exception):
@@ -160,8 +160,7 @@ def odt_lines(data: bytes, *, deadline: Deadline) -> DocxLines:
         raise InputError(BROKEN)
     if mimetype != ODT_MIMETYPE:
         raise InputError(
-            "Dit is een OpenDocument-bestand, maar geen tekstdocument (.odt). Sla het op als .odt, .docx of .txt "
-            "(OpenDocument file, but not a text document)"
+            "Dit is een OpenDocument-bestand, maar geen tekstdocument (.odt). Sla het op als .odt, .docx of .txt."
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
