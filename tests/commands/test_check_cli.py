@@ -161,3 +161,19 @@ def test_an_odt_is_checked_like_a_docx(tmp_path: Path) -> None:
     code, out, _ = run(str(path), "--format", "json")
     assert code == 0
     assert any(item["excerpt"] == "Hierbij" for item in json.loads(out)["findings"])
+
+
+def test_a_local_html_file_is_checked_by_its_main_content(tmp_path: Path) -> None:
+    path = tmp_path / "pagina.html"
+    path.write_text(
+        '<!doctype html><html lang="nl"><head><title>Afspraak</title></head><body>'
+        '<nav><a href="/">Zorg en ondersteuning ten behoeve van inwoners</a></nav>'
+        "<main><h1>Afspraak maken</h1><p>U maakt een afspraak via de website of telefonisch.</p></main>"
+        "<footer><p>Hierbij delen wij u mede dat deze site cookies gebruikt.</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = run(str(path), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["measured"] == "<main>"
+    assert not [f for f in report["findings"] if f["excerpt"] in {"ten behoeve van", "Hierbij"}]

@@ -91,7 +91,10 @@ def check(
                 )
                 documents.append(document)
             else:
-                documents.append(load_document(path))
+                document = load_document(path)
+                if document.kind == "html" and path != "-":
+                    document, measured[len(documents)] = _main_content(document, Path(path))
+                documents.append(document)
         except InputError as exc:
             problems.append(f"{path}: {exc}")
     if problems:
@@ -155,6 +158,18 @@ def _write_docx(path: Path, document: Document, report: TextReport, output: Path
         input_error(str(exc))
     output.write_bytes(data)
     click.echo(f"Word-bestand met opmerkingen geschreven naar {output} ({len(report.findings)} bevindingen)", err=True)
+
+
+def _main_content(document: Document, path: Path) -> tuple[Document, str]:
+    """An HTML file's main content (without menus and footers) and which part that is; the whole text when the
+    page is too large for the page check."""
+    from denkraam.analysis import PageCheckError, page_main_content
+
+    try:
+        main = page_main_content(path.read_bytes())
+    except (PageCheckError, OSError):
+        return document, ""
+    return (replace(document, text=main.text), main.measured) if main.text.strip() else (document, "")
 
 
 def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...], str]:
