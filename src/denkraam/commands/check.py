@@ -67,7 +67,8 @@ def check(
     """Check Dutch letters and web texts for trust, a personal approach and ease.
 
     PATH is a .txt, .md, .html, .docx, .odt or .pdf file, - to read from standard input, or the http:// or https://
-    address of a public web page (fetched safely: no internal addresses; HTML also gets the page check).
+    address of a public web page (fetched safely: no internal addresses; HTML also gets the page check). Of a web
+    page or HTML file only the main content is checked (<main>, role=main or the largest block of text).
     Every finding is marked in the text, placed on the frame, and comes with a tip.
     Exit code 0 when the check ran, 2 when an input cannot be read.
     """
