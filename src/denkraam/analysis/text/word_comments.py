@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import datetime as dt
 import io
 import re
 import zipfile
@@ -28,9 +29,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from docx import Document as open_docx
+from docx.comments import Comment
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
@@ -38,6 +41,7 @@ from lxml import etree
 from denkraam.analysis.findings import NEED_IDS, Finding
 
 if TYPE_CHECKING:
+    from docx.oxml.comments import CT_Comment
     from docx.oxml.text.paragraph import CT_P
     from docx.oxml.text.run import CT_R
 
@@ -284,16 +288,44 @@ def _add_comments(document: WordDocument, report: TextReport, lines: Sequence[_L
             anchors.append((item, [runs[0], runs[-1]]))
         else:  # only inside a run that cannot be split safely: quoted in the summary instead
             summary_findings.append((item, _quoted(item)))
+    writer = _CommentWriter(document)
     summary_anchor = _first_runs(lines, spans_per_line)
     if summary_anchor:
-        document.add_comment(
-            _wrapped(document, summary_anchor),
-            text=_summary(report, summary_findings, anchored=len(anchors)),
-            author=AUTHOR,
-            initials=INITIALS,
-        )
+        writer.add(_wrapped(document, summary_anchor), _summary(report, summary_findings, anchored=len(anchors)))
     for item, runs in anchors:
-        document.add_comment(_wrapped(document, runs), text=comment_text(item), author=AUTHOR, initials=INITIALS)
+        writer.add(_wrapped(document, runs), comment_text(item))
+
+
+class _CommentWriter:
+    """Adds comments by denkraam with ids counted here: python-docx 1.2's `add_comment` looks for the next free id
+    by reading every comment again, so 1,500 comments took 6 seconds; this takes a fraction of that."""
+
+    def __init__(self, document: WordDocument) -> None:
+        comments = document.comments  # creates the comments part when the document has none
+        self._element: etree._Element = comments._comments_elm
+        self._part = comments._comments_part
+        self._next_id = max((comment.comment_id for comment in comments), default=-1) + 1
+        self._date = dt.datetime.now(dt.UTC)
+
+    def add(self, runs: Sequence[Run], text: str) -> None:
+        element = cast(
+            "CT_Comment",
+            parse_xml(
+                f'<w:comment {nsdecls("w")} w:id="{self._next_id}" w:author="">'
+                '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+                '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p>'
+                "</w:comment>"
+            ),
+        )
+        element.author, element.initials, element.date = AUTHOR, INITIALS, self._date
+        self._element.append(element)
+        comment = Comment(element, self._part)
+        first, *rest = text.split("\n")
+        comment.paragraphs[0].add_run(first)
+        for line in rest:
+            comment.add_paragraph(line)
+        runs[0].mark_comment_range(runs[-1], self._next_id)
+        self._next_id += 1
 
 
 def _wrapped(document: WordDocument, runs: Sequence[etree._Element]) -> list[Run]:
