@@ -57,6 +57,7 @@ def analyse_content(
             "has_privacy_statement": page_report.has_privacy_statement,
             "has_accessibility_statement": page_report.has_accessibility_statement,
             "counts": dict(page_report.counts),
+            "measured": page_report.measured,
         }
     readability = report.readability
     return AnalysisOutcome(
