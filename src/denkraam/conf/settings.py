@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "denkraam.organisations",
     "denkraam.notifications",
     "denkraam.invitations",
+    "denkraam.housestyle",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from denkraam.accounts.ratelimit import window_add
 from denkraam.analysis import LEVEL_LABELS, check_text
 from denkraam.analysis.findings import NEED_IDS
+from denkraam.analysis.text.house_style import HouseStyle
 from denkraam.analysis.text.markup import NEED_LABELS
 from denkraam.evidence.marking import marked_text_html
 from denkraam.evidence.selectors import NumberedFinding
@@ -36,6 +37,7 @@ class TextCheckResult:
     need_rows: list[dict[str, object]]
     findings: list[NumberedFinding]
     marked_text: SafeString
+    house_style_label: str = ""  # "Huisstijl UWV, versie 3" when the text was checked with that list
 
     @property
     def span_count(self) -> int:
@@ -61,9 +63,18 @@ def text_check_allowed(*, user_id: object, characters: int) -> bool:
     return used <= settings.TEXT_CHECK_CHARACTERS_PER_MINUTE
 
 
-def text_check_run(*, text: str, is_letter: bool | None, max_sentence_words: int) -> TextCheckResult:
-    """Check `text` with the text check and shape the outcome for the page. Stores and logs nothing."""
-    report = check_text(text, source="tekstcheck", is_letter=is_letter, max_sentence_words=max_sentence_words)
+def text_check_run(
+    *, text: str, is_letter: bool | None, max_sentence_words: int, house_style: HouseStyle | None = None
+) -> TextCheckResult:
+    """Check `text` with the text check (and the organisation's `house_style`, when given) and shape the outcome
+    for the page. Stores and logs nothing."""
+    report = check_text(
+        text,
+        source="tekstcheck",
+        is_letter=is_letter,
+        max_sentence_words=max_sentence_words,
+        house_style=house_style,
+    )
     findings = [NumberedFinding(number=n, data=f.to_dict()) for n, f in enumerate(report.findings, start=1)]
     dutch = report.language == "nl"
     notice = findings[0].data if not dutch and findings else {}
@@ -81,4 +92,5 @@ def text_check_run(*, text: str, is_letter: bool | None, max_sentence_words: int
         need_rows=[{"id": n, "label": NEED_LABELS[n], "score": report.needs.get(n)} for n in NEED_IDS],
         findings=findings if dutch else [],
         marked_text=marked_text_html(text, findings if dutch else []),
+        house_style_label=house_style.label if house_style else "",
     )

@@ -64,9 +64,9 @@ def too_long(chars: int | None = None) -> InputError:
     )
 
 
-def too_large_unpacked() -> InputError:
+def too_large_unpacked(what: str = "Word-bestand") -> InputError:
     return InputError(
-        f"Dit Word-bestand is uitgepakt te groot: meer dan {MAX_DOCX_XML_BYTES // 1_048_576} MB tekst en opmaak. "
+        f"Dit {what} is uitgepakt te groot: meer dan {MAX_DOCX_XML_BYTES // 1_048_576} MB tekst en opmaak. "
         "Splits het document, of sla de tekst op als .txt-bestand en voeg dat toe."
     )
 
