@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 
@@ -19,7 +20,6 @@ from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 from denkraam.analysis.text.readability.features import sentence_features
 from denkraam.analysis.text.readability.frog import frog_features, frog_lines, run_frog
 from denkraam.analysis.text.readability.frog_service import (
-    FROG_ARGUMENTS,
     FrogAddress,
     FrogService,
     frog_address_parse,
@@ -118,29 +118,28 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_frog_in_server_mode_gives_the_same_parse(batch_rows: list[list[list[str]]], tmp_path: object) -> None:
+def test_frog_server_shares_one_frog_with_other_processes(batch_rows: list[list[list[str]]]) -> None:
     port = _free_port()
     server = subprocess.Popen(
-        ["frog", *FROG_ARGUMENTS, "-S", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd=str(tmp_path),
+        [sys.executable, "-m", "denkraam.cli", "frog-server", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "frog -S did not start"
-                time.sleep(0.2)
-        service = FrogService(FrogAddress("server", "127.0.0.1", port), timeout=60)
+        assert server.stdout is not None
+        lines = iter(server.stdout.readline, "")
+        assert next(lines).startswith("frog wordt geladen")
+        assert next(lines).startswith(f"frog staat klaar op 127.0.0.1:{port}")
+        service = FrogService(frog_address_parse(f"127.0.0.1:{port}"), timeout=60)
         assert service.parse(frog_lines(split_sentences(LETTER))) == batch_rows
+        again = FrogService(frog_address_parse(f"127.0.0.1:{port}"), timeout=60)  # a second process, say
+        assert again.parse(["Dit is een zin ."])[0][0][1] == "Dit"
         service.close()
+        again.close()
     finally:
-        server.kill()
-        server.wait()
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_an_unreachable_server_gives_a_dutch_error() -> None:

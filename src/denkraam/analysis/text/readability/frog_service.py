@@ -9,9 +9,10 @@ request at a time, behind a lock). Where frog runs is set by `DENKRAAM_FROG_SERV
   over its server mode: frog's server mode (`-S port`) listens on every network interface and cannot be told to
   listen on 127.0.0.1 only, so a port of our own would offer an unauthenticated parser to the whole network. Pipes
   open no port, and frog ends by itself when its process ends (it reads end-of-file).
-- `host:port`: use a frog already running in server mode there (`denkraam frog-server`, or `frog -S` with the
-  options of FROG_ARGUMENTS), shared by the web app, the worker and every CLI call. Frog forks a copy of itself per
-  connection, so that copy shares the loaded models. Keep that port behind a firewall.
+- `host:port`: use the frog of `denkraam frog-server` there (`frog_server_run`: one frog loaded, behind a small
+  server of ours that listens on 127.0.0.1 only), shared by the web app, the worker and every CLI call. The same
+  line protocol also reaches frog's own server mode (`frog -S port` with FROG_ARGUMENTS), but frog 0.20 takes
+  ~150 ms per sentence there whatever its length (2 ms over pipes), ten times the parse of a letter.
 - `off`: no frog kept loaded; every deep check starts frog once (`run_frog`, seconds).
 
 Every sentence has a deadline (`timeout`). A frog that dies or hangs is stopped and started again once; when the
@@ -22,10 +23,12 @@ Tekstcheck page promises that a text is forgotten once it is checked.
 from __future__ import annotations
 
 import collections
+import logging
 import os
 import select
 import shutil
 import socket
+import socketserver
 import subprocess
 import tempfile
 import threading
@@ -43,6 +46,8 @@ __all__ = [
     "frog_runner",
     "frog_service",
     "frog_service_configure",
+    "frog_server_run",
+    "frog_service_start",
 ]
 
 # The options of the batch run (`run_frog`), so both give the same parse; one thread, because frog's 8 OpenMP
@@ -54,6 +59,8 @@ TIMEOUT_ENV = "DENKRAAM_FROG_TIMEOUT_SECONDS"
 MAX_SERVICE_CHARACTERS = 200_000
 # One of our lines is at most MAX_PARSE_TOKENS tokens; a line this long is not a sentence frog should see.
 MAX_LINE_CHARACTERS = 5_000
+
+logger = logging.getLogger(__name__)
 
 BUSY = "De diepe analyse is op dit moment bezet. Probeer het over een minuut opnieuw."
 TOO_SLOW = "De diepe analyse (frog) gaf binnen {seconds:.0f} seconden geen antwoord, ook niet na een herstart."
@@ -214,6 +221,8 @@ class _SocketFrog:
             text = self._read_line(deadline).decode("utf-8", "replace")
             if text == "READY":
                 return rows
+            if text.startswith("ERROR\t"):  # frog-server's own frog failed; it said why, in Dutch
+                raise FrogUnavailable(text.partition("\t")[2])
             if text.strip():
                 rows.append(text.split("\t"))
 
@@ -330,9 +339,69 @@ def frog_service() -> FrogService | None:
         return _service
 
 
+def frog_service_start() -> None:
+    """Start this process's frog service now, when there is one; a failure is logged, the first check reports it."""
+    service = frog_service()
+    if service is None:
+        return
+    try:
+        service.start()
+    except FrogUnavailable:
+        logger.warning("frog kon niet vooraf starten (%s)", service.address, exc_info=True)
+
+
 def frog_runner(lines: Sequence[str]) -> list[list[list[str]]]:
     """The deep tier's default FrogRunner: the loaded frog when there is one, else one batch run of frog."""
     service = frog_service()
     if service is None or sum(len(line) for line in lines) > MAX_SERVICE_CHARACTERS:
         return run_frog(lines)
     return service.parse(lines)
+
+
+class _FrogServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    service: FrogService
+
+
+class _FrogRequest(socketserver.StreamRequestHandler):
+    """One client: a sentence per line in; frog's rows, then "READY", out (frog's own server protocol)."""
+
+    server: _FrogServer
+
+    def handle(self) -> None:
+        while True:
+            raw = self.rfile.readline(MAX_LINE_CHARACTERS * 4)
+            if not raw:
+                return
+            line = raw.decode("utf-8", "replace").strip()
+            if not line:
+                continue
+            try:
+                rows = self.server.service.parse([line])[0]
+            except FrogUnavailable as error:
+                message = " ".join(str(error).split())
+                self.wfile.write(f"ERROR\t{message}\n".encode())
+                return
+            answer = "".join("\t".join(row) + "\n" for row in rows) + "\nREADY\n"
+            self.wfile.write(answer.encode("utf-8"))
+
+
+def frog_server_run(
+    *, host: str = "127.0.0.1", port: int = 7011, timeout: float = 30.0, ready: threading.Event | None = None
+) -> None:
+    """Serve one loaded frog on host:port to other processes (DENKRAAM_FROG_SERVER=host:port), until interrupted.
+
+    The frog loads before the port opens, so a client that connects gets answers at once. Requests of all clients
+    take turns, as in one process; `ready` is set once the server listens.
+    """
+    service = FrogService(FrogAddress("auto"), timeout=timeout)
+    service.start()
+    try:
+        with _FrogServer((host, port), _FrogRequest) as server:
+            server.service = service
+            if ready is not None:
+                ready.set()
+            server.serve_forever()
+    finally:
+        service.close()
