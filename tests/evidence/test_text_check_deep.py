@@ -1,4 +1,5 @@
-"""The Tekstcheck page's deep analysis: offered when frog is there, says when it is not, and has its own budget."""
+"""The deep analysis on the Tekstcheck page (offered when frog is there, says when it is not, has its own budget)
+and for evidence (DENKRAAM_EVIDENCE_DEEP)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
+from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from denkraam.accounts.models import User
 from denkraam.analysis.text.readability import frog_available
 from denkraam.analysis.text.readability.frog_service import frog_service_configure
+from denkraam.evidence.models import Analysis
+from denkraam.initiatives.models import Initiative
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
@@ -98,3 +103,24 @@ def test_a_text_too_long_for_the_deep_analysis_gets_a_dutch_error(client_for: Cl
     assert response.status_code == 400
     assert "De diepe analyse kan hoogstens 20.000 tekens tegelijk aan." in page
     assert "Leesniveau" not in page
+
+
+@pytest.mark.deep
+def test_with_evidence_deep_on_the_evidence_page_shows_the_level_measured_by_frog(
+    client_for: ClientFor, alice: User, initiative: Initiative, run_tasks: Callable, settings: Settings
+) -> None:
+    if not frog_available():
+        if os.environ.get("CI"):
+            pytest.fail("frog is not installed, but CI must run the deep tier")
+        pytest.skip("frog is not installed")
+    settings.EVIDENCE_DEEP = True
+    client = client_for(alice)
+    add = reverse("evidence:add", kwargs={"initiative_id": initiative.pk})
+    with run_tasks():
+        response = client.post(add, {"way": "tekst", "tekst-title": "Brief kwijtschelding", "tekst-text": LETTER})
+    assert response.status_code == 302
+    analysis = Analysis.objects.get()
+    assert analysis.status == Analysis.Status.KLAAR
+    assert "leesniveau diep (frog)" in analysis.analyser_version
+    page = client.get(response.url).content.decode()
+    assert "gemeten met de diepe analyse (frog)" in page

@@ -76,6 +76,8 @@ def serve(host: str, port: int, threads: int) -> None:
 def worker(once: bool) -> None:
     """Run background tasks (analyses of evidence and feedback files); restarts the tasks of workers that died."""
     setup_django()
+    from django.conf import settings
+
     from denkraam.warmup import warm_up_in_background
     from denkraam.web.worker import migrate_when_free, worker_run
 
@@ -83,7 +85,8 @@ def worker(once: bool) -> None:
     click.echo("denkraam-worker wacht op taken (stoppen: Ctrl+C)")
     if not once:
         warm_up_in_background()
-        frog_start_in_background()
+        if settings.EVIDENCE_DEEP:
+            frog_start_in_background()
     worker_run(once=once)
 
 

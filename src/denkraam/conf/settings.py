@@ -335,6 +335,8 @@ FROG_SERVER = env_frog_server("DENKRAAM_FROG_SERVER", "auto")
 FROG_TIMEOUT_SECONDS = env_int("DENKRAAM_FROG_TIMEOUT_SECONDS", 30)
 if not 1 <= FROG_TIMEOUT_SECONDS <= 600:
     raise ImproperlyConfigured("DENKRAAM_FROG_TIMEOUT_SECONDS must be between 1 and 600 seconds")
+# Evidence analyses (the worker) measure the reading level with frog: opt in, frog takes ~1 GB of memory.
+EVIDENCE_DEEP = env_bool("DENKRAAM_EVIDENCE_DEEP", False)
 # Characters one user may have checked per minute with the deep analysis (frog needs ~0.5 s of CPU per letter).
 TEXT_CHECK_DEEP_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_DEEP_CHARACTERS_PER_MINUTE", 60_000)
 # Seconds one web page may take to fetch (evidence), from connecting to the last byte, redirects included.

@@ -327,7 +327,9 @@ def _analyse(analysis: Analysis, lease: Lease) -> None:
     try:
         if item.kind == EvidenceItem.Kind.WEBPAGINA and not item.text:
             _fetch_page(item)
-        outcome = analyse_content(text=item.text, html=_page_html(item), url=item.source_url or None)
+        outcome = analyse_content(
+            text=item.text, html=_page_html(item), url=item.source_url or None, deep=settings.EVIDENCE_DEEP
+        )
     except (FetchError, InputError, PageCheckError) as exc:
         _fail(lease, str(exc))
         return
