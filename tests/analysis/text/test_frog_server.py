@@ -103,10 +103,12 @@ def test_a_hanging_frog_is_stopped_and_started_again(service: FrogService) -> No
 
 def test_a_frog_that_keeps_hanging_gives_a_dutch_error_not_a_hang(service: FrogService) -> None:
     service.parse(["Dit is een zin ."])
-    service.timeout = 0.001  # no frog answers this fast, not even a fresh one
+    # Frog needs well over 10 ms for a sentence of 140 words, also a freshly started one.
+    long_sentence = " ".join(["de", "aanvraag", "van", "de", "burger", "en"] * 23) + " ."
+    service.timeout = 0.01
     try:
         with pytest.raises(FrogUnavailable, match="gaf binnen 0 seconden geen antwoord, ook niet na een herstart"):
-            service.parse(["Dit is een zin ."])
+            service.parse([long_sentence])
     finally:
         service.timeout = 60
     assert service.parse(["Dit is een zin ."])[0][0][1] == "Dit"  # and the next check works again

@@ -23,6 +23,7 @@ Tekstcheck page promises that a text is forgotten once it is checked.
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import os
 import select
@@ -33,7 +34,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .frog import MAX_PARSE_TOKENS, FrogUnavailable, frog_available, run_frog
@@ -99,7 +100,32 @@ class _Failure(Exception):
     """Frog died, hung or said something we cannot read: worth one restart."""
 
 
-class _PipeFrog:
+class _Frog:
+    """What both ways to reach frog share: all sentences are sent at once (frog never waits for us between
+    them), the answers are read one by one, each with its own deadline."""
+
+    def send(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def answer(self, deadline: float) -> list[list[str]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def _send_quietly(self, data: bytes) -> None:
+        with contextlib.suppress(OSError):  # frog is gone or was stopped: the reader notices (end of file, deadline)
+            self.send(data)
+
+    def parse_lines(self, lines: Sequence[str], timeout: float) -> Iterator[list[list[str]]]:
+        data = "".join(line + "\n" for line in lines).encode("utf-8")
+        # A thread writes, so a long text cannot fill both pipes (us writing, frog writing) and block the two.
+        threading.Thread(target=self._send_quietly, args=(data,), name="denkraam-frog-send", daemon=True).start()
+        for _ in lines:
+            yield self.answer(time.monotonic() + timeout)
+
+
+class _PipeFrog(_Frog):
     """One frog child reading sentences on stdin, one per line, and writing its rows on stdout."""
 
     def __init__(self, *, start_timeout: float) -> None:
@@ -158,13 +184,12 @@ class _PipeFrog:
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line
 
-    def parse_line(self, line: str, deadline: float) -> list[list[str]]:
+    def send(self, data: bytes) -> None:
         assert self.process.stdin is not None
-        try:
-            self.process.stdin.write(line.encode("utf-8") + b"\n")
-            self.process.stdin.flush()
-        except OSError as error:  # frog is gone (broken pipe)
-            raise _Failure(self.last_log() or str(error)) from error
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
+
+    def answer(self, deadline: float) -> list[list[str]]:
         rows: list[list[str]] = []
         while True:  # the rows of one sentence, then a blank line
             text = self._read_line(deadline).decode("utf-8", "replace")
@@ -183,7 +208,7 @@ class _PipeFrog:
         self._folder.cleanup()
 
 
-class _SocketFrog:
+class _SocketFrog(_Frog):
     """A connection to frog in server mode (`frog -S port -n`): a line in, its rows back, then "READY"."""
 
     def __init__(self, address: FrogAddress, *, timeout: float) -> None:
@@ -211,11 +236,10 @@ class _SocketFrog:
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line
 
-    def parse_line(self, line: str, deadline: float) -> list[list[str]]:
-        try:
-            self._socket.sendall(line.encode("utf-8") + b"\n")
-        except OSError as error:
-            raise _Failure(str(error)) from error
+    def send(self, data: bytes) -> None:
+        self._socket.sendall(data)
+
+    def answer(self, deadline: float) -> list[list[str]]:
         rows: list[list[str]] = []
         while True:
             text = self._read_line(deadline).decode("utf-8", "replace")
@@ -244,10 +268,10 @@ class FrogService:
         self.timeout = timeout
         self.start_timeout = start_timeout
         self._lock = threading.Lock()
-        self._frog: _PipeFrog | _SocketFrog | None = None
+        self._frog: _Frog | None = None
         self.starts = 0  # how often a frog was started or connected, for tests and the log
 
-    def _connect(self) -> _PipeFrog | _SocketFrog:
+    def _connect(self) -> _Frog:
         if self._frog is None:
             self.starts += 1
             if self.address.mode == "auto":
@@ -277,23 +301,24 @@ class FrogService:
         if not self._lock.acquire(timeout=self.timeout):
             raise FrogUnavailable(BUSY)
         try:
-            parsed = []
+            clean = [" ".join(line.split())[:MAX_LINE_CHARACTERS] for line in lines]
+            sent = [line for line in clean if line]  # frog skips an empty line without an answer
+            answers: list[list[list[str]]] = []
             restarted = False
-            for line in lines:
-                line = " ".join(line.split())[:MAX_LINE_CHARACTERS]
-                while True:
-                    frog = self._connect()
-                    try:
-                        parsed.append(frog.parse_line(line, time.monotonic() + self.timeout))
-                        break
-                    except (TimeoutError, _Failure) as error:
-                        self._drop()
-                        if restarted:
-                            if isinstance(error, TimeoutError):
-                                raise FrogUnavailable(TOO_SLOW.format(seconds=self.timeout)) from error
-                            raise FrogUnavailable(FAILED.format(reason=error)) from error
-                        restarted = True
-            return parsed
+            while len(answers) < len(sent):
+                frog = self._connect()
+                try:
+                    for rows in frog.parse_lines(sent[len(answers) :], self.timeout):
+                        answers.append(rows)  # kept when a later sentence fails: only the rest is sent again
+                except (TimeoutError, _Failure) as error:
+                    self._drop()
+                    if restarted:
+                        if isinstance(error, TimeoutError):
+                            raise FrogUnavailable(TOO_SLOW.format(seconds=self.timeout)) from error
+                        raise FrogUnavailable(FAILED.format(reason=error)) from error
+                    restarted = True
+            found = iter(answers)
+            return [next(found) if line else [] for line in clean]
         finally:
             self._lock.release()
 
