@@ -114,7 +114,8 @@ class _Frog:
         raise NotImplementedError
 
     def _send_quietly(self, data: bytes) -> None:
-        with contextlib.suppress(OSError):  # frog is gone or was stopped: the reader notices (end of file, deadline)
+        # Frog is gone or was stopped (its pipe closed under us): the reader notices (end of file or deadline).
+        with contextlib.suppress(OSError, ValueError):
             self.send(data)
 
     def parse_lines(self, lines: Sequence[str], timeout: float) -> Iterator[list[list[str]]]:
@@ -171,12 +172,13 @@ class _PipeFrog(_Frog):
     def _read_line(self, deadline: float) -> bytes:
         assert self.process.stdout is not None
         descriptor = self.process.stdout.fileno()
+        poller = select.poll()  # not select.select: a busy web app may have descriptors above 1024
+        poller.register(descriptor, select.POLLIN)
         while b"\n" not in self._buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError
-            ready, _, _ = select.select([descriptor], [], [], remaining)
-            if ready:
+            if poller.poll(remaining * 1000):
                 chunk = os.read(descriptor, 65536)
                 if not chunk:
                     raise _Failure(self.last_log() or "frog is gestopt")
