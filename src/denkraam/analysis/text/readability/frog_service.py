@@ -1,11 +1,11 @@
 """Frog kept loaded: the deep tier without frog's start-up of seconds on every check.
 
-Frog needs ~3 s of CPU to load its models and ~0.5 s to parse a one-page letter. `FrogService` keeps one frog
-loaded for the life of the process and hands it one sentence at a time; threads of the web app share it (one
-request at a time, behind a lock). Where frog runs is set by `DENKRAAM_FROG_SERVER`:
+Frog needs ~3 s of CPU to load its models and ~0.3 s to parse a one-page letter. `FrogService` keeps one frog
+loaded for the life of the process and sends it all sentences of a text at once, reading the answers one by one;
+threads of the web app share it (one text at a time, behind a lock). Where frog runs is set by `DENKRAAM_FROG_SERVER`:
 
 - `auto` (default): each process (web app, worker, a CLI call) starts its own frog on the first deep check, or at
-  start-up of `denkraam serve` and `denkraam worker`. It talks to frog over pipes (frog's stdin/stdout mode), not
+  start-up of `denkraam serve` (and of `denkraam worker` with DENKRAAM_EVIDENCE_DEEP). It talks to frog over pipes (frog's stdin/stdout mode), not
   over its server mode: frog's server mode (`-S port`) listens on every network interface and cannot be told to
   listen on 127.0.0.1 only, so a port of our own would offer an unauthenticated parser to the whole network. Pipes
   open no port, and frog ends by itself when its process ends (it reads end-of-file).
