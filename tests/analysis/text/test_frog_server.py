@@ -139,6 +139,9 @@ def test_frog_server_shares_one_frog_with_other_processes(batch_rows: list[list[
         assert again.parse(["Dit is een zin ."])[0][0][1] == "Dit"
         service.close()
         again.close()
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as raw:  # a line no sentence can be
+            raw.sendall(b"woord " * 5000 + b"\n")
+            assert raw.makefile("rb").readline().decode() == "ERROR\tDe zin is te lang voor de diepe analyse.\n"
     finally:
         server.terminate()
         server.wait(timeout=30)

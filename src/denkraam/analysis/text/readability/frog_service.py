@@ -5,10 +5,10 @@ loaded for the life of the process and sends it all sentences of a text at once,
 threads of the web app share it (one text at a time, behind a lock). Where frog runs is set by `DENKRAAM_FROG_SERVER`:
 
 - `auto` (default): each process (web app, worker, a CLI call) starts its own frog on the first deep check, or at
-  start-up of `denkraam serve` (and of `denkraam worker` with DENKRAAM_EVIDENCE_DEEP). It talks to frog over pipes (frog's stdin/stdout mode), not
-  over its server mode: frog's server mode (`-S port`) listens on every network interface and cannot be told to
-  listen on 127.0.0.1 only, so a port of our own would offer an unauthenticated parser to the whole network. Pipes
-  open no port, and frog ends by itself when its process ends (it reads end-of-file).
+  start-up of `denkraam serve` (and of `denkraam worker` with DENKRAAM_EVIDENCE_DEEP). It talks to frog over pipes
+  (frog's stdin/stdout mode), not over its server mode: frog's server mode (`-S port`) listens on every network
+  interface and cannot be told to listen on 127.0.0.1 only, so a port of our own would offer an unauthenticated
+  parser to the whole network. Pipes open no port, and frog ends by itself when its process ends (end of file).
 - `host:port`: use the frog of `denkraam frog-server` there (`frog_server_run`: one frog loaded, behind a small
   server of ours that listens on 127.0.0.1 only), shared by the web app, the worker and every CLI call. The same
   line protocol also reaches frog's own server mode (`frog -S port` with FROG_ARGUMENTS), but frog 0.20 takes
@@ -400,6 +400,9 @@ class _FrogRequest(socketserver.StreamRequestHandler):
         while True:
             raw = self.rfile.readline(MAX_LINE_CHARACTERS * 4)
             if not raw:
+                return
+            if not raw.endswith(b"\n") and len(raw) == MAX_LINE_CHARACTERS * 4:
+                self.wfile.write(b"ERROR\tDe zin is te lang voor de diepe analyse.\n")
                 return
             line = raw.decode("utf-8", "replace").strip()
             if not line:
