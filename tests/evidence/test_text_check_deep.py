@@ -15,7 +15,7 @@ from pytest_django.fixtures import Settings
 
 from denkraam.accounts.models import User
 from denkraam.analysis.text.readability import frog_available
-from denkraam.analysis.text.readability.frog_service import frog_service_configure
+from denkraam.analysis.text.readability.frog_service import frog_service, frog_service_configure, frog_service_start
 from denkraam.evidence.models import Analysis
 from denkraam.initiatives.models import Initiative
 
@@ -47,6 +47,10 @@ def test_the_deep_analysis_measures_the_level_with_frog(client_for: ClientFor, a
         if os.environ.get("CI"):
             pytest.fail("frog is not installed, but CI must run the deep tier")
         pytest.skip("frog is not installed")
+    frog_service_start()  # what `denkraam serve` does at start-up, so the first deep check need not wait
+    service = frog_service()
+    assert service is not None and service.pid is not None
+    loaded = service.pid
     client = client_for(alice)
     page = client.get(URL).content.decode()
     assert "Diepe analyse (met frog)" in page
@@ -56,6 +60,7 @@ def test_the_deep_analysis_measures_the_level_with_frog(client_for: ClientFor, a
     assert "Leesniveau" in deep
     plain = client.post(URL, {"text": LETTER, **FIELDS}).content.decode()
     assert "Leesniveau" in plain and DEEP_SAYS not in plain
+    assert service.pid == loaded  # the frog loaded at start-up did the work
 
 
 @override_settings(FROG_SERVER="off")

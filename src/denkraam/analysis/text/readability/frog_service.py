@@ -38,6 +38,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .frog import MAX_PARSE_TOKENS, FrogUnavailable, frog_available, run_frog
+from .lint_lexicon import LintLexiconMissing, lint_lexicon
 
 __all__ = [
     "FROG_ARGUMENTS",
@@ -367,14 +368,16 @@ def frog_service() -> FrogService | None:
 
 
 def frog_service_start() -> None:
-    """Start this process's frog service now, when there is one; a failure is logged, the first check reports it."""
+    """Start this process's frog service now, when there is one, and load LiNT-II's word lists (1-2 s) that a deep
+    check needs too; a failure is logged, and the first deep check reports it."""
     service = frog_service()
     if service is None:
         return
     try:
+        lint_lexicon()
         service.start()
-    except FrogUnavailable:
-        logger.warning("frog kon niet vooraf starten (%s)", service.address, exc_info=True)
+    except (FrogUnavailable, LintLexiconMissing):
+        logger.warning("de diepe analyse kon niet vooraf starten (%s)", service.address, exc_info=True)
 
 
 def frog_runner(lines: Sequence[str]) -> list[list[list[str]]]:
