@@ -83,3 +83,9 @@ def test_unknown_or_mixed_trusted_proxy_headers_fail_loudly(tmp_path: Path) -> N
         result = _run({"DENKRAAM_TRUSTED_PROXY": "127.0.0.1", "DENKRAAM_TRUSTED_PROXY_HEADERS": value}, tmp_path)
         assert result.returncode != 0, value
         assert "DENKRAAM_TRUSTED_PROXY_HEADERS must be" in result.stderr
+
+
+def test_a_frog_server_that_is_not_auto_off_or_host_and_port_fails_loudly(tmp_path: Path) -> None:
+    result = _run({"DENKRAAM_FROG_SERVER": "aan"}, tmp_path)
+    assert result.returncode != 0
+    assert "DENKRAAM_FROG_SERVER must be auto, off or host:port" in result.stderr

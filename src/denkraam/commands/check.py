@@ -225,4 +225,38 @@ def _colour_wanted() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-COMMANDS = [check]
+@click.command("frog-server")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; keep it local.")
+@click.option("--port", default=7011, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def frog_server(host: str, port: int) -> None:
+    """Keep the Dutch parser frog loaded for the deep analysis, shared by the web app, the worker and CLI calls.
+
+    Point them at it with DENKRAAM_FROG_SERVER=HOST:PORT. Without it, each process loads its own frog
+    (DENKRAAM_FROG_SERVER=auto). Stop with Ctrl+C.
+    """
+    import threading
+
+    from denkraam.analysis.text.readability import FrogUnavailable, frog_available
+    from denkraam.analysis.text.readability.frog_service import frog_server_run
+
+    if not frog_available():
+        input_error(FROG_MISSING.replace(" (--deep)", "").replace(", of laat --deep weg", ""))
+    ready = threading.Event()
+
+    def say_ready() -> None:
+        ready.wait()
+        click.echo(f"frog staat klaar op {host}:{port}  (stoppen: Ctrl+C)")
+
+    threading.Thread(target=say_ready, daemon=True).start()
+    click.echo("frog wordt geladen ...")
+    try:
+        frog_server_run(host=host, port=port, ready=ready)
+    except FrogUnavailable as exc:
+        input_error(str(exc))
+    except OSError as exc:
+        input_error(f"Kan niet luisteren op {host}:{port}: {exc}")
+    except KeyboardInterrupt:
+        click.echo("frog is gestopt.")
+
+
+COMMANDS = [check, frog_server]

@@ -23,6 +23,15 @@ def call(name: str, *args: str, **options: Any) -> None:
     call_command(name, *args, **options)
 
 
+def frog_start_in_background() -> None:
+    """Load the deep tier's frog now, so the first deep check does not wait seconds for it (DENKRAAM_FROG_SERVER)."""
+    import threading
+
+    from denkraam.analysis.text.readability.frog_service import frog_service_start
+
+    threading.Thread(target=frog_service_start, name="denkraam-frog-start", daemon=True).start()
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
@@ -56,6 +65,7 @@ def serve(host: str, port: int, threads: int) -> None:
         where += f", achter de proxy op {settings.TRUSTED_PROXY} ({settings.SITE_URL})"
     click.echo(f"denkraam draait op {where}  (stoppen: Ctrl+C)")
     warm_up_in_background()
+    frog_start_in_background()
     waitress_serve(
         django_application, host=host, port=port, threads=threads, ident="denkraam", **waitress_proxy_options()
     )
@@ -66,6 +76,8 @@ def serve(host: str, port: int, threads: int) -> None:
 def worker(once: bool) -> None:
     """Run background tasks (analyses of evidence and feedback files); restarts the tasks of workers that died."""
     setup_django()
+    from django.conf import settings
+
     from denkraam.warmup import warm_up_in_background
     from denkraam.web.worker import migrate_when_free, worker_run
 
@@ -73,6 +85,8 @@ def worker(once: bool) -> None:
     click.echo("denkraam-worker wacht op taken (stoppen: Ctrl+C)")
     if not once:
         warm_up_in_background()
+        if settings.EVIDENCE_DEEP:
+            frog_start_in_background()
     worker_run(once=once)
 
 

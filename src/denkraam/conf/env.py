@@ -90,3 +90,14 @@ def local_secret_key(data_dir: Path) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
     return key
+
+
+def env_frog_server(name: str, default: str) -> str:
+    """Where the deep tier's frog runs: `auto`, `off` or `host:port` (see analysis/text/readability/frog_service)."""
+    from denkraam.analysis.text.readability.frog_service import frog_address_parse
+
+    raw = os.environ.get(name, default)
+    try:
+        return str(frog_address_parse(raw))
+    except ValueError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc

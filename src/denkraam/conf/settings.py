@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from denkraam.accounts.oidc.config import oidc_form_action_origins, oidc_providers_parse
 from denkraam.conf.env import (
     env_bool,
+    env_frog_server,
     env_int,
     env_ip_address,
     env_list,
@@ -328,6 +329,17 @@ PASSWORD_RESET_RATE_LIMIT = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT", 3)
 PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = env_int("DENKRAAM_PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", 10)
 # Characters one user may have checked per minute on the Tekstcheck page (ten texts of the maximum size).
 TEXT_CHECK_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_CHARACTERS_PER_MINUTE", 500_000)
+# The deep tier (frog): "auto" keeps one frog loaded in each process (web app, worker), "off" starts frog for every
+# deep check and hides the option on the Tekstcheck page, "host:port" uses a frog in server mode shared by all.
+FROG_SERVER = env_frog_server("DENKRAAM_FROG_SERVER", "auto")
+# Seconds frog may take for one sentence before it is restarted (once) and the check fails with a Dutch message.
+FROG_TIMEOUT_SECONDS = env_int("DENKRAAM_FROG_TIMEOUT_SECONDS", 30)
+if not 1 <= FROG_TIMEOUT_SECONDS <= 600:
+    raise ImproperlyConfigured("DENKRAAM_FROG_TIMEOUT_SECONDS must be between 1 and 600 seconds")
+# Evidence analyses (the worker) measure the reading level with frog: opt in, frog takes ~1 GB of memory.
+EVIDENCE_DEEP = env_bool("DENKRAAM_EVIDENCE_DEEP", False)
+# Characters one user may have checked per minute with the deep analysis (frog needs ~0.5 s of CPU per letter).
+TEXT_CHECK_DEEP_CHARACTERS_PER_MINUTE = env_int("DENKRAAM_TEXT_CHECK_DEEP_CHARACTERS_PER_MINUTE", 60_000)
 # Seconds one web page may take to fetch (evidence), from connecting to the last byte, redirects included.
 FETCH_TIMEOUT = env_int("DENKRAAM_FETCH_TIMEOUT", 10)
 if not 1 <= FETCH_TIMEOUT <= 300:

@@ -11,12 +11,17 @@ from typing import Any
 from denkraam.analysis import PAGE_ANALYSER_VERSION, TEXT_ANALYSER_VERSION, check_page, check_text
 from denkraam.analysis.findings import NeedId
 from denkraam.analysis.text.house_style import HouseStyle
+from denkraam.analysis.text.readability import FrogUnavailable
 from denkraam.framework import load_frame
 
 # Which analyser a finding came from (its "origin"; analyses before the house style stored it as "source"), used to
 # pick the questions it informs. A finding's own "source" names the word list it comes from, such as a house style.
 SOURCE_TEXT = "tekst"
 SOURCE_PAGE = "pagina"
+# Added to the version label of an analysis whose reading level frog measured (the deep tier).
+DEEP_LABEL = "leesniveau diep (frog)"
+# Longer evidence keeps the ordinary reading level: frog parses ~600 words a second at best.
+DEEP_MAX_CHARS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,16 +40,30 @@ class AnalysisOutcome:
 
 
 def analyse_content(
-    *, text: str, html: bytes | str | None = None, url: str | None = None, house_style: HouseStyle | None = None
+    *,
+    text: str,
+    html: bytes | str | None = None,
+    url: str | None = None,
+    house_style: HouseStyle | None = None,
+    deep: bool = False,
 ) -> AnalysisOutcome:
     """Check `text` (the visible text, all offsets point into it) and, when given, the page's `html`; with the
     `house_style` of the organisation that owns the evidence.
 
-    Raises the analysers' own errors (InputError, PageCheckError) with their Dutch messages.
+    With `deep`, frog measures the reading level (texts up to DEEP_MAX_CHARS); when frog fails, the ordinary
+    reading level stands and the version label does not say "diep". Raises the analysers' own errors (InputError,
+    PageCheckError) with their Dutch messages.
     """
-    report = check_text(text, source=url or "-", house_style=house_style)
+    deep = deep and len(text) <= DEEP_MAX_CHARS
+    try:
+        report = check_text(text, source=url or "-", house_style=house_style, deep=deep)
+    except FrogUnavailable:
+        deep = False
+        report = check_text(text, source=url or "-", house_style=house_style)
     findings = [{**item.to_dict(), "origin": SOURCE_TEXT} for item in report.findings]
     versions = [report.analyser_version]
+    if deep:
+        versions.append(DEEP_LABEL)
     page: dict[str, Any] = {}
     if html is not None:
         page_report = check_page(html, url=url)

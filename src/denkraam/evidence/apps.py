@@ -17,6 +17,12 @@ class EvidenceConfig(AppConfig):
         section_register(
             name="bewijs", template_name="evidence/_initiative_section.html", order=20, context=_section_context
         )
+        # The deep tier (Tekstcheck page, evidence analyses) follows the settings, not the raw environment.
+        from django.conf import settings
+
+        from denkraam.analysis.text.readability.frog_service import frog_service_configure
+
+        frog_service_configure(settings.FROG_SERVER, timeout=settings.FROG_TIMEOUT_SECONDS)
 
 
 def _section_context(*, request: Any, initiative: Any, role: str | None) -> dict[str, Any]:

@@ -93,6 +93,7 @@ class FindingFilterForm(forms.Form):
 
 
 TEXT_CHECK_MAX_CHARS = 50_000
+TEXT_CHECK_DEEP_MAX_CHARS = 20_000  # about six pages; frog needs ~0.5 s of CPU per page
 TEXT_KINDS = {"automatisch": None, "brief": True, "webtekst": False}
 
 
@@ -140,6 +141,33 @@ class TextCheckForm(forms.Form):
             "max_value": "Kies hoogstens 60 woorden per zin.",
         },
     )
+
+    deep = forms.BooleanField(
+        label="Diepe analyse (met frog)",
+        required=False,
+        help_text="Meet het leesniveau nauwkeuriger met de taalontleder frog. Dat duurt ongeveer een seconde "
+        f"langer. Hoogstens {_dutch_number(TEXT_CHECK_DEEP_MAX_CHARS)} tekens.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from denkraam.evidence.text_check import deep_unavailable_reason
+
+        reason = deep_unavailable_reason()
+        if reason:
+            self.fields["deep"].disabled = True
+            self.fields["deep"].help_text = f"Niet beschikbaar: {reason}"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        text = cleaned.get("text") or ""
+        if cleaned.get("deep") and len(text) > TEXT_CHECK_DEEP_MAX_CHARS:
+            self.add_error(
+                "deep",
+                f"De diepe analyse kan hoogstens {_dutch_number(TEXT_CHECK_DEEP_MAX_CHARS)} tekens tegelijk aan. "
+                "Zet hem uit of controleer de tekst in delen.",
+            )
+        return cleaned
 
     def clean_text(self) -> str:
         # Browsers send line breaks as \r\n; counting them as one character matches what the user sees.

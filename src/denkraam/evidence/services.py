@@ -347,6 +347,7 @@ def _analyse(analysis: Analysis, lease: Lease) -> None:
             html=_page_html(item),
             url=item.source_url or None,
             house_style=house_style_for_organisation(organisation=item.initiative.owner),
+            deep=settings.EVIDENCE_DEEP,
         )
     except (FetchError, InputError, PageCheckError) as exc:
         _fail(lease, str(exc))

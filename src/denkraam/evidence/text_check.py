@@ -13,10 +13,11 @@ from django.conf import settings
 from django.utils.safestring import SafeString
 
 from denkraam.accounts.ratelimit import window_add
-from denkraam.analysis import LEVEL_LABELS, check_text
+from denkraam.analysis import LEVEL_LABELS, TextReport, check_text
 from denkraam.analysis.findings import NEED_IDS
 from denkraam.analysis.text.house_style import HouseStyle
 from denkraam.analysis.text.markup import NEED_LABELS
+from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 from denkraam.evidence.marking import marked_text_html
 from denkraam.evidence.selectors import NumberedFinding
 
@@ -38,6 +39,8 @@ class TextCheckResult:
     findings: list[NumberedFinding]
     marked_text: SafeString
     house_style_label: str = ""  # "Huisstijl UWV, versie 3" when the text was checked with that list
+    deep: bool = False  # the reading level comes from the deep analysis (frog)
+    deep_problem: str = ""  # the deep analysis was asked for but failed: why, in Dutch
 
     @property
     def span_count(self) -> int:
@@ -56,25 +59,56 @@ TEXT_CHECK_BUSY = (
 )
 
 
-def text_check_allowed(*, user_id: object, characters: int) -> bool:
+def text_check_allowed(*, user_id: object, characters: int, deep: bool = False) -> bool:
     """False when this user has had more than DENKRAAM_TEXT_CHECK_CHARACTERS_PER_MINUTE characters checked in the
-    current minute: a check runs in the request, so without a budget one person could keep the server busy."""
+    current minute: a check runs in the request, so without a budget one person could keep the server busy.
+    A deep check also counts against DENKRAAM_TEXT_CHECK_DEEP_CHARACTERS_PER_MINUTE (frog is one per process)."""
     used = window_add(f"text-check:{user_id}", characters, seconds=60)
+    if deep:
+        used_deep = window_add(f"text-check-deep:{user_id}", characters, seconds=60)
+        if used_deep > settings.TEXT_CHECK_DEEP_CHARACTERS_PER_MINUTE:
+            return False
     return used <= settings.TEXT_CHECK_CHARACTERS_PER_MINUTE
 
 
+def deep_unavailable_reason() -> str:
+    """Why this server cannot offer the deep analysis (in Dutch), or "" when it can."""
+    if settings.FROG_SERVER == "off":
+        return "de beheerder heeft de diepe analyse op deze server uitgezet."
+    if settings.FROG_SERVER == "auto" and not frog_available():
+        return "het programma frog is niet geïnstalleerd op deze server."
+    return ""
+
+
 def text_check_run(
-    *, text: str, is_letter: bool | None, max_sentence_words: int, house_style: HouseStyle | None = None
+    *,
+    text: str,
+    is_letter: bool | None,
+    max_sentence_words: int,
+    house_style: HouseStyle | None = None,
+    deep: bool = False,
 ) -> TextCheckResult:
     """Check `text` with the text check (and the organisation's `house_style`, when given) and shape the outcome
-    for the page. Stores and logs nothing."""
-    report = check_text(
-        text,
-        source="tekstcheck",
-        is_letter=is_letter,
-        max_sentence_words=max_sentence_words,
-        house_style=house_style,
-    )
+    for the page. Stores and logs nothing.
+
+    With `deep`, frog measures the reading level; when frog fails, the page shows the default tier and says why."""
+    problem = ""
+
+    def run(deep: bool) -> TextReport:
+        return check_text(
+            text,
+            source="tekstcheck",
+            is_letter=is_letter,
+            max_sentence_words=max_sentence_words,
+            house_style=house_style,
+            deep=deep,
+        )
+
+    try:
+        report = run(deep)
+    except FrogUnavailable as error:
+        problem = str(error)
+        report = run(False)
     findings = [NumberedFinding(number=n, data=f.to_dict()) for n, f in enumerate(report.findings, start=1)]
     dutch = report.language == "nl"
     notice = findings[0].data if not dutch and findings else {}
@@ -93,4 +127,6 @@ def text_check_run(
         findings=findings if dutch else [],
         marked_text=marked_text_html(text, findings if dutch else []),
         house_style_label=house_style.label if house_style else "",
+        deep=deep and not problem,
+        deep_problem=problem,
     )

@@ -233,7 +233,7 @@ def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = 200
     if form.is_bound:
         if form.is_valid() and not text_check_allowed(
-            user_id=request.user.pk, characters=len(form.cleaned_data["text"])
+            user_id=request.user.pk, characters=len(form.cleaned_data["text"]), deep=form.cleaned_data["deep"]
         ):
             form.add_error("text", TEXT_CHECK_BUSY)
             status = 429
@@ -243,6 +243,7 @@ def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
                 is_letter=form.is_letter,
                 max_sentence_words=form.cleaned_data["max_sentence_words"],
                 house_style=house_style_for_user(user=request.user, slug=form.cleaned_data.get("house_style", "")),
+                deep=form.cleaned_data["deep"],
             )
         elif not request.htmx and status == 200:
             status = 400

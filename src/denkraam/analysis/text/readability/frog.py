@@ -1,8 +1,9 @@
 """The deep tier: Debian's `frog` parses the text, giving CGN part-of-speech tags, finite verbs and a dependency
 parse, so LiNT-II's features are measured (`lint_features.py`) instead of estimated.
 
-Frog runs as ONE batch subprocess per text on our own tokens (one sentence per line, tokenizer skipped), so its
-output lines up token by token with ours. Start-up takes seconds: fine for `--deep`, never on a keystroke.
+Frog runs on our own tokens (one sentence per line, tokenizer skipped), so its output lines up token by token with
+ours. Its start-up takes seconds, so by default one frog stays loaded per process (`frog_service.py`); `run_frog`
+is the batch run: one frog subprocess per text, for DENKRAAM_FROG_SERVER=off and for very long texts.
 """
 
 from __future__ import annotations
@@ -18,14 +19,23 @@ from .features import SentenceFeatures, sentence_features
 from .lint_features import parsed_sentence_features
 from .lint_lexicon import LintLexiconMissing, lint_lexicon
 
-__all__ = ["FROG_MESSAGE", "FrogRunner", "FrogUnavailable", "frog_available", "frog_features", "frog_lines", "run_frog"]
+__all__ = [
+    "FROG_MESSAGE",
+    "MAX_PARSE_TOKENS",
+    "FrogRunner",
+    "FrogUnavailable",
+    "frog_available",
+    "frog_features",
+    "frog_lines",
+    "run_frog",
+]
 
 FROG_MESSAGE = (
     "De diepe analyse heeft het programma 'frog' nodig. Installeer het met: apt-get install frog frogdata ucto uctodata"
 )
 _FROG_DATA = ("/usr/share/frog/nld/frog.cfg", "/usr/share/ucto/tokconfig-nld", "/usr/share/ucto/textcat.cfg")
 # Sentences longer than this are not parsed (frog's own limit is 500 tokens and needs a lot of memory).
-_MAX_PARSE_TOKENS = 150
+MAX_PARSE_TOKENS = 150
 
 
 class FrogUnavailable(RuntimeError):
@@ -59,7 +69,7 @@ def run_frog(lines: Sequence[str], *, timeout: float | None = None) -> list[list
             handle.write("\n".join(lines) + "\n")
         try:
             completed = subprocess.run(
-                [executable, "--skip=tanc", "-n", "-t", source, f"--max-parser-tokens={_MAX_PARSE_TOKENS}"],
+                [executable, "--skip=tanc", "-n", "-t", source, f"--max-parser-tokens={MAX_PARSE_TOKENS}"],
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
@@ -92,21 +102,26 @@ FrogRunner = Callable[[Sequence[str]], list[list[list[str]]]]
 def frog_lines(sentences: Sequence[Sentence]) -> list[str]:
     """The input lines frog gets for these sentences (only the ones it will parse), one per sentence."""
     return [
-        " ".join(token.text for token in s.tokens) for s in sentences if s.tokens and len(s.tokens) <= _MAX_PARSE_TOKENS
+        " ".join(token.text for token in s.tokens) for s in sentences if s.tokens and len(s.tokens) <= MAX_PARSE_TOKENS
     ]
 
 
-def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner = run_frog) -> list[SentenceFeatures]:
-    """Features for each sentence from ONE frog run; sentences frog cannot parse fall back to the estimate.
+def frog_features(sentences: Sequence[Sentence], *, runner: FrogRunner | None = None) -> list[SentenceFeatures]:
+    """Features for each sentence from frog's parse; sentences frog cannot parse fall back to the estimate.
 
-    `runner` turns input lines into frog's rows per line; the benchmark passes one that caches them on disk.
+    `runner` turns input lines into frog's rows per line: by default the frog kept loaded (`frog_runner`); the
+    benchmark passes one that caches them on disk, a test `run_frog` for the batch run.
     Raises FrogUnavailable when frog or LiNT-II's word lists (`lint_lexicon`) are missing.
     """
     try:
         lint_lexicon()  # loaded before frog starts, so a missing word list fails fast
     except LintLexiconMissing as error:
         raise FrogUnavailable(str(error)) from error
-    parsable = [s for s in sentences if s.tokens and len(s.tokens) <= _MAX_PARSE_TOKENS]
+    if runner is None:
+        from .frog_service import frog_runner
+
+        runner = frog_runner
+    parsable = [s for s in sentences if s.tokens and len(s.tokens) <= MAX_PARSE_TOKENS]
     if not parsable:
         if not frog_available():
             raise FrogUnavailable()
