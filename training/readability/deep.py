@@ -45,7 +45,7 @@ from .common import (
     spearman,
 )
 
-DEEP_VERSION = "diep-4"
+DEEP_VERSION = "diep-5"
 MIX_SHARES = tuple(step / 20 for step in range(21))  # 0, 0.05, ..., 1
 # Our feature for each term of LiNT-II's formula.
 DEEP_FEATURES = {
