@@ -87,7 +87,7 @@ def ours_deep(texts: Sequence[str]) -> list[float]:
 
 
 def _mix(share: float) -> Scorer:
-    """(1 - share) x standaard-4 + share x LiNT-II's formula on the frog-measured features (diep-4's family)."""
+    """(1 - share) x standaard-5 + share x LiNT-II's formula on the frog-measured features (diep-5's family)."""
     return lambda texts: mixed_scores(texts, share)
 
 
@@ -97,8 +97,8 @@ def share_curve() -> list[str]:
     documents = [p for p in load_amsterdam_documents() if not p.calibration]
     lint = [x for x in load_lint_sentences() if not x.calibration]
     lines = [
-        "Held-out figures of (1 - m) x standaard-4 + m x LiNT-II's formula on frog's features, for each m "
-        "(diep-4 uses the m chosen on calibration data; m = 0 is standaard-4 itself, m = 1 LiNT-II's formula "
+        "Held-out figures of (1 - m) x standaard-5 + m x LiNT-II's formula on frog's features, for each m "
+        "(diep-5 uses the m chosen on calibration data; m = 0 is standaard-5 itself, m = 1 LiNT-II's formula "
         "alone):",
         "",
         "| m | sentence pairs | document pairs | Spearman with LiNT-II |",

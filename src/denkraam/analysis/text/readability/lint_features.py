@@ -37,7 +37,7 @@ def parsed_sentence_features(rows: Sequence[Sequence[str]], base: SentenceFeatur
     """The default tier's features of the sentence (`base`), with LiNT-II's four features measured on the parse.
 
     Words, Zipf over all words and the three plain-language counts stay the default tier's own, so the deep
-    model starts from exactly the standaard-4 terms. Frog's parse and LiNT-II's word lists (`lint_lexicon`)
+    model starts from exactly the standaard-5 terms. Frog's parse and LiNT-II's word lists (`lint_lexicon`)
     supply what LiNT-II measures: content words (from real POS tags) per clause (finite verb), the longest
     dependency in UD style (`ud.py`), the SUBTLEX-NL frequency of the content words and the share of concrete
     nouns.
