@@ -111,7 +111,9 @@ _AMOUNT_TAIL = rf"(?:,-{{1,2}}|,—)?(?:{_SP}(?:miljoen|miljard|duizend))?"
 
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s<>"]+[^\s<>".,;:!?)\]'])                 # links
+    (?P<monthyear>(?i:{_MONTHS}){_SP}+\d{{4}}(?!\d))                    # april 2027
+  | (?P<plain>(?!EUR\b)[^\W\d_]++(?![\w.@&'’`/:-]))  # most words: letters only (fast path)
+  | (?P<url>(?:https?://|www\.)[^\s<>"]+[^\s<>".,;:!?)\]'])                 # links
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)                                 # e-mail addresses
   | (?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+              # mijn.belastingdienst.nl, uwv.nl/ww
       (?:nl|com|org|net|eu|info|nu|be|gov|frl|amsterdam)(?![\w-])
@@ -120,8 +122,7 @@ _TOKEN_RE = re.compile(
   | (?P<date>\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?![\d.,]\d)    # 01-04-2027, 1-4-2027, 1/4/27
       | \d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                      # 2027-04-01
       | \d{{1,2}}{_SP}+(?i:{_MONTHS})(?:{_SP}+\d{{4}}(?!\d))?(?!\w)        # 1 april, 1 april 2027
-      | \d{{1,2}}{_SP}+(?i:{_MONTHS_SHORT})(?:\.?{_SP}+\d{{4}}(?!\d)|\.|(?!\w))  # 1 jan. 2027, 1 jan.
-      | (?i:{_MONTHS}){_SP}+\d{{4}}(?!\d))                                 # april 2027
+      | \d{{1,2}}{_SP}+(?i:{_MONTHS_SHORT})(?:\.?{_SP}+\d{{4}}(?!\d)|\.|(?!\w)))  # 1 jan. 2027, 1 jan.
   | (?P<phone>{_PHONE})
   | (?P<amount>(?:€|(?<![A-Za-z])EUR(?![A-Za-z])){_SP}?-?{_NUMBER}{_AMOUNT_TAIL}   # € 1.234,56, EUR 50, €50,-
       | {_NUMBER}{_AMOUNT_TAIL}{_SP}?(?:euro(?:cent)?|EUR|€)(?!\w))         # 50 euro, 1,5 miljoen euro
@@ -151,6 +152,7 @@ _KINDS = {
     "email": "email",
     "iban": "iban",
     "date": "datum",
+    "monthyear": "datum",
     "phone": "telefoon",
     "amount": "bedrag",
     "percent": "percentage",
@@ -181,7 +183,7 @@ def _classify(match: re.Match[str]) -> list[Token]:
         return [Token(text[:-1], start, end - 1, True), Token(".", end - 1, end, False)]
     if group in _KINDS:
         return [Token(text, start, end, True, _KINDS[group])]
-    if group in ("word", "ampersand"):
+    if group in ("plain", "word", "ampersand"):
         return [Token(text, start, end, True)]
     return [Token(text, start, end, False)]
 
