@@ -5,8 +5,10 @@ content words, content words per clause, the longest syntactic dependency, and t
 Here they are estimated from word lists and word frequencies only, which is ~100x faster than parsing:
 
 - word frequency: wordfreq's Dutch Zipf value of the word or its simplemma lemma, whichever is higher
-  (inflected forms are rarer than their lemma); unknown compounds fall back to their known head, minus a
-  penalty, because Dutch compounds are right-headed and "bewonersonderzoek" is as rare as it looks;
+  (inflected forms are rarer than their lemma); unknown or rare compounds (below Zipf 4) also count as their
+  head minus a penalty, because Dutch compounds are right-headed ("zaaknummer" reads like "nummer"); numbers
+  and codes (`Token.is_code`: dates, amounts, phone numbers, addresses, reference numbers) count as one word at
+  the cap, never as rare words;
 - clauses: one per sentence plus subordinators, relative words after a comma and clause-level coordinators;
 - dependency length: the longest stretch of words between clause boundaries ("tangconstructie": in Dutch the
   verb cluster closes the clause, so a long stretch means a long subject-to-verb dependency);
