@@ -11,6 +11,7 @@ from .base import RuleContext
 from .catalog import RULES, RuleInfo
 from .grammar import needless_zullen, passive_voice
 from .letter import letter_elements, letter_framing, looks_like_letter
+from .lexicon import domain_terms
 from .negation import double_negatives
 from .nominal import nominal_style
 from .sentences import long_sentences
@@ -36,6 +37,7 @@ ALL_RULES: tuple[Rule, ...] = (
     threatening_tone,
     vague_time,
     # Word choice: domain terms, house style.
+    domain_terms,
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     letter_elements,
     # Letter types and structure.

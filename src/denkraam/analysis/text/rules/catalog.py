@@ -104,6 +104,10 @@ RULES: dict[str, RuleInfo] = {
         "De check en de scores zijn gemaakt voor Nederlandse teksten.",
     ),
     # Word choice: domain terms, house style.
+    "vakterm": RuleInfo(
+        "gemak", "begrijpelijke-taal", "info", "Vakterm zonder uitleg",
+        "Een vakterm kan het juiste woord zijn, maar wie het niet kent, weet niet wat er van hem gevraagd wordt.",
+    ),
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     # Letter types and structure.
 }  # fmt: skip
