@@ -233,6 +233,8 @@ def _split_match(
                 return None
             tail_start, end = words[tail_at].start, words[tail_at].end
         tag = _choose_tag(tags, lowered, number)
+        if not tag:
+            return None
         form = _plain_form(entry, tag, joined=False)
         rewrite = ""
         if form:
@@ -267,6 +269,8 @@ def _joined_match(
     if _blocked(entry, lowered, first):
         return None
     tag = _choose_tag(tags, lowered, first)
+    if not tag:
+        return None
     if tag in ("inf", "pl") and "noinf" in entry.flags:
         return None
     start, end = words[first].start, words[last].end
@@ -335,6 +339,10 @@ def _choose_tag(tags: tuple[str, ...], lowered: list[str], number: int) -> str:
     """The form a matched word stands for in its sentence: participle after an auxiliary, else finite; the
     person from the subject next to it ('u verstrekt' is person 2)."""
     options = list(tags)
+    if "1" in options and "ik" not in lowered[max(0, number - 1) : number + 2]:
+        options.remove("1")  # 'verzoek', 'overleg', 'verblijf' without 'ik' are nouns
+        if not options:
+            return ""
     if "part" in options and len(options) > 1:
         others = lowered[:number] + lowered[number + 1 :]
         if any(word in _AUXILIARIES for word in others):
