@@ -264,3 +264,19 @@ def test_most_officialese_findings_in_a_stiff_letter_carry_a_rewrite() -> None:
     result = findings(letter, "ambtelijk-woord")
     assert len(result) >= 6
     assert sum(1 for item in result if item.rewrite) / len(result) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        ("Komt u in aanmerking voor huurtoeslag?", "Hebt u recht op"),
+        ("Als u in aanmerking komt voor huurtoeslag, krijgt u geld.", "recht hebt op"),
+        ("Deze regel is van toepassing op u.", "geldt voor"),
+        ("Zij kwam op 3 mei te overlijden.", "overleed op 3 mei"),
+        ("Uw moeder is komen te overlijden.", "overleden"),
+        ("Wij brengen het bedrag in mindering op uw toeslag.", "trekken het bedrag af van"),
+        ("Wij stellen u in de gelegenheid om te reageren.", "geven u de kans"),
+    ],
+)
+def test_phrasal_verbs_are_rewritten_with_their_prepositions(text: str, rewrite: str) -> None:
+    assert [item.rewrite for item in findings(text, "ambtelijk-woord")] == [rewrite]

@@ -222,6 +222,8 @@ def _split_match(
             continue
         if lowered[first - 1] in _DETERMINERS and first - 1 != number:
             return None  # 'vindt u op de plaats': a noun, not the particle
+        if entry.after and first == number + 1:
+            return None  # 'is komen te overlijden': the joined form, read as such
         last = first + len(particle) - 1
         if _blocked(entry, lowered, number):
             return None
@@ -245,8 +247,8 @@ def _split_match(
             r_particle, r_after = _plain_particle(entry)
             if entry.new_tail:
                 rest += f" {entry.new_tail}"
-            if r_particle and entry.tail:
-                form = ""
+            if r_particle and entry.tail and not entry.new_tail:
+                form = ""  # 'geeft u kennis van het besluit' -> 'laat u weten het besluit' would be wrong
             elif r_particle:
                 rewrite = f"{form}{middle} {r_particle}{rest}"
             else:
@@ -290,10 +292,11 @@ def _joined_match(
         end = words[tail_at].end
         rewrite = f"{form}{between}{' ' + entry.new_tail if entry.new_tail else ''}" if form else ""
     r_particle, _ = _plain_particle(entry)
-    if form and r_particle and tag in _FINITE and not _at_clause_end(text, end):
-        rewrite = ""  # 'als u het formulier retourneert.' -> 'terugstuurt' fits only at the end of the clause
-    if form and r_particle and "pl" in tags and not _at_clause_end(text, end):
-        rewrite = ""  # 'wij informeren u' is finite: 'laten weten' would need to split
+    # A joined form of a verb with a particle stands in a subordinate clause: the replacement joins too. A verb
+    # without one can be a main-clause verb: 'retourneert' -> 'terugstuurt' fits only at the end of the clause.
+    finite = tag in _FINITE or (tag == "inf" and "pl" in tags)
+    if form and r_particle and not entry.particle and finite and not _at_clause_end(text, end):
+        rewrite = ""
     return VerbMatch(entry, start, end, _capitalised(rewrite, text[start]), form)
 
 
