@@ -280,3 +280,22 @@ def test_most_officialese_findings_in_a_stiff_letter_carry_a_rewrite() -> None:
 )
 def test_phrasal_verbs_are_rewritten_with_their_prepositions(text: str, rewrite: str) -> None:
     assert [item.rewrite for item in findings(text, "ambtelijk-woord")] == [rewrite]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij geven acht lessen van acht minuten.",  # 'acht' is a number, not 'achten'
+        "Niemand gaat iets merken, maar we beloven er alles aan te doen.",  # the particle is in the next clause
+        "Dan moeten zij aan een aantal voorwaarden voldoen.",  # meeting conditions, not paying
+        "Het is belangrijk dat we er rekening mee gehouden hebben.",  # 'is ... gehouden' is not 'gehouden zijn'
+        "U ontvangt de berichten in uw berichtenbox.",  # 'berichten' is a noun here
+    ],
+)
+def test_look_alikes_of_officialese_verbs_are_left_alone(text: str) -> None:
+    assert findings(text, "ambtelijk-woord") == []
+
+
+def test_a_modal_dienen_before_a_passive_becomes_moeten() -> None:
+    result = findings("Afwijkingen dienen vooraf te worden gemeld.", "ambtelijk-woord")
+    assert [item.rewrite for item in result] == ["moeten vooraf worden"]

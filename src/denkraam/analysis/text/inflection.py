@@ -180,7 +180,7 @@ _INSEPARABLE = ("be", "ge", "er", "her", "ont", "ver")
 _SEPARABLE = (
     "aan", "af", "bij", "binnen", "in", "mee", "na", "neer", "op", "samen", "tegen", "terug", "toe", "uit",
     "vast", "weg", "voort", "teweeg", "tot", "open", "dicht", "kwijt", "vrij", "los", "plaats", "deel", "gade",
-    "door", "om",
+    "door", "om", "goed", "stil",
 )  # fmt: skip
 _SEPARABLE_LONGEST_FIRST = tuple(sorted(_SEPARABLE, key=len, reverse=True))
 

@@ -26,6 +26,7 @@ _AUXILIARIES = frozenset(
 _DETERMINERS = frozenset("de het een uw onze ons mijn zijn haar hun die deze dit dat alle elke elk geen welke".split())
 _CLAUSE_END = frozenset(".,;:!?)")
 _WINDOW = 12  # words between a finite verb and its particle, at most
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +219,8 @@ def _split_match(
     particle = entry.particle.split()
     limit = min(len(words), number + 1 + _WINDOW)
     for first in range(number + 1, limit - len(particle) + 1):
+        if _CLAUSE_BREAK.search(text, words[first - 1].end, words[first].start):
+            return None  # 'merken, maar we beloven er alles aan te doen': the particle is in another clause
         if lowered[first : first + len(particle)] != particle:
             continue
         if lowered[first - 1] in _DETERMINERS and first - 1 != number:
@@ -277,7 +280,7 @@ def _joined_match(
         return None
     start, end = words[first].start, words[last].end
     if "te" in entry.flags:
-        return _modal_match(text, words, lowered, first, entry, tag)
+        return _modal_match(text, words, lowered, first, entry, "pl" if tag == "inf" and "pl" in tags else tag)
     form = "" if tag in ("part", "adj") and "nopart" in entry.flags else _plain_form(entry, tag, joined=True)
     rewrite = form
     if entry.tail:
@@ -327,8 +330,15 @@ _PARTICLES = frozenset(
 
 
 def _blocked(entry: VerbEntry, lowered: list[str], number: int) -> bool:
-    later = lowered[number + 1 :]
-    return any(flag.startswith("niet:") and flag[5:] in later for flag in entry.flags)
+    """Whether a flag rules the match out: 'niet:aan' when 'aan' is elsewhere in the sentence ('aan de eisen
+    voldoen' is no paying), 'nietvorm:acht' when the word is that form ('acht' is also a number)."""
+    others = lowered[:number] + lowered[number + 1 :]
+    for flag in entry.flags:
+        if flag.startswith("niet:") and flag[5:] in others:
+            return True
+        if flag.startswith("nietvorm:") and flag[9:] == lowered[number]:
+            return True
+    return False
 
 
 def _find_word(lowered: list[str], word: str, start: int, stop: int) -> int:
