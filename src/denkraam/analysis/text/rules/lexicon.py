@@ -109,7 +109,22 @@ def _lexicon_index() -> tuple[dict[str, Term], dict[str, Term], re.Pattern[str] 
     for term in lexicon():
         key = term.term.lower()
         (phrases if " " in key else singles)[re.sub(r"\s+", " ", key)] = term
+    for key, term in list(singles.items()):
+        for plural in _plurals(key):
+            singles.setdefault(plural, term)
     return singles, phrases, phrase_pattern(list(phrases)) if phrases else None
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """Likely plural forms of a Dutch noun ('dwangbevel' -> 'dwangbevelen', 'vonnis' -> 'vonnissen'), for
+    compounds the lemmatiser does not know. A wrong guess only adds a key nobody writes."""
+    if word.endswith(("e", "el", "er", "em", "je", "ie")):
+        return (word + "s", word + "n")
+    if word[-1:] in "aiouy":
+        return (word + "'s",)
+    if len(word) > 3 and word[-2] in "aeiou" and word[-3] not in "aeiou" and word[-1] not in "aeiouwjy":
+        return (word + "en", word + word[-1] + "en")
+    return (word + "en",)
 
 
 def _lemma(word: str) -> str:

@@ -97,11 +97,27 @@ def officialese_in(text: str, lower: str, words: Iterable[Token], *, offset: int
     return hits
 
 
+_INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "hier", "daar"})
+
+
+def _inflected_rewrite(term: str, found: str, rewrite: str) -> str:
+    """The rewrite for an inflected form of a one-word entry: a plural of an -ing noun ('wijzigingen' ->
+    'veranderingen') or an adjective with -e ('noodzakelijke' -> 'nodige'); '' when it cannot be derived."""
+    if not rewrite or " " in rewrite or " " in term:
+        return ""
+    lowered = found.lower()
+    if lowered == term + "en" and term.endswith("ing") and rewrite.endswith("ing"):
+        return rewrite + "en"
+    if lowered == term + "e" and rewrite not in _INDECLINABLE and rewrite[-1] not in "aeiou":
+        return rewrite + "e"
+    return ""
+
+
 def _hit(entry: Entry, start: int, end: int, found: str, *, exact: bool) -> Hit:
-    rewrite = entry.rewrite if exact else ""
+    rewrite = entry.rewrite if exact else _inflected_rewrite(entry.term.lower(), found, entry.rewrite)
     if rewrite and found[:1].isupper():
         rewrite = rewrite[0].upper() + rewrite[1:]
-    return Hit(entry.term, start, end, entry.replacement, entry.severity, rewrite, entry.rewrite if exact else "")
+    return Hit(entry.term, start, end, entry.replacement, entry.severity, rewrite, rewrite.lower())
 
 
 def find_officialese(lower: str, words: Iterable[Token], *, offset: int = 0) -> Iterator[tuple[Entry, int, int]]:
