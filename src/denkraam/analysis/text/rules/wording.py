@@ -160,7 +160,9 @@ def officialese_words(context: RuleContext) -> Iterator[Finding]:
 
 def _officialese_finding(context: RuleContext, hit: Hit, found: str) -> Finding:
     alternatives = _quoted(hit.replacement)
-    if hit.rewrite:
+    if hit.rewrite and hit.rewrite.lower() == hit.replacement.split(" / ")[0].strip().lower():
+        suggestion = f"Schrijf liever: {alternatives}."
+    elif hit.rewrite:
         suggestion = f"Schrijf liever {alternatives}; hier: '{hit.rewrite}'."
     elif hit.form:
         suggestion = f"Schrijf liever {alternatives}; hier past de vorm '{hit.form}', maar de zin moet anders."
