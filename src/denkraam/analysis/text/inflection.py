@@ -420,6 +420,7 @@ def forms(infinitive: str, *, joined: bool = True) -> dict[str, tuple[str, ...]]
     return {form: tuple(tags) for form, tags in found.items()}
 
 
+@cache
 def parse(infinitive: str) -> tuple[str, str]:
     """(particle, verb) of an infinitive: ('plaats', 'vinden') for 'plaats|vinden' or 'plaatsvinden'."""
     particle, base, _ = _split(infinitive)

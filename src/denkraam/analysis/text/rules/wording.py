@@ -57,9 +57,14 @@ def officialese_in(text: str, lower: str, words: Iterable[Token], *, offset: int
     phrases and words of the officialese list, also inflected ('aanmaningen'). `text` and `lower` start at
     `offset` of the text the tokens point into; offsets in the hits are those of the tokens.
 
-    The one matcher of the officialese lists: the rule below and the readability features both use it.
+    The one matcher of the officialese lists: the rule below and the readability features both use it, so a
+    sentence is matched once (cached on its text, offset and words).
     """
-    words = list(words)
+    return list(_officialese_in(text, offset, tuple(words), lower))
+
+
+@lru_cache(maxsize=256)  # small: it only has to outlive one check (rule and readability ask for the same sentence)
+def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str) -> tuple[Hit, ...]:
     hits = [
         Hit(
             match.entry.infinitive,
@@ -94,7 +99,7 @@ def officialese_in(text: str, lower: str, words: Iterable[Token], *, offset: int
             continue
         hits.append(_hit(known, word.start, word.end, word.text, exact=exact))
     hits.sort(key=lambda hit: hit.start)
-    return hits
+    return tuple(hits)
 
 
 _INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "hier", "daar"})
@@ -123,7 +128,13 @@ def _hit(entry: Entry, start: int, end: int, found: str, *, exact: bool) -> Hit:
 def find_officialese(lower: str, words: Iterable[Token], *, offset: int = 0) -> Iterator[tuple[Entry, int, int]]:
     """(entry, start, end) of each officialese word, phrase or verb in `lower` (a lower-cased sentence starting
     at `offset` of the text the tokens point into); for the readability features."""
-    for hit in officialese_in(lower, lower, words, offset=offset):
+    words = tuple(words)
+    chars = list(lower)
+    for word in words:  # the original spelling back, so the rule's call for the same sentence hits the cache
+        if word.start - offset >= 0 and word.end - offset <= len(chars):
+            chars[word.start - offset : word.end - offset] = word.text
+    text = "".join(chars) if len(chars) == len(lower) else lower
+    for hit in officialese_in(text, lower, words, offset=offset):
         yield Entry(hit.term, hit.replacement, hit.severity), hit.start, hit.end
 
 
