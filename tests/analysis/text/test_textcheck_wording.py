@@ -301,3 +301,15 @@ def test_look_alikes_of_officialese_verbs_are_left_alone(text: str) -> None:
 def test_a_modal_dienen_before_a_passive_becomes_moeten() -> None:
     result = findings("Afwijkingen dienen vooraf te worden gemeld.", "ambtelijk-woord")
     assert [item.rewrite for item in result] == ["moeten vooraf worden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        ("Uit het onderzoek is gebleken dat u beschikt over een auto.", "hebt"),  # 'is' is in another clause
+        ("Wij weten dat de pas verstrekt is.", "gegeven"),
+        ("Wij hebben u de pas verstrekt.", "gegeven"),
+    ],
+)
+def test_a_participle_needs_an_auxiliary_in_its_own_clause(text: str, rewrite: str) -> None:
+    assert [item.rewrite for item in findings(text, "ambtelijk-woord")] == [rewrite]

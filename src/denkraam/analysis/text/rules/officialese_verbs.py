@@ -357,8 +357,7 @@ def _choose_tag(tags: tuple[str, ...], lowered: list[str], number: int) -> str:
         if not options:
             return ""
     if "part" in options and len(options) > 1:
-        others = lowered[:number] + lowered[number + 1 :]
-        if any(word in _AUXILIARIES for word in others):
+        if _participle_here(lowered, number):
             return "part"
         options.remove("part")
     if "past" in options and number > 0 and lowered[number - 1] in _DETERMINERS:
@@ -374,6 +373,29 @@ def _choose_tag(tags: tuple[str, ...], lowered: list[str], number: int) -> str:
         if "3" in options:
             return "3"
     return options[0]
+
+
+_CLAUSE_OPENERS = frozenset(
+    "dat die als omdat wanneer of waar wat nadat voordat zodat indien hoewel terwijl maar en want tot".split()
+)
+_SUBJECTS = frozenset("ik u je jij hij zij ze wij we men het".split())
+_PREPOSITIONS = frozenset("aan door voor met bij van naar tot over op om uit".split())
+
+
+def _participle_here(lowered: list[str], number: int) -> bool:
+    """Whether the form at `number` is a participle: an auxiliary (hebben, zijn, worden) in its own clause
+    before it ('de pas wordt aan u verstrekt') or right after it ('dat de pas verstrekt is'), and no subject
+    right before it ('dat u beschikt over': finite)."""
+    if number > 0 and lowered[number - 1] in _SUBJECTS and (number < 2 or lowered[number - 2] not in _PREPOSITIONS):
+        return False
+    if any(word in _AUXILIARIES for word in lowered[number + 1 : number + 3]):
+        return True
+    for word in reversed(lowered[:number]):
+        if word in _AUXILIARIES:
+            return True
+        if word in _CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _plain_particle(entry: VerbEntry) -> tuple[str, bool]:
