@@ -150,7 +150,7 @@ def domain_terms(context: RuleContext) -> Iterator[Finding]:
         term = singles.get(lowered)
         if term is None and lowered.endswith(("en", "s", "'s")):
             term = singles.get(_lemma(lowered))
-        if term is None or any(low <= word.start < high for low, high in taken):
+        if term is None or (taken and any(low <= word.start < high for low, high in taken)):
             continue
         found.append((term, word.start, word.end))
     from .wording import officialese_hits

@@ -123,7 +123,7 @@ def _joined(notation: str, particle: str, after: bool, tag: str) -> str:
 class _Index:
     words: dict[str, list[tuple[VerbEntry, tuple[str, ...]]]]  # one-word forms with the particle in place
     phrases: dict[str, list[tuple[VerbEntry, tuple[str, ...]]]]  # forms of several words, spaces single
-    phrase_pattern: re.Pattern[str]
+    phrase_starts: dict[str, list[tuple[int, str]]]  # first word -> (number of words, phrase), longest first
     split: dict[str, list[tuple[VerbEntry, tuple[str, ...]]]]  # finite forms whose particle comes later
 
 
@@ -146,9 +146,12 @@ def _index() -> _Index:
                 bare.setdefault(inflection.conjugate(base, tag), []).append(tag)
             for form, tags in bare.items():
                 split.setdefault(form, []).append((entry, tuple(tags)))
-    parts = sorted((re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
-    return _Index(words, phrases, pattern, split)
+    starts: dict[str, list[tuple[int, str]]] = {}
+    for phrase in phrases:
+        starts.setdefault(phrase.split(" ", 1)[0], []).append((phrase.count(" ") + 1, phrase))
+    for candidates in starts.values():
+        candidates.sort(reverse=True)
+    return _Index(words, phrases, starts, split)
 
 
 def find_verbs(text: str, lower: str, words: list[Token] | tuple[Token, ...], offset: int = 0) -> list[VerbMatch]:
@@ -167,29 +170,36 @@ def find_verbs(text: str, lower: str, words: list[Token] | tuple[Token, ...], of
     taken: list[tuple[int, int]] = []
     if not words:
         return matches
-    low, high = words[0].start, words[-1].end
     lowered = [lower[word.start : word.end] for word in words]
-    position = {word.start: number for number, word in enumerate(words)}
+    present = set(lowered)
     # Split forms first: 'vindt ... plaats' must not be read as a plain 'vindt'.
     for number in range(len(words)):
         for entry, tags in index.split.get(lowered[number], ()):
+            if entry.particle.split(" ", 1)[0] not in present:
+                continue  # its particle is nowhere in the sentence
             found = _split_match(text, lower, words, lowered, number, entry, tags)
             if found and not _overlaps(taken, found.start, found.end):
                 matches.append(found)
                 taken.append((found.start, found.end))
                 break
-    for match in index.phrase_pattern.finditer(lower, low, high):
-        if _overlaps(taken, match.start(), match.end()) or match.start() not in position:
+    # Forms of several words ('in kennis te stellen'), by their first word: no big regex over the sentence.
+    for number in range(len(words)):
+        candidates = index.phrase_starts.get(lowered[number])
+        if not candidates or _overlaps(taken, words[number].start, words[number].end):
             continue
-        key = re.sub(r"\s+", " ", match.group())
-        first = position[match.start()]
-        last = first + key.count(" ")
-        for entry, tags in index.phrases[key]:
-            found = _joined_match(text, lower, words, lowered, first, last, entry, tags)
-            if found:
-                matches.append(found)
-                taken.append((found.start, found.end))
-                break
+        for size, key in candidates:
+            last = number + size - 1
+            if last >= len(words) or " ".join(lowered[number : last + 1]) != key:
+                continue
+            if not all(text[words[k].end : words[k + 1].start].isspace() for k in range(number, last)):
+                continue
+            for entry, tags in index.phrases[key]:
+                found = _joined_match(text, lower, words, lowered, number, last, entry, tags)
+                if found and not _overlaps(taken, found.start, found.end):
+                    matches.append(found)
+                    taken.append((found.start, found.end))
+                    break
+            break
     for number, word in enumerate(words):
         if _overlaps(taken, word.start, word.end):
             continue
@@ -204,7 +214,7 @@ def find_verbs(text: str, lower: str, words: list[Token] | tuple[Token, ...], of
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < high and low < end for low, high in taken)
+    return bool(taken) and any(start < high and low < end for low, high in taken)
 
 
 def _split_match(

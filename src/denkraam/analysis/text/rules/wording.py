@@ -89,7 +89,7 @@ def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str
             hits.append(_hit(entry, start, end, text[match.start() : match.end()], exact=True))
     for word in words:
         lowered = word.text.lower()
-        if not lowered[:1].isalpha() or any(low <= word.start < high for low, high in taken):
+        if not lowered[:1].isalpha() or (taken and any(low <= word.start < high for low, high in taken)):
             continue
         known = singles.get(lowered)
         exact = known is not None
