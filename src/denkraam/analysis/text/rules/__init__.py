@@ -12,6 +12,7 @@ from .catalog import RULES, RuleInfo
 from .grammar import needless_zullen, passive_voice
 from .house import house_style_words
 from .letter import letter_elements, letter_framing, looks_like_letter
+from .lexicon import domain_terms
 from .negation import double_negatives
 from .nominal import nominal_style
 from .sentences import long_sentences
@@ -38,6 +39,7 @@ ALL_RULES: tuple[Rule, ...] = (
     vague_time,
     # Word choice: domain terms, house style.
     house_style_words,
+    domain_terms,
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     letter_elements,
     # Letter types and structure.

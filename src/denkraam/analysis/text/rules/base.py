@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from denkraam.analysis.findings import Finding, Severity
@@ -99,3 +100,23 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex matching any of `phrases` as whole words, spaces flexible, longest first."""
     parts = sorted({re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def first_per_term(findings: Iterable[Finding], key: Callable[[Finding], str]) -> list[Finding]:
+    """One finding per term: the first of each `key`, its message saying how many more times the term occurs
+    ('komt nog 3 keer voor'), so a long letter is not a wall of repeats. Order is kept."""
+    kept: dict[str, Finding] = {}
+    repeats: dict[str, int] = {}
+    for item in findings:
+        name = key(item)
+        if name in kept:
+            repeats[name] += 1
+        else:
+            kept[name] = item
+            repeats[name] = 0
+    return [
+        replace(item, message=f"{item.message} Dit komt nog {repeats[name]} keer voor in de tekst.")
+        if repeats[name]
+        else item
+        for name, item in kept.items()
+    ]

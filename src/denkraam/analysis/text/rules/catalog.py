@@ -108,6 +108,10 @@ RULES: dict[str, RuleInfo] = {
         "gemak", "begrijpelijke-taal", "waarschuwing", "Huisstijl: woord om niet te gebruiken",
         "De organisatie koos een woord dat haar lezers beter begrijpen; steeds hetzelfde woord maakt het duidelijk.",
     ),
+    "vakterm": RuleInfo(
+        "gemak", "begrijpelijke-taal", "info", "Vakterm zonder uitleg",
+        "Een vakterm kan het juiste woord zijn, maar wie het niet kent, weet niet wat er van hem gevraagd wordt.",
+    ),
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     # Letter types and structure.
 }  # fmt: skip

@@ -1,16 +1,20 @@
-"""Word choice: officialese with plainer alternatives, and abbreviations the text never explains."""
+"""Word choice: officialese with plainer alternatives (verbs inflected to fit), and abbreviations the text never
+explains."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from denkraam.analysis.findings import Finding
+from denkraam.analysis.findings import Finding, Severity
 
 from ..tokens import Token
 from ..wordlists import Entry, abbreviations, officialese
-from .base import RuleContext, finding, phrase_pattern
+from .base import RuleContext, finding, first_per_term, phrase_pattern
+from .lexicon import explained_nearby, house_allows, in_quotes, in_title
+from .officialese_verbs import find_verbs
 
 
 @lru_cache(maxsize=50_000)
@@ -19,6 +23,19 @@ def lemma(word: str) -> str:
     import simplemma
 
     return simplemma.lemmatize(word, lang="nl")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One officialese word, phrase or verb in a text: its list term, span, alternatives and rewrite."""
+
+    term: str
+    start: int
+    end: int
+    replacement: str
+    severity: Severity
+    rewrite: str  # replaces exactly start:end; '' when the alternative does not fit there as it stands
+    form: str  # the alternative in the form the sentence needs ('gebeurt'), '' when unknown
 
 
 @cache
@@ -35,46 +52,142 @@ def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict
     return singles, pattern, phrases
 
 
-def find_officialese(lower: str, words: Iterable[Token], *, offset: int = 0) -> Iterator[tuple[Entry, int, int]]:
-    """(entry, start, end) of each officialese word or phrase: phrases in `lower` (the lower-cased text, which
-    starts at `offset` of the text the tokens point into), then single `words`, also inflected ('verstrekte'
-    -> 'verstrekken'). Offsets are those of the tokens' text.
+def officialese_in(text: str, lower: str, words: Iterable[Token], *, offset: int = 0) -> list[Hit]:
+    """Officialese in one sentence (or any run of words): verbs in every form and word order first, then the
+    phrases and words of the officialese list, also inflected ('aanmaningen'). `text` and `lower` start at
+    `offset` of the text the tokens point into; offsets in the hits are those of the tokens.
 
-    The one matcher of the officialese list: the rule below and the readability features both use it.
+    The one matcher of the officialese lists: the rule below and the readability features both use it, so a
+    sentence is matched once (cached on its text, offset and words).
     """
+    return list(_officialese_in(text, offset, tuple(words), lower))
+
+
+@lru_cache(maxsize=256)  # small: it only has to outlive one check (rule and readability ask for the same sentence)
+def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str) -> tuple[Hit, ...]:
+    hits = [
+        Hit(
+            match.entry.infinitive,
+            match.start,
+            match.end,
+            match.entry.replacement,
+            match.entry.severity,
+            match.rewrite,
+            match.form,
+        )
+        for match in find_verbs(text, lower, words, offset)
+    ]
+    taken = [(hit.start, hit.end) for hit in hits]
     singles, pattern, phrases = _officialese_index()
-    taken: list[tuple[int, int]] = []
     if pattern is not None:
         for match in pattern.finditer(lower):
             start, end = match.start() + offset, match.end() + offset
+            if any(start < high and low < end for low, high in taken):
+                continue
             taken.append((start, end))
-            yield phrases[re.sub(r"\s+", " ", match.group())], start, end
+            entry = phrases[re.sub(r"\s+", " ", match.group())]
+            hits.append(_hit(entry, start, end, text[match.start() : match.end()], exact=True))
     for word in words:
         lowered = word.text.lower()
-        if not lowered[:1].isalpha():
+        if not lowered[:1].isalpha() or (taken and any(low <= word.start < high for low, high in taken)):
             continue
-        entry = singles.get(lowered) or singles.get(lemma(lowered))
-        if entry is None or any(low <= word.start < high for low, high in taken):
+        known = singles.get(lowered)
+        exact = known is not None
+        if known is None:
+            known = singles.get(lemma(lowered))
+        if known is None:
             continue
-        yield entry, word.start, word.end
+        hits.append(_hit(known, word.start, word.end, word.text, exact=exact))
+    hits.sort(key=lambda hit: hit.start)
+    return tuple(hits)
+
+
+_INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "hier", "daar"})
+
+
+def _inflected_rewrite(term: str, found: str, rewrite: str) -> str:
+    """The rewrite for an inflected form of a one-word entry: a plural of an -ing noun ('wijzigingen' ->
+    'veranderingen') or an adjective with -e ('noodzakelijke' -> 'nodige'); '' when it cannot be derived."""
+    if not rewrite or " " in rewrite or " " in term:
+        return ""
+    lowered = found.lower()
+    if lowered == term + "en" and term.endswith("ing") and rewrite.endswith("ing"):
+        return rewrite + "en"
+    if lowered == term + "e" and rewrite not in _INDECLINABLE and rewrite[-1] not in "aeiou":
+        return rewrite + "e"
+    return ""
+
+
+def _hit(entry: Entry, start: int, end: int, found: str, *, exact: bool) -> Hit:
+    rewrite = entry.rewrite if exact else _inflected_rewrite(entry.term.lower(), found, entry.rewrite)
+    if rewrite and found[:1].isupper():
+        rewrite = rewrite[0].upper() + rewrite[1:]
+    return Hit(entry.term, start, end, entry.replacement, entry.severity, rewrite, rewrite.lower())
+
+
+def find_officialese(lower: str, words: Iterable[Token], *, offset: int = 0) -> Iterator[tuple[Entry, int, int]]:
+    """(entry, start, end) of each officialese word, phrase or verb in `lower` (a lower-cased sentence starting
+    at `offset` of the text the tokens point into); for the readability features."""
+    words = tuple(words)
+    chars = list(lower)
+    for word in words:  # the original spelling back, so the rule's call for the same sentence hits the cache
+        if word.start - offset >= 0 and word.end - offset <= len(chars):
+            chars[word.start - offset : word.end - offset] = word.text
+    text = "".join(chars) if len(chars) == len(lower) else lower
+    for hit in officialese_in(text, lower, words, offset=offset):
+        yield Entry(hit.term, hit.replacement, hit.severity), hit.start, hit.end
+
+
+def officialese_hits(context: RuleContext) -> list[Hit]:
+    """All officialese in the text, sentence by sentence; computed once per text (the domain-term rule needs
+    them too, so it does not flag what this rule already flags)."""
+    cached = context._cache.get("officialese_hits")
+    if cached is None:
+        found: list[Hit] = []
+        for sentence in context.sentences:
+            lower = context.lower[sentence.start : sentence.end]
+            found.extend(officialese_in(sentence.text, lower, sentence.words, offset=sentence.start))
+        context._cache["officialese_hits"] = cached = found
+    return cached  # type: ignore[return-value]
 
 
 def officialese_words(context: RuleContext) -> Iterator[Finding]:
-    """Flag words and phrases from the officialese list, also inflected ('verstrekte' -> 'verstrekken')."""
-    for entry, start, end in find_officialese(context.lower, context.words):
-        yield _officialese_finding(context, entry, start, end)
+    """Flag officialese words, phrases and verbs with a plainer alternative, inflected to fit the sentence
+    ('plaatsvindt' -> 'gebeurt'). Not flagged: the title of a regulation, quoted text (a form's name), a
+    legal term the text explains nearby, and what the house style allows. One finding per term."""
+    results: list[Finding] = []
+    terms: dict[int, str] = {}
+    for hit in officialese_hits(context):
+        found = context.text[hit.start : hit.end]
+        if house_allows(context, hit.term, found) or in_title(context, hit.start):
+            continue
+        if in_quotes(context, hit.start, hit.end) or explained_nearby(context, hit.start, hit.end, found):
+            continue
+        item = _officialese_finding(context, hit, found)
+        terms[id(item)] = hit.term
+        results.append(item)
+    return iter(first_per_term(results, key=lambda item: terms[id(item)]))
 
 
-def _officialese_finding(context: RuleContext, entry: Entry, start: int, end: int) -> Finding:
-    found = context.text[start:end]
+def _officialese_finding(context: RuleContext, hit: Hit, found: str) -> Finding:
+    alternatives = _quoted(hit.replacement)
+    if hit.rewrite and hit.rewrite.lower() == hit.replacement.split(" / ")[0].strip().lower():
+        suggestion = f"Schrijf liever: {alternatives}."
+    elif hit.rewrite:
+        suggestion = f"Schrijf liever {alternatives}; hier: '{hit.rewrite}'."
+    elif hit.form:
+        suggestion = f"Schrijf liever {alternatives}; hier past de vorm '{hit.form}', maar de zin moet anders."
+    else:
+        suggestion = f"Schrijf liever: {alternatives}."
     return finding(
         context,
         "ambtelijk-woord",
-        start=start,
-        end=end,
-        severity=entry.severity,
+        start=hit.start,
+        end=hit.end,
+        severity=hit.severity,
         message=f"'{found}' is ambtelijk of moeilijk.",
-        suggestion=f"Schrijf liever: {_quoted(entry.replacement)}.",
+        suggestion=suggestion,
+        rewrite=hit.rewrite,
     )
 
 
@@ -84,10 +197,11 @@ def _quoted(alternatives: str) -> str:
 
 @cache
 def _abbreviation_index() -> tuple[dict[str, Entry], re.Pattern[str]]:
-    index = {entry.term: entry for entry in abbreviations()}
+    index = {entry.term: entry for entry in abbreviations() if entry.kind != "naam"}
     terms = sorted(index, key=len, reverse=True)
     # Case-sensitive on purpose: "WW" is an abbreviation, "ww" in a password hint is not our business.
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(term) for term in terms) + r")(?![\w])")
+    # Not inside a compound ('WW-uitkering', 'WOZ-waarde'): the compound says what it is about.
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(term) for term in terms) + r")(?![\w]|-\w)")
     return index, pattern
 
 
@@ -95,36 +209,72 @@ _EXPLAINED_AFTER = re.compile(r"\s*\(")
 
 
 def unexplained_abbreviations(context: RuleContext) -> Iterator[Finding]:
-    """Flag the first use of each listed abbreviation that the text never writes out.
+    """Flag the first use of each listed abbreviation that the text never explains; later uses are counted.
 
-    Explained means: the full form occurs anywhere in the text, or the abbreviation stands right before or
-    inside brackets ("WW (Werkloosheidswet)", "Werkloosheidswet (WW)").
+    Explained means: the full form or the plain explanation occurs anywhere in the text, the abbreviation
+    stands right before or inside brackets ("WW (Werkloosheidswet)", "Werkloosheidswet (WW)"), the text explains
+    it nearby, or the house style lists it. Names of organisations and services (UWV, DUO, DigiD) are never
+    flagged: that is what they are called. For a law the advice is to say what it means for the reader, not
+    to write out its name.
     """
     index, pattern = _abbreviation_index()
-    seen: set[str] = set()
+    house = context.house_style.abbreviations if context.house_style else {}
+    results: list[Finding] = []
+    explained: set[str] = set()
     for match in pattern.finditer(context.text):
         term = match.group()
-        key = term.lower()
-        if key in seen:
-            continue
-        seen.add(key)
         entry = index[term]
-        if _is_explained(context, entry, match.start(), match.end()):
+        key = entry.replacement.lower()
+        if key in explained or term.lower() in house or house_allows(context, term):
             continue
-        yield finding(
+        if _is_explained(context, entry, match.start(), match.end()):
+            explained.add(key)
+            continue
+        results.append(_abbreviation_finding(context, entry, term, match.start(), match.end()))
+    kept = [item for item in results if item.excerpt and index[item.excerpt].replacement.lower() not in explained]
+    return iter(first_per_term(kept, key=lambda item: index[item.excerpt].replacement.lower()))
+
+
+def _abbreviation_finding(context: RuleContext, entry: Entry, term: str, start: int, end: int) -> Finding:
+    full = entry.replacement.split(" / ")[0]
+    if entry.kind == "wet":
+        meaning = entry.explanation or "wat de regel voor de lezer betekent"
+        return finding(
             context,
             "afkorting",
-            start=match.start(),
-            end=match.end(),
+            start=start,
+            end=end,
             severity=entry.severity,
-            message=f"De afkorting '{term}' wordt niet uitgelegd.",
-            suggestion=f"Schrijf voluit: '{entry.replacement}', of de eerste keer '{entry.replacement} ({term})'.",
+            message=f"De afkorting '{term}' wordt niet uitgelegd. De naam van de wet zegt de lezer weinig.",
+            suggestion=f"Zeg wat het voor de lezer betekent, bijvoorbeeld: '{meaning}' ({full}).",
         )
+    dotted = "." in term
+    rewrite = full if dotted else ""
+    if rewrite and term[:1].isupper():
+        rewrite = rewrite[0].upper() + rewrite[1:]
+    explanation = f" ({entry.explanation})" if entry.explanation else ""
+    suggestion = (
+        f"Schrijf voluit: '{full}'." if dotted else f"Schrijf de eerste keer voluit: '{full} ({term})'{explanation}."
+    )
+    return finding(
+        context,
+        "afkorting",
+        start=start,
+        end=end,
+        severity=entry.severity,
+        message=f"De afkorting '{term}' wordt niet uitgelegd.",
+        suggestion=suggestion,
+        rewrite=rewrite,
+    )
 
 
 def _is_explained(context: RuleContext, entry: Entry, start: int, end: int) -> bool:
     full_forms = [form.strip().lower() for form in entry.replacement.split(" / ")]
+    if entry.explanation:
+        full_forms.append(entry.explanation.lower())
     if any(form and form in context.lower for form in full_forms):
         return True
     before = context.text[max(0, start - 2) : start]
-    return "(" in before or bool(_EXPLAINED_AFTER.match(context.text, end))
+    if "(" in before or _EXPLAINED_AFTER.match(context.text, end):
+        return True
+    return explained_nearby(context, start, end, context.text[start:end])

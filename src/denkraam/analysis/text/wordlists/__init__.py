@@ -11,33 +11,75 @@ from denkraam.analysis.findings import Severity
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One list entry: the term, what to write instead (or its full form), and how serious it is."""
+    """One list entry: the term, what to write instead (or its full form), and how serious it is.
+
+    `rewrite` is what can take the term's place as it stands (officialese list, column 4; '' when the
+    alternative needs the sentence rebuilt); `kind` and `explanation` are for abbreviations: "naam" for the
+    name of an organisation or service (never flagged), "wet" for a law (the reader needs to know what it means
+    for him, not its name), and a plain explanation to offer.
+    """
 
     term: str
     replacement: str
     severity: Severity
+    rewrite: str = ""
+    kind: str = ""
+    explanation: str = ""
 
 
-def _read(name: str, default_severity: Severity) -> tuple[Entry, ...]:
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A domain term that needs an explanation for most readers, with a short plain one (lexicon.tsv)."""
+
+    term: str
+    explanation: str
+    domain: str
+
+
+def _rows(name: str) -> list[list[str]]:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    entries: list[Entry] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        columns = line.split("\t")
-        level = columns[2].strip() if len(columns) > 2 else ""
-        severity: Severity = "info" if level == "i" else default_severity
-        entries.append(Entry(columns[0].strip(), columns[1].strip(), severity))
-    return tuple(entries)
+    return [
+        [column.strip() for column in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def _column(row: list[str], number: int) -> str:
+    return row[number] if len(row) > number else ""
 
 
 @cache
 def officialese() -> tuple[Entry, ...]:
     """Officialese and difficult words with plainer alternatives (officialese.tsv)."""
-    return _read("officialese.tsv", "waarschuwing")
+    return tuple(
+        Entry(
+            row[0],
+            row[1],
+            "info" if _column(row, 2) == "i" else "waarschuwing",
+            rewrite=_column(row, 3),
+        )
+        for row in _rows("officialese.tsv")
+    )
 
 
 @cache
 def abbreviations() -> tuple[Entry, ...]:
-    """Abbreviations with their full forms (abbreviations.tsv)."""
-    return _read("abbreviations.tsv", "waarschuwing")
+    """Abbreviations with their full forms, kinds and plain explanations (abbreviations.tsv)."""
+    entries = []
+    for row in _rows("abbreviations.tsv"):
+        kind = _column(row, 2)
+        severity: Severity = "info" if kind in ("i", "naam") else "waarschuwing"
+        entries.append(Entry(row[0], row[1], severity, kind=kind, explanation=_column(row, 3)))
+    return tuple(entries)
+
+
+@cache
+def lexicon() -> tuple[Term, ...]:
+    """Domain terms from benefits, tax, allowances, care, permits, debt collection and law (lexicon*.tsv)."""
+    terms: dict[str, Term] = {}
+    for name in sorted(item.name for item in resources.files(__package__).iterdir()):
+        if name.startswith("lexicon") and name.endswith(".tsv"):
+            for row in _rows(name):
+                terms.setdefault(row[0].lower(), Term(row[0], row[1], _column(row, 2)))
+    return tuple(terms.values())
