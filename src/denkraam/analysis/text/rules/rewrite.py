@@ -1,0 +1,186 @@
+"""Small helpers the sentence rewrites share: capitals, clause words and moving a finite verb to second place.
+
+Pattern-based, not a parser: every helper answers None when it is not sure, and the rule then offers no rewrite.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..tokens import Token
+from .wording import lemma
+
+# Finite forms of auxiliaries and modals: the verb that moves to second place in a main clause.
+FINITE_AUXILIARIES = frozenset(
+    """
+    is zijn was waren ben bent heeft hebben hebt heb had hadden kan kunnen kunt mag mogen moet moeten wil willen
+    wilt zal zullen zult wordt worden werd werden gaat gaan ga blijft blijven kon konden moest moesten mocht mochten
+    wilde wilden zou zouden
+    """.split()
+)
+# Words that open a subordinate clause (verb last) or a relative clause.
+SUBORDINATORS = frozenset(
+    """
+    dat die wat omdat als wanneer indien zodat waardoor terwijl nadat voordat zodra hoewel tenzij doordat totdat
+    aangezien mits of waarin waarbij waarmee waarvoor waarna waarop waarover waaruit welke wie hoe waar waarom
+    """.split()
+)
+# Words that can start a subject noun phrase (and are lower-cased when the phrase moves out of first place).
+DETERMINERS = frozenset(
+    """
+    de het een uw onze ons mijn je jouw zijn haar hun deze dit die dat alle elke ieder iedere veel sommige geen
+    beide enkele meerdere
+    """.split()
+)
+SUBJECT_PRONOUNS = frozenset({"wij", "we", "ik", "hij", "zij", "ze", "u", "jij", "je", "men"})
+
+
+def capitalise(text: str) -> str:
+    """`text` with its first letter in upper case."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+    return text
+
+
+def decapitalise(text: str) -> str:
+    """`text` with its first word in lower case when that word is a determiner or pronoun (not a name)."""
+    first = text.split(" ", 1)[0]
+    if first.lower() in DETERMINERS or first.lower() in SUBJECT_PRONOUNS or first.lower() in {"hier", "daar", "er"}:
+        return first.lower() + text[len(first) :]
+    return text
+
+
+def join(*parts: str) -> str:
+    """The parts joined by single spaces, empty parts left out."""
+    return re.sub(r"\s+", " ", " ".join(part for part in parts if part)).strip()
+
+
+def span_text(text: str, tokens: list[Token] | tuple[Token, ...]) -> str:
+    """The original text from the first to the last of `tokens` (spaces and punctuation as written)."""
+    if not tokens:
+        return ""
+    return text[tokens[0].start : tokens[-1].end]
+
+
+def looks_finite(word: str) -> bool:
+    """True for a finite verb form a subordinate clause can end in: an auxiliary, or a verb form in -t/-en/-de/-te."""
+    lower = word.lower()
+    if lower in FINITE_AUXILIARIES:
+        return True
+    if not lower.endswith(("t", "en", "de", "te", "den", "ten")) or lower.startswith("ge"):
+        return False
+    base = lemma(lower)
+    return base != lower and base.endswith("en") and "_" not in base
+
+
+def to_main_clause(opener: str, words: list[Token], text: str) -> str | None:
+    """A verb-final clause (`words`, without its conjunction) as a main clause after `opener`: "Zo kunt u …".
+
+    Returns None when the clause holds another clause, a list, a comma or no clear finite verb at its end.
+    """
+    if len(words) < 3 or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE for word in words):
+        return None
+    # The verb cluster at the end ("kan worden gestart", "mee kan doen"); its first auxiliary is the finite verb.
+    cluster_start = len(words)
+    while cluster_start > 0 and _in_cluster(words[cluster_start - 1].text.lower()):
+        cluster_start -= 1
+    cluster = words[cluster_start:]
+    finite = next((word for word in cluster if word.text.lower() in FINITE_AUXILIARIES), None)
+    if finite is None and cluster and looks_finite(words[-1].text):
+        finite = words[-1]
+    if finite is None:
+        return None
+    position = words.index(finite)
+    before_words = words[:position]
+    after_words = words[position + 1 :]
+    particle = ""
+    if before_words and before_words[-1].text.lower() in SEPARABLE_PARTICLES and after_words:
+        # "mee kan doen" -> "kan … meedoen": the particle joins the infinitive again.
+        particle = before_words[-1].text
+        before_words = before_words[:-1]
+    before = span_text(text, before_words)
+    after = span_text(text, after_words)
+    if not before or "," in before or "," in after or "(" in before + after:
+        return None
+    if particle:
+        after = particle + after
+    return join(opener, finite.text, decapitalise(before), after)
+
+
+SEPARABLE_PARTICLES = frozenset(
+    "aan af bij door in mee na om op over terug toe uit vast voor weg neer samen tegen los vrij kwijt binnen".split()
+)
+_NOT_SIMPLE = frozenset({"en", "of", "maar", "om", "te", "want", "dan"})
+
+
+def _in_cluster(word: str) -> bool:
+    """A word of the verb cluster at the end of a subordinate clause: auxiliary, particle, participle, infinitive."""
+    if word in FINITE_AUXILIARIES or word in SEPARABLE_PARTICLES:
+        return True
+    from .grammar import is_participle
+
+    return is_participle(word) or (word.endswith("en") and lemma(word) == word and len(word) > 4)
+
+
+_PERSON_NUMBER = {"ik": 1, "u": 2, "singular": 3}
+
+
+@cache
+def _present_function() -> Callable[..., str] | None:
+    """The project's verb inflection (`analysis/text/inflection.py`), when this checkout has it."""
+    try:
+        module = importlib.import_module("denkraam.analysis.text.inflection")
+    except ImportError:
+        return None
+    function = getattr(module, "present", None)
+    return function if callable(function) else None
+
+
+def present_form(infinitive: str, person: str, *, joined: bool = False) -> str | None:
+    """The present tense of `infinitive` for "plural", "singular", "u" or "ik"; None when it is not known here.
+
+    The plural is the infinitive itself (without a separable particle unless `joined`); the other persons come
+    from the inflection module.
+    """
+    if person == "plural" and "_" not in infinitive:
+        return infinitive
+    present = _present_function()
+    if present is None:
+        return None
+    try:
+        form = present(infinitive.replace("_", ""), _PERSON_NUMBER.get(person, 3), plural=person == "plural",
+                       joined=joined)  # fmt: skip
+    except Exception:  # noqa: BLE001 - an unknown verb must not stop the check; the rule then offers no rewrite
+        return None
+    return form if isinstance(form, str) and form else None
+
+
+_AMBIGUOUS_PREFIXES = ("over", "onder", "voor", "door", "om", "mis", "vol", "achter", "weer")
+_NOUN_CONTEXT = frozenset(
+    """
+    de het een uw onze ons mijn deze die dit dat alle geen met van voor op in aan naar bij over door uit om tot
+    zonder tegen
+    """.split()
+)
+
+
+def split_infinitive(word: str, before: str = "") -> tuple[str, str] | None:
+    """(particle, verb) of an infinitive at the end of a clause ("opsturen" -> ("op", "sturen"), "bellen" ->
+    ("", "bellen")); None when it is not clearly an infinitive (`before` is the word in front of it: after
+    "de" or "met", "kosten" is a noun) or the prefix may or may not split off ("overwegen", "voorkomen")."""
+    lower = word.lower()
+    if not lower.endswith("en") or len(lower) < 4 or before.lower() in _NOUN_CONTEXT or before.endswith("e"):
+        return None
+    import simplemma
+
+    if lower.startswith(_AMBIGUOUS_PREFIXES):
+        return None
+    for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
+        rest = lower[len(particle) :]
+        if lower.startswith(particle) and len(rest) >= 4 and simplemma.is_known(rest, lang="nl"):
+            return particle, rest
+    return ("", lower) if simplemma.is_known(lower, lang="nl") else None
