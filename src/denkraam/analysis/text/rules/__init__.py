@@ -13,6 +13,7 @@ from .grammar import needless_zullen, passive_voice
 from .letter import letter_elements, letter_framing, looks_like_letter
 from .negation import double_negatives
 from .nominal import nominal_style
+from .openers import empty_openers, er_constructions, tangconstructies
 from .sentences import long_sentences
 from .timing import vague_time
 from .tone import cold_tone, threatening_tone
@@ -37,6 +38,9 @@ ALL_RULES: tuple[Rule, ...] = (
     vague_time,
     # Word choice: domain terms, house style.
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
+    empty_openers,
+    er_constructions,
+    tangconstructies,
     letter_elements,
     # Letter types and structure.
 )

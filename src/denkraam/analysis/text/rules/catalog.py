@@ -105,5 +105,17 @@ RULES: dict[str, RuleInfo] = {
     ),
     # Word choice: domain terms, house style.
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
+    "leeg-begin": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Leeg begin ('Hierbij delen wij u mede dat')",
+        "Een aankondiging stelt de boodschap uit; de lezer wil meteen weten waar het om gaat.",
+    ),
+    "er-constructie": RuleInfo(
+        "gemak", "begrijpelijke-taal", "info", "Er-constructie ('Er is sprake van', 'Er zijn mensen die')",
+        "Met 'er' begint de zin zonder wie of wat; de lezer moet wachten op waar het om gaat.",
+    ),
+    "tangconstructie": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Tangconstructie ('de door u ingediende aanvraag')",
+        "De lezer moet alles tussen 'de' en het zelfstandig naamwoord onthouden voordat hij weet waarover het gaat.",
+    ),
     # Letter types and structure.
 }  # fmt: skip

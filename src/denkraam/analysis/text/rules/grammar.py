@@ -57,13 +57,14 @@ _NOT_PARTICIPLE = frozenset(
 )
 # Nouns that end a compound which would otherwise look like a participle: "ontwerpbesluit", "huurbericht".
 _NOUN_ENDINGS = ("besluit", "bericht", "verband", "verbod", "bestand", "beleid", "gebied", "gezicht", "gewicht",
-                 "gerecht", "geld", "gesprek", "verzet", "gevecht", "geluid", "verbond")  # fmt: skip
+                 "gerecht", "geld", "gesprek", "verzet", "gevecht", "geluid", "verbond", "komst", "dienst",
+                 "raad")  # fmt: skip
 _SUBJECT_PRONOUNS = frozenset({"ik", "u", "hij", "zij", "ze", "jij", "je", "het", "men", "wie", "die", "dat", "er"})
 # Between the auxiliary and its participle: a new clause starts at these words.
 _CLAUSE_WORDS = frozenset(
     """
     en of maar want dat die wat omdat als wanneer indien zodat waardoor terwijl nadat voordat zodra hoewel om
-    tenzij doordat aangezien waarin waarbij waarmee waarop welke
+    tenzij doordat aangezien waarin waarbij waarmee waarop welke waar zoals toen hoe waarom
     """.split()
 )
 _BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "/", '"', "“", "”", "‘", "’"})
@@ -80,13 +81,52 @@ def is_participle(word: str) -> bool:
         return False
     if lower.endswith(_STRONG):
         return True
-    if not _WEAK.match(lower) or (lower.endswith("end") and not lower.endswith("kend")):
-        return False  # "-end" without k is a present participle: "doorslaggevend"
+    if not _WEAK.match(lower) or (lower.endswith("end") and lower[-4] not in "aeiouk"):
+        return False  # "-end" after a consonant is a present participle: "doorslaggevend" (not "ingediend")
     if lower.endswith("t") and _participle_ends_in_d(lower):
         return False  # "betaalt", "verstuurt": the finite verb; the participle of these verbs ends in -d
     # Nouns and adjectives that look like participles ("geluid", "hermafrodiet") are their own lemma;
     # real participles lemmatise to the verb ("gemaakt" -> "maken"). "-eerd" verbs are listed as adjectives.
-    return lower.endswith("eerd") or lemma(lower) != lower or not simplemma.is_known(lower, lang="nl")
+    if lower.endswith("eerd"):
+        return True
+    base = lemma(lower)
+    if base != lower:
+        return base.endswith("n")  # a verb ("gemaakt" -> "maken"), not a compound noun ("gemeente_raad")
+    return simplemma.is_known(lower, lang="nl") is False and _derived_infinitive(lower) is not None
+
+
+def _derived_infinitive(participle: str) -> str | None:
+    """The infinitive of a weak participle simplemma does not know ("getoetst" -> "toetsen"), when that
+    infinitive is a known word; None otherwise ("bewonersbijeenkomst" is no participle)."""
+    core, particle = participle, ""
+    for candidate in _SEPARABLE.split("|"):
+        if core.startswith(candidate + "ge"):
+            particle, core = candidate, core[len(candidate) :]
+            break
+    if core.startswith("ge"):
+        core = core[2:]
+    if len(core) < 3 or core[-1] not in "dt":
+        return None
+    stem = core[:-1]
+    options = [stem + "en", stem + stem[-1] + "en"]
+    if len(stem) > 2 and stem[-2] == stem[-3]:
+        options.append(stem[:-2] + stem[-1] + "en")  # "stuur" -> "sturen"
+    if stem.endswith("f"):
+        options.append(stem[:-1] + "ven")
+    if stem.endswith("s"):
+        options.append(stem[:-1] + "zen")
+    for option in options:
+        if simplemma.is_known(option, lang="nl"):
+            return particle + option
+    return None
+
+
+def _may_be_finite(word: str) -> bool:
+    """False for forms that can only be participles: particle + 'ge' ("overgemaakt"), or 'ge' + a verb that does
+    not itself start with 'ge' ("gemaakt"; but "gebruikt" is also 'u gebruikt')."""
+    if any(word.startswith(particle + "ge") for particle in _SEPARABLE.split("|")):
+        return False
+    return not word.startswith("ge") or lemma(word).startswith("ge")
 
 
 def _participle_ends_in_d(word: str) -> bool:
@@ -123,7 +163,8 @@ def _verbal_participle(words: tuple[Token, ...], index: int) -> bool:
         before = words[index - 1].text.lower()
         if before in {"een", "geen"}:
             return False
-        if before in _SUBJECT_PRONOUNS - {"het", "die", "dat", "er"} and words[index].text.lower().endswith("t"):
+        word = words[index].text.lower()
+        if before in _SUBJECT_PRONOUNS - {"het", "die", "dat", "er"} and word.endswith("t") and _may_be_finite(word):
             return False  # "u gebruikt", "hij verwerkt": the finite verb, not a participle
     return True
 
@@ -302,13 +343,15 @@ _PRONOUN_ACTORS = {"ons": ("wij", "plural"), "u": ("u", "u"), "mij": ("ik", "ik"
 _OBJECT_CASE = {"u": "u", "hij": "hem", "ik": "mij", "wij": "ons", "we": "ons", "het": "het", "dit": "dit",
                 "dat": "dat", "deze": "deze", "die": "die"}  # fmt: skip
 _SUBJECT_STARTS = frozenset(
-    "de het een uw onze ons mijn zijn haar hun deze dit die dat alle elke ieder iedere u hij ik wij we er".split()
+    "de het een uw onze ons mijn zijn haar hun deze dit die dat alle al elke ieder iedere u hij ik wij we er".split()
 )
 _FRONTED = frozenset(
     """
     op in na voor vóór met bij van tot vanaf sinds tijdens binnen over onder per volgens namens zonder om uit aan
     daarna vervolgens nu dan daarom hierbij hiermee daarmee ook morgen binnenkort hier daar soms altijd eerst
     verder daarnaast bovendien hierdoor daardoor zo vandaag straks later jaarlijks elk ieder iedere elke
+    tevens recent inmiddels momenteel eerder hiervoor daarvoor hierin daarin toen uiteindelijk daarbij hierbij
+    wekelijks maandelijks dagelijks eerst
     """.split()
 )
 _PREPOSITIONS = frozenset(
@@ -343,6 +386,8 @@ def verb_of(participle: str) -> _Verb | None:
     participle itself: "beoordeeld" -> beoordelen, stem "beoordeel"; "opgestuurd" -> op + sturen, stem "stuur"."""
     lower = participle.lower()
     base = lemma(lower)
+    if base == lower and _derived_infinitive(lower):
+        base = _derived_infinitive(lower) or base
     if base == lower and lower.endswith("en") and not lower.startswith("ge"):
         pass  # "ontvangen", "verkregen": participle and infinitive can look alike
     elif base == lower:
@@ -364,7 +409,7 @@ def verb_of(participle: str) -> _Verb | None:
             ):
                 particle, base = candidate, base[len(candidate) :]
                 break
-    if not base.endswith("en") or len(base) < 4:
+    if not base.endswith("n") or len(base) < 4:
         return None
     stem = None
     if lower.endswith(("d", "t")) and not lower.endswith("en"):

@@ -74,7 +74,21 @@ def looks_finite(word: str) -> bool:
     if not lower.endswith(("t", "en", "de", "te", "den", "ten")) or lower.startswith("ge"):
         return False
     base = lemma(lower)
-    return base != lower and base.endswith("en") and "_" not in base
+    if base != lower and base.endswith("en") and "_" not in base:
+        return True
+    return lower.endswith("en") and split_infinitive(lower) is not None and _verb_like(lower)
+
+
+def _clause_final_plural(rest: list[Token]) -> bool:
+    """The last word of a verb-final clause in -en, not after a determiner or preposition: the plural verb."""
+    before = rest[-2].text if len(rest) > 1 else ""
+    return split_infinitive(rest[-1].text, before) is not None
+
+
+def _verb_like(word: str) -> bool:
+    """A word in -en that is used as a verb more than as a plural noun: its lemma is itself or its stem."""
+    base = lemma(word)
+    return base == word or word.startswith(base) and len(word) - len(base) <= 3
 
 
 def to_main_clause(opener: str, words: list[Token], text: str) -> str | None:
@@ -92,6 +106,9 @@ def to_main_clause(opener: str, words: list[Token], text: str) -> str | None:
     finite = next((word for word in cluster if word.text.lower() in FINITE_AUXILIARIES), None)
     if finite is None and cluster and looks_finite(words[-1].text):
         finite = words[-1]
+    if finite is None:
+        auxiliaries = [word for word in words if word.text.lower() in FINITE_AUXILIARIES]
+        finite = auxiliaries[0] if len(auxiliaries) == 1 else None  # "dat … is vertaald naar het plan"
     if finite is None:
         return None
     position = words.index(finite)
@@ -184,3 +201,109 @@ def split_infinitive(word: str, before: str = "") -> tuple[str, str] | None:
         if lower.startswith(particle) and len(rest) >= 4 and simplemma.is_known(rest, lang="nl"):
             return particle, rest
     return ("", lower) if simplemma.is_known(lower, lang="nl") else None
+
+
+_SUBJECT_PRONOUN_FORMS = frozenset({"u", "wij", "we", "ik", "hij", "zij", "ze", "het", "er", "dit", "dat", "jij", "je"})
+
+
+def subordinate_to_main(words: list[Token], text: str, subject: str = "") -> str | None:
+    """A verb-final clause without its conjunction as a main clause with the subject first: "u recht hebt op
+    toeslag" -> "U hebt recht op toeslag". `subject` replaces a relative pronoun ("die …" -> "Sommige mensen …");
+    otherwise the subject is a pronoun or a short noun phrase at the start. None when unsure."""
+    parts = main_clause_parts(words, text, subject)
+    if parts is None:
+        return None
+    subject, form, middle = parts
+    return join(capitalise(subject), form, middle)
+
+
+def subordinate_to_question(words: list[Token], text: str) -> str | None:
+    """A verb-final clause as a yes/no question, the B1 way to say a condition: "u verhuist" -> "Verhuist u?"."""
+    parts = main_clause_parts(words, text)
+    if parts is None:
+        return None
+    subject, form, middle = parts
+    if subject.lower() == "u" or subject.lower() in SUBJECT_PRONOUNS:
+        subject = subject.lower()
+    else:
+        subject = decapitalise(subject)
+    return join(capitalise(form), subject, middle) + "?"
+
+
+def main_clause_parts(words: list[Token], text: str, subject: str = "") -> tuple[str, str, str] | None:
+    """(subject, finite verb, the rest with any particle at its end) of a verb-final clause; None when unsure."""
+    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te"} for word in words):
+        return None
+    if subject:
+        subject_words: list[Token] = []
+        rest = words
+    else:
+        end = _subject_end(words)
+        if end is None:
+            return None
+        subject_words, rest = words[:end], words[end:]
+        subject = span_text(text, subject_words)
+    if not rest:
+        return None
+    auxiliaries = [word for word in rest if word.text.lower() in FINITE_AUXILIARIES]
+    particle = ""
+    if len(auxiliaries) == 1:
+        finite = auxiliaries[0]
+        form = finite.text
+    elif not auxiliaries and (looks_finite(rest[-1].text) or _clause_final_plural(rest)):
+        finite = rest[-1]
+        form = finite.text
+        split = _separable_finite(form)
+        if split is None:
+            return None
+        particle, form = split
+    else:
+        return None
+    position = rest.index(finite)
+    before, after = rest[:position], rest[position + 1 :]
+    middle = join(span_text(text, before), span_text(text, after), particle)
+    if "," in middle or "," in subject:
+        return None
+    return subject, form, middle
+
+
+def _subject_end(words: list[Token]) -> int | None:
+    """How many words the subject at the start of a clause takes: a pronoun, or determiner (+ adjectives) + noun
+    (+ 'van' + determiner + noun)."""
+    first = words[0].text.lower()
+    if first in _SUBJECT_PRONOUN_FORMS:
+        return 1
+    if first not in DETERMINERS:
+        return None
+    index = 1
+    while index < len(words) - 1 and _adjective_before_noun(words[index].text, words[index + 1].text):
+        index += 1  # adjectives: "de nieuwe regels" (not "de gemeente betaalt", "de gemeente de kosten")
+    if index >= len(words):
+        return None
+    end = index + 1
+    if end + 2 < len(words) and words[end].text.lower() == "van" and words[end + 1].text.lower() in DETERMINERS:
+        end += 3
+    return end if end < len(words) else None
+
+
+def _adjective_before_noun(word: str, following: str) -> bool:
+    lower = following.lower()
+    if not word.islower() or not word.endswith("e") or word in DETERMINERS or lemma(word) == word:
+        return False  # "gemeente", "bijdrage": nouns in -e are their own lemma; "nieuwe" -> "nieuw"
+    return lower not in DETERMINERS and lower not in SUBJECT_PRONOUNS and not looks_finite(lower)
+
+
+def _separable_finite(form: str) -> tuple[str, str] | None:
+    """("terug", "betaalt") for "terugbetaalt"; ("", form) for a verb without a particle; None when unsure."""
+    lower = form.lower()
+    if lower.endswith("en"):
+        split = split_infinitive(lower)
+        return None if split is None else (split[0], form[len(split[0]) :])
+    base = lemma(lower)
+    if "_" in base:
+        particle = base.split("_", 1)[0]
+        return (particle, form[len(particle) :]) if lower.startswith(particle) else None
+    for particle in SEPARABLE_PARTICLES:
+        if lower.startswith(particle) and base.startswith(particle) and len(lower) - len(particle) >= 3:
+            return None  # "afwijst", "terugbetaalt": the particle may have to move; not sure enough
+    return "", form

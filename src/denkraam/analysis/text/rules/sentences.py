@@ -10,7 +10,16 @@ from denkraam.analysis.findings import Finding
 
 from ..tokens import Sentence, Token
 from .base import RuleContext, finding
-from .rewrite import SUBORDINATORS, capitalise, join, looks_finite, to_main_clause
+from .rewrite import (
+    FINITE_AUXILIARIES,
+    SUBORDINATORS,
+    capitalise,
+    join,
+    looks_finite,
+    subordinate_to_main,
+    subordinate_to_question,
+    to_main_clause,
+)
 
 # Above this many words a sentence is hard for nearly every reader, whatever the threshold the writer chose.
 HARD_LIMIT = 30
@@ -30,6 +39,9 @@ _TO_MAIN = {
     "waarvoor": "Daarvoor",
     "waarna": "Daarna",
     "waarop": "Daarop",
+    "die": "Die",
+    "dat": "Dat",
+    "wat": "Dat",
 }
 # Verb-final clauses that may stay as they are behind "Dat is …".
 _BECAUSE = {"omdat": "Dat is omdat", "aangezien": "Dat is omdat", "doordat": "Dat komt doordat"}
@@ -47,6 +59,7 @@ class Split:
 
     after: Token
     second: str
+    first: str = ""  # the first sentence, when it had to be rewritten too ("Omdat …," -> "… . Daarom …")
 
 
 def long_sentences(context: RuleContext) -> Iterator[Finding]:
@@ -63,7 +76,8 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
             first = context.text[sentence.start : split.after.start].rstrip(" ,;:–-") or split.after.text
             if split.after.is_word:
                 first = context.text[sentence.start : split.after.end].rstrip(" ,;:–-")
-            rewrite = f"{first}. {split.second}"
+            stop = "" if first.endswith((".", "!", "?")) else "."
+            rewrite = f"{split.first} {split.second}" if split.first else f"{first}{stop} {split.second}"
             suggestion = f"Splits de zin na '{split.after.text if split.after.is_word else first.split()[-1]}'."
             why = "Na de punt kan de lezer het eerste deel afsluiten voordat hij aan het tweede begint."
         yield finding(
@@ -95,9 +109,54 @@ def best_split(text: str, sentence: Sentence) -> Split | None:
         right = total - left
         if left >= MIN_PART_WORDS and right >= MIN_PART_WORDS:
             candidates.append((abs(left - right), split))
+    fronted = _fronted_split(text, sentence)
+    if fronted is not None:
+        candidates.append(fronted)
     if not candidates:
         return None
     return min(candidates, key=lambda item: item[0])[1]
+
+
+# A sentence that starts with a subordinate clause: that clause becomes a sentence of its own, the main clause
+# follows with a word that keeps the link ("Omdat …, volgt …" -> "… . Daarom volgt …"; a condition becomes a
+# question: "Als u verhuist, moet u …" -> "Verhuist u? Dan moet u …").
+_FRONTED = {
+    "omdat": ("statement", "Daarom"),
+    "aangezien": ("statement", "Daarom"),
+    "doordat": ("statement", "Daardoor"),
+    "nadat": ("statement", "Daarna"),
+    "hoewel": ("statement", "Toch"),
+    "als": ("question", "Dan"),
+    "wanneer": ("question", "Dan"),
+    "indien": ("question", "Dan"),
+}
+
+
+def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
+    words = sentence.words
+    kind_opener = _FRONTED.get(words[0].text.lower()) if words else None
+    if kind_opener is None:
+        return None
+    kind, opener = kind_opener
+    tokens = list(sentence.tokens)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(tokens) or not _balanced(tokens[:comma]):
+        return None
+    clause = [t for t in tokens[1:comma] if t.is_word]
+    rest = [t for t in tokens[comma + 1 :] if t.is_word]
+    if len(rest) < 3:
+        return None
+    if rest[0].text.lower() == "dan":
+        rest = rest[1:]
+    if not (rest[0].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[0].text)):
+        return None
+    first = subordinate_to_main(clause, text) if kind == "statement" else subordinate_to_question(clause, text)
+    if first is None:
+        return None
+    if kind == "statement":
+        first += "."
+    second = join(opener, text[rest[0].start : sentence.end].strip())
+    return abs(len(clause) - len(rest)), Split(tokens[comma], second, first)
 
 
 def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) -> Split | None:
@@ -119,13 +178,24 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
         if first.lower() in SUBORDINATORS or first.lower() in _DROP | set(_KEEP) | {"of"}:
             return None
         return Split(token, capitalise(tail)) if first[0].isupper() or first.lower() in _SUBJECT_OPENERS else None
+    if token.text == ":" and rest[0].is_word and _starts_sentence(rest):
+        # "… de volgende punten: Een migrant die …": what follows the colon is a sentence of its own.
+        if sum(1 for t in tokens if t.text == ":") == 1:
+            return Split(token, tail)
+        return None
+    if token.is_word and _starts_sentence([token, *rest]) and tokens[index - 1].is_word:
+        previous = tokens[index - 1].text
+        if previous.islower() and previous.lower() not in SUBORDINATORS:
+            # "Vraag een identiteitsbewijs aan Als u …": a heading or a sentence without its full stop.
+            return Split(tokens[index - 1], _tail(text, sentence, [token]))
     comma = token.text == ","
     if comma and rest[0].is_word:
         return _split_before_conjunction(text, sentence, token, rest, tokens[:index])
     if token.is_word and index > 0 and tokens[index - 1].is_word:
         conjunction = token.text.lower()
         # Without a comma only conjunctions that always start a new clause ("… verweven raken omdat …").
-        if conjunction in _BECAUSE or conjunction in _TO_MAIN or conjunction in {"maar", "want"}:
+        relative = conjunction in {"die", "dat", "wat"}  # only after a comma: without one, 'dat' joins a clause
+        if not relative and (conjunction in _BECAUSE or conjunction in _TO_MAIN or conjunction in {"maar", "want"}):
             split = _split_before_conjunction(text, sentence, token, [token, *rest], tokens[:index])
             if split is not None:
                 return Split(tokens[index - 1], split.second)
@@ -167,12 +237,34 @@ def _split_before_conjunction(
     return None
 
 
+# Words that start a sentence and are written with a capital only there.
+_RESTART = frozenset(
+    """
+    Als Het De Een U Wij We Ik Dit Deze Dat Er Ook Wilt Bent Heeft Hebt Kunt Wanneer Omdat Daarom Daarna
+    Hierdoor Vervolgens Bij In Op Voor Met Na Om Tijdens Vanaf Zodra Indien Uw Onze Wat Hoe Waarom Wie
+    """.split()
+)
+
+
+def _starts_sentence(words: list[Token]) -> bool:
+    """A capitalised sentence opener followed by a word in lower case (so not a name such as "De Vries")."""
+    return (
+        len(words) > 2
+        and words[0].text in _RESTART
+        and words[1].is_word
+        and (words[1].text[:1].islower() or words[1].text in {"U", "Wij", "We", "Ik"})
+    )
+
+
 def _opens_clause(words: list[Token]) -> bool:
     """True when `words` start a main clause: a subject, or an adverb directly followed by the finite verb."""
     first = words[0].text.lower()
     if first in _SUBJECT_OPENERS:
         return True
-    return first in _ADVERB_OPENERS and len(words) > 1 and words[1].is_word and looks_finite(words[1].text)
+    if first not in _ADVERB_OPENERS or len(words) < 2 or not words[1].is_word:
+        return False
+    verb = words[1].text.lower()
+    return verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))
 
 
 def _ends_a_list(tokens: list[Token]) -> bool:
