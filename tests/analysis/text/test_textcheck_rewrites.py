@@ -52,11 +52,31 @@ def rewritten(text: str, rule: str) -> str:
             "Stuur de formulieren en de kopieën van uw loonstroken met de antwoordenvelop naar ons terug. Zo kan "
             "de medewerker van het team Inkomen alles op tijd beoordelen.",
         ),
+        (
+            "De bibliotheek aan het plein is vanaf maandag weer open, de openingstijden blijven hetzelfde als in de "
+            "zomer van vorig jaar.",
+            "De bibliotheek aan het plein is vanaf maandag weer open. De openingstijden blijven hetzelfde als in de "
+            "zomer van vorig jaar.",
+        ),
+        (
+            "Vraag op tijd een nieuwe pas aan bij de gemeente Als u zelf komt stemmen hebt u een stempas en een "
+            "geldige pas nodig.",
+            "Vraag op tijd een nieuwe pas aan bij de gemeente. Als u zelf komt stemmen hebt u een stempas en een "
+            "geldige pas nodig.",
+        ),
     ],
 )
 def test_a_long_sentence_comes_with_the_two_sentences_it_can_be_split_into(text: str, expected: str) -> None:
     assert rewritten(text, "lange-zin") == expected
     assert "Splits de zin na" in findings(text, "lange-zin")[0].suggestion
+
+
+def test_a_comma_that_closes_an_inner_clause_is_no_place_to_split() -> None:
+    text = (
+        "Wij willen u erop wijzen dat wanneer u opnieuw onjuiste gegevens over uw inkomen doorgeeft, dit gevolgen "
+        "kan hebben voor uw uitkering."
+    )
+    assert [item.rewrite for item in findings(text, "lange-zin")] == [""]
 
 
 def test_a_long_list_gets_advice_where_to_split_but_no_rewrite_that_would_break_it() -> None:

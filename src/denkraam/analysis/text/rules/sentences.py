@@ -185,12 +185,17 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
         return None
     if token.is_word and _starts_sentence([token, *rest]) and tokens[index - 1].is_word:
         previous = tokens[index - 1].text
-        if previous.islower() and previous.lower() not in SUBORDINATORS:
+        if previous.islower() and previous not in SUBORDINATORS | _SUBJECT_OPENERS | _PREPOSITIONS:
             # "Vraag een identiteitsbewijs aan Als u …": a heading or a sentence without its full stop.
             return Split(tokens[index - 1], _tail(text, sentence, [token]))
     comma = token.text == ","
     if comma and rest[0].is_word:
-        return _split_before_conjunction(text, sentence, token, rest, tokens[:index])
+        split = _split_before_conjunction(text, sentence, token, rest, tokens[:index])
+        before = tokens[:index]
+        # "De toegang is veelzijdig, het maaiveld wordt …": two sentences joined by a comma.
+        if split is None and _main_clause_follows(rest) and _simple_main_clause(before) and not _ends_a_list(before):
+            return Split(token, capitalise(tail))
+        return split
     if token.is_word and index > 0 and tokens[index - 1].is_word:
         conjunction = token.text.lower()
         # Without a comma only conjunctions that always start a new clause ("… verweven raken omdat …").
@@ -199,14 +204,15 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
             split = _split_before_conjunction(text, sentence, token, [token, *rest], tokens[:index])
             if split is not None:
                 return Split(tokens[index - 1], split.second)
-    # "… ontvangen en wij sturen u …": two main clauses without a comma; only with a clear subject pronoun.
+    # "… ontvangen en wij sturen u …": two main clauses without a comma; only with a clear subject and its verb.
     if (
         token.is_word
         and token.text.lower() == "en"
         and tokens[index - 1].is_word
         and rest[0].is_word
-        and rest[0].text.lower() in _PRONOUNS_WITHOUT_COMMA
         and len(rest) > 2
+        and (rest[0].text.lower() in _PRONOUNS_WITHOUT_COMMA or _main_clause_follows(rest))
+        and _simple_main_clause(tokens[:index])
     ):
         return Split(tokens[index - 1], capitalise(tail))
     return None
@@ -246,6 +252,9 @@ _RESTART = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset("van de het een voor met op in aan bij naar over door uit om tot te en of".split())
+
+
 def _starts_sentence(words: list[Token]) -> bool:
     """A capitalised sentence opener followed by a word in lower case (so not a name such as "De Vries")."""
     return (
@@ -253,6 +262,32 @@ def _starts_sentence(words: list[Token]) -> bool:
         and words[0].text in _RESTART
         and words[1].is_word
         and (words[1].text[:1].islower() or words[1].text in {"U", "Wij", "We", "Ik"})
+    )
+
+
+def _main_clause_follows(rest: list[Token]) -> bool:
+    """A subject (pronoun or determiner + noun) and then, within the next words, a finite verb, no comma between."""
+    if not rest[0].is_word or rest[0].text.lower() not in _SUBJECT_OPENERS:
+        return False
+    for position, token in enumerate(rest[1:5], start=1):
+        if not token.is_word:
+            return False
+        word = token.text.lower()
+        if word in FINITE_AUXILIARIES or (word.endswith("t") and looks_finite(word)):
+            return position <= 1 or rest[0].text.lower() not in {"u", "wij", "we", "ik", "hij", "zij", "ze"}
+        if word in SUBORDINATORS:
+            return False
+    return False
+
+
+def _simple_main_clause(tokens: list[Token]) -> bool:
+    """The part before a split has a verb of its own (so it is a sentence, not a fragment) and no clause that could
+    still be open ("Ik wil u erop wijzen dat wanneer u …, dit …")."""
+    if any(t.is_word and t.text.lower() in SUBORDINATORS for t in tokens):
+        return False
+    return any(
+        t.is_word and (t.text.lower() in FINITE_AUXILIARIES or (t.text.lower().endswith("t") and looks_finite(t.text)))
+        for t in tokens
     )
 
 
