@@ -307,3 +307,16 @@ def test_every_rewrite_replaces_exactly_its_span_and_says_why() -> None:
     for item in items:
         assert item.end > item.start and item.why
         assert " ".join(letter[item.start : item.end].split()) == item.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U dient het formulier terug te sturen.", "U moet het formulier terugsturen."),
+        ("Daarom dient u een kopie van uw paspoort mee te nemen.", "Daarom moet u een kopie van uw paspoort meenemen."),
+        ("U wordt verzocht om het formulier voor 1 mei in te vullen.", "Wilt u het formulier voor 1 mei invullen?"),
+        ("Wij wijzen u erop dat de huur op 1 mei omhoog gaat.", "De huur gaat op 1 mei omhoog."),
+    ],
+)
+def test_a_commanding_phrase_gets_a_friendlier_sentence(text: str, expected: str) -> None:
+    assert rewritten(text, "koele-toon") == expected

@@ -163,8 +163,8 @@ def test_it_accepts_vague_time_with_a_concrete_date_nearby() -> None:
 @pytest.mark.parametrize(
     ("text", "rule", "expected"),
     [
-        ("Wij wijzen u erop dat u moet betalen.", "koele-toon", "Wij wijzen u erop"),
-        ("U dient het formulier terug te sturen.", "koele-toon", "U dient"),
+        ("Wij wijzen u erop dat u moet betalen.", "koele-toon", "Wij wijzen u erop dat u moet betalen"),
+        ("U dient het formulier terug te sturen.", "koele-toon", "U dient het formulier terug te sturen"),
         ("Stuur het formulier NIET op.", "koele-toon", "NIET"),
         ("U bent verplicht om te reageren.", "dreigende-toon", "U bent verplicht"),
         ("Anders volgen sancties.", "dreigende-toon", "sancties"),

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from denkraam.analysis.findings import Finding
 
+from ..tokens import Token
 from ..wordlists import abbreviations
 from .base import RuleContext, finding, phrase_pattern
+from .rewrite import SEPARABLE_PARTICLES, join, split_infinitive, subordinate_to_main
 
 _COLD = phrase_pattern(
     (
@@ -60,13 +62,20 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{1,60}\]|\{\{[^}\n]{1,60}\}\}|\{[^}\n]{1,60
 def cold_tone(context: RuleContext) -> Iterator[Finding]:
     """Flag commanding phrases and words in CAPITALS for emphasis."""
     for match in _COLD.finditer(context.text):
+        start, end, rewrite = _warmer(context, match.start(), match.end(), match.group().lower())
         yield finding(
             context,
             "koele-toon",
-            start=match.start(),
-            end=match.end(),
+            start=start,
+            end=end,
             message=f"'{match.group()}' klinkt als een bevel of terechtwijzing.",
-            suggestion="Schrijf vriendelijk en direct: 'U moet …' of 'Wilt u …'; leg uit waarom het nodig is.",
+            suggestion=f"Schrijf vriendelijk en direct: '{rewrite}'."
+            if rewrite
+            else "Schrijf vriendelijk en direct: 'U moet …' of 'Wilt u …'; leg uit waarom het nodig is.",
+            rewrite=rewrite,
+            why="Een vraag of een gewone zin leest als hulp; 'u dient' en 'u wordt verzocht' lezen als een bevel."
+            if rewrite
+            else "",
         )
     known = {entry.term for entry in abbreviations()}
     placeholders = [match.span() for match in _PLACEHOLDER.finditer(context.text)]
@@ -86,6 +95,52 @@ def cold_tone(context: RuleContext) -> Iterator[Finding]:
             rewrite=word.lower(),
             why="Hoofdletters midden in een zin lezen als schreeuwen, en een woord in hoofdletters leest trager.",
         )
+
+
+_REQUESTS = frozenset({"u wordt verzocht", "wordt u verzocht", "u wordt dringend verzocht", "wij verzoeken u dringend"})
+_POINTING = frozenset({"wij wijzen u erop", "wij wijzen u er op", "wij wijzen u er nogmaals op",
+                       "wij wijzen u er nadrukkelijk op", "wij maken u erop attent", "wij attenderen u erop",
+                       "wij attenderen u er op"})  # fmt: skip
+
+
+def _warmer(context: RuleContext, start: int, end: int, phrase: str) -> tuple[int, int, str]:
+    """(start, end, rewrite) in a friendlier form: "U dient het formulier terug te sturen" -> "U moet het
+    formulier terugsturen"; "U wordt verzocht … te sturen." -> "Wilt u … sturen?"; "Wij wijzen u erop dat …" ->
+    the message itself. The rewrite is empty when the sentence does not fit."""
+    sentence = context.sentence_at(start)
+    if sentence is None:
+        return start, end, ""
+    rest = [word for word in sentence.words if word.start >= end]
+    at_start = start == sentence.start
+    if phrase in _POINTING and at_start and rest and rest[0].text.lower() == "dat":
+        main = subordinate_to_main(rest[1:], context.text)
+        return (start, rest[-1].end, main) if main else (start, end, "")
+    tail = _te_infinitive(context.text, rest)
+    if tail is None:
+        return start, end, ""
+    middle, verb, last = tail
+    if phrase in {"u dient", "dient u"}:
+        moet = context.text[start:end].replace("dient", "moet").replace("Dient", "Moet")
+        return start, last, join(moet, middle, verb)
+    if phrase in _REQUESTS and at_start and context.text[sentence.end - 1 : sentence.end] == ".":
+        return start, sentence.end, join("Wilt u", middle, verb) + "?"
+    return start, end, ""
+
+
+def _te_infinitive(text: str, words: list[Token]) -> tuple[str, str, int] | None:
+    """(words before, the infinitive with its particle joined, end offset) for "… terug te sturen" at the end."""
+    if len(words) < 2 or words[-2].text.lower() != "te" or split_infinitive(words[-1].text) is None:
+        return None
+    body = words[:-2]
+    particle = ""
+    if body and body[-1].text.lower() in SEPARABLE_PARTICLES:
+        particle, body = body[-1].text, body[:-1]
+    if body and body[0].text.lower() == "om":
+        body = body[1:]
+    middle = text[body[0].start : body[-1].end] if body else ""
+    if "," in middle:
+        return None
+    return middle, particle + words[-1].text, words[-1].end
 
 
 def _not_shouting(text: str, start: int, end: int, placeholders: list[tuple[int, int]]) -> bool:
