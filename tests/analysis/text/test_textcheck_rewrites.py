@@ -118,6 +118,18 @@ def test_a_letter_that_speaks_as_wij_gets_wij_as_the_actor() -> None:
     assert "wij" in findings(text, "lijdende-vorm")[0].why
 
 
+def test_a_text_that_speaks_of_itself_as_de_gemeente_gets_that_as_the_actor() -> None:
+    text = "De gemeente gaat de weg opknappen. De stoep wordt in mei vernieuwd."
+    assert (
+        rewritten(text, "lijdende-vorm") == "De gemeente gaat de weg opknappen. De gemeente vernieuwt de stoep in mei."
+    )
+
+
+def test_a_passive_finding_points_at_its_own_auxiliary_and_participle() -> None:
+    text = "Het formulier is gestuurd en het wordt elk jaar gecontroleerd."
+    assert [item.excerpt for item in findings(text, "lijdende-vorm")] == ["is gestuurd", "wordt elk jaar gecontroleerd"]
+
+
 def test_a_passive_without_an_actor_keeps_a_tip_and_points_at_its_verbs() -> None:
     (item,) = findings("Het tarief wordt elk jaar aangepast.", "lijdende-vorm")
     assert item.rewrite == ""

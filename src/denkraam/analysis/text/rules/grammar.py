@@ -215,13 +215,18 @@ def passive_voice(context: RuleContext) -> Iterator[Finding]:
     sentence part in the active voice; it then covers the words it rewrites.
     """
     speaks_as_wij = _WIJ.search(context.text) is not None
+    # A text that never says 'wij' but speaks of itself as "de gemeente" ("De gemeente gaat …"): that is the actor.
+    organisation = "" if speaks_as_wij else _organisation(context.text)
     for sentence in context.sentences:
         words = sentence.words
         breaks = _breaks_before(sentence)
         for aux_i, part_i, with_worden in _passives(words, breaks):
             auxiliary, participle = words[aux_i], words[part_i]
             start, end = min(auxiliary.start, participle.start), max(auxiliary.end, participle.end)
-            active = active_voice(context.text, sentence, words, breaks, aux_i, part_i, speaks_as_wij=speaks_as_wij)
+            active = active_voice(
+                context.text, sentence, words, breaks, aux_i, part_i, speaks_as_wij=speaks_as_wij,
+                organisation=organisation,
+            )  # fmt: skip
             rewrite, why = "", ""
             suggestion = (
                 "Schrijf actief en noem wie het doet, bijvoorbeeld 'Wij hebben uw aanvraag ontvangen' "
@@ -318,6 +323,11 @@ def _without_zullen(text: str, words: tuple[Token, ...], breaks: list[bool], ind
 # --- Passive to active -------------------------------------------------------------------------------------------
 
 _WIJ = re.compile(r"\b(?:wij|we)\b", re.IGNORECASE)
+_ORGANISATION = re.compile(
+    r"\b(?:[Dd]e|[Oo]nze)\s+(gemeente|provincie|belastingdienst|organisatie|woningcorporatie|stichting)\s+"
+    r"(?:\w+\s+)?(?:heeft|gaat|wil|kan|moet|doet|maakt|stuurt|neemt|vindt|werkt|zorgt|helpt|betaalt|vraagt|"
+    r"besluit|beslist|controleert|onderzoekt|geeft)\b"
+)
 _PRESENT = frozenset({"wordt", "worden", "word"})
 _PAST = frozenset({"werd", "werden"})
 _PERFECT = frozenset({"is", "zijn", "ben", "bent"})
@@ -462,6 +472,12 @@ def _runs(text: str, words: tuple[Token, ...], keep: list[int]) -> str:
     return " ".join(parts)
 
 
+def _organisation(text: str) -> str:
+    """ "de gemeente" when the text speaks of its writer in the third person ("De gemeente gaat de weg …")."""
+    match = _ORGANISATION.search(text)
+    return f"de {match.group(1).lower()}" if match else ""
+
+
 def active_voice(
     text: str,
     sentence: Sentence,
@@ -471,6 +487,7 @@ def active_voice(
     part_i: int,
     *,
     speaks_as_wij: bool,
+    organisation: str = "",
 ) -> tuple[int, int, str, str] | None:
     """(start, end, rewrite, actor) for the passive clause in the active voice, or None when it is not safe.
 
@@ -505,10 +522,14 @@ def active_voice(
         return None  # another verb in the clause: too tangled for a pattern
     found = _actor(words, lo, hi)
     if found is None:
-        if not speaks_as_wij or any(words[i].text.lower() == "door" for i in range(lo, hi)):
+        if not (speaks_as_wij or organisation) or any(words[i].text.lower() == "door" for i in range(lo, hi)):
             return None
-        subject, person, phrase = "wij", "plural", list[int]()
-        described = "wij, de schrijver van de tekst"
+        if speaks_as_wij:
+            subject, person, phrase = "wij", "plural", list[int]()
+            described = "wij, de schrijver van de tekst"
+        else:
+            subject, person, phrase = organisation, "singular", list[int]()
+            described = f"{organisation}, die de tekst schrijft"
     else:
         subject, person, phrase = found
         described = subject
