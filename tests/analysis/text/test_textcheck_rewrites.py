@@ -332,3 +332,21 @@ def test_every_rewrite_replaces_exactly_its_span_and_says_why() -> None:
 )
 def test_a_commanding_phrase_gets_a_friendlier_sentence(text: str, expected: str) -> None:
     assert rewritten(text, "koele-toon") == expected
+
+
+def test_what_the_reader_did_is_not_rewritten_with_wij_as_the_actor() -> None:
+    text = "Wij sturen u een herinnering. De huur van januari is niet betaald."
+    (item,) = findings(text, "lijdende-vorm")
+    assert item.rewrite == ""
+
+
+def test_a_door_phrase_inside_a_tangconstructie_is_not_the_actor_of_the_passive() -> None:
+    text = "Wij bellen u. De door u verstrekte gegevens worden gecontroleerd."
+    (item,) = findings(text, "lijdende-vorm")
+    assert item.rewrite == ""
+    assert rewritten(text, "tangconstructie") == "Wij bellen u. De gegevens die u hebt verstrekt worden gecontroleerd."
+
+
+def test_an_opener_before_a_subject_it_cannot_read_gets_no_rewrite() -> None:
+    (item,) = findings("Wij wijzen u erop dat de door u verstrekte gegevens worden gecontroleerd.", "koele-toon")
+    assert item.rewrite == ""

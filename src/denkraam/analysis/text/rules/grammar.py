@@ -433,11 +433,22 @@ def verb_of(participle: str) -> _Verb | None:
     return _Verb(particle, base, stem)
 
 
+# Verbs whose passive in a letter is usually about what the reader did or has to do: "wij" is not their actor.
+_READER_DOES = frozenset(
+    """
+    betalen invullen ondertekenen indienen aanvragen doorgeven aanleveren inleveren melden terugsturen opsturen
+    insturen toesturen uploaden afspreken terugbetalen voldoen overleggen meenemen
+    """.split()
+)
+
+
 def _actor(words: tuple[Token, ...], lo: int, hi: int) -> tuple[str, str, list[int]] | None:
     """The 'door …' phrase in words[lo:hi]: (actor as subject, person, indices of the phrase)."""
     for index in range(lo, hi - 1):
         if words[index].text.lower() != "door":
             continue
+        if index > lo and words[index - 1].text.lower() in {"de", "het", "deze", "dit"}:
+            return None  # "de door u verstrekte gegevens": a tangconstructie, not the actor of this passive
         first = words[index + 1].text
         if first.lower() in _PRONOUN_ACTORS:
             subject, person = _PRONOUN_ACTORS[first.lower()]
@@ -524,6 +535,8 @@ def active_voice(
     if found is None:
         if not (speaks_as_wij or organisation) or any(words[i].text.lower() == "door" for i in range(lo, hi)):
             return None
+        if verb.infinitive in _READER_DOES:
+            return None  # "de huur is niet betaald": the reader pays, not the writer; naming 'wij' would be wrong
         if speaks_as_wij:
             subject, person, phrase = "wij", "plural", list[int]()
             described = "wij, de schrijver van de tekst"

@@ -280,9 +280,20 @@ def _subject_end(words: list[Token]) -> int | None:
         index += 1  # adjectives: "de nieuwe regels" (not "de gemeente betaalt", "de gemeente de kosten")
     if index >= len(words):
         return None
+    noun = words[index].text.lower()
+    if noun in _NOT_SIMPLE or noun in _NOUN_CONTEXT or noun in FINITE_AUXILIARIES or noun in SUBJECT_PRONOUNS:
+        return None  # "de door u verstrekte gegevens": not a plain noun phrase
     end = index + 1
     if end + 2 < len(words) and words[end].text.lower() == "van" and words[end + 1].text.lower() in DETERMINERS:
         end += 3
+    elif end + 1 < len(words) and words[end].text.lower() in {"voor", "over", "van"}:
+        # "uw aanvraag voor bijzondere bijstand is …": the group belongs to the subject when the verb follows it
+        probe = end + 1
+        while probe < len(words) - 1 and _adjective_before_noun(words[probe].text, words[probe + 1].text):
+            probe += 1
+        after = words[probe + 1].text.lower() if probe + 1 < len(words) else ""
+        if after in FINITE_AUXILIARIES or after == "door":
+            end = probe + 1
     return end if end < len(words) else None
 
 
