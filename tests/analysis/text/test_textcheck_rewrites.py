@@ -350,3 +350,13 @@ def test_a_door_phrase_inside_a_tangconstructie_is_not_the_actor_of_the_passive(
 def test_an_opener_before_a_subject_it_cannot_read_gets_no_rewrite() -> None:
     (item,) = findings("Wij wijzen u erop dat de door u verstrekte gegevens worden gecontroleerd.", "koele-toon")
     assert item.rewrite == ""
+
+
+def test_a_passive_whose_subject_is_left_out_after_en_gets_no_rewrite() -> None:
+    text = "Uw verzoek is door ons beoordeeld en wordt toegekend."
+    assert [item.rewrite for item in findings(text, "lijdende-vorm")] == ["Wij hebben uw verzoek beoordeeld", ""]
+
+
+def test_an_er_construction_rewrites_only_its_own_clause() -> None:
+    text = "Er zijn bewoners die de pas in een andere auto leggen, maar dat mag niet."
+    assert rewritten(text, "er-constructie") == "Sommige bewoners leggen de pas in een andere auto, maar dat mag niet."

@@ -566,6 +566,8 @@ def active_voice(
     removed = verbs | set(phrase)
     conjunction = words[lo - 1].text.lower() if lo > 0 and not breaks[lo] else ""
     if conjunction in {"en", "of", "maar", "want"}:
+        if lo == min(aux_i, part_i, modal_i if modal_i is not None else aux_i):
+            return None  # "… beoordeeld en wordt toegekend": the subject is left out, it belongs to the first clause
         conjunction = ""  # two main clauses: the second keeps the verb in second place
     if conjunction:
         # Subordinate clause: the verbs stand together at its end.

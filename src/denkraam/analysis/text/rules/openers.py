@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from denkraam.analysis.findings import Finding
 
+from ..tokens import Sentence, Token
 from .base import RuleContext, finding
 from .grammar import is_participle
 from .rewrite import DETERMINERS, capitalise, join, subordinate_to_main
@@ -109,7 +110,7 @@ def er_constructions(context: RuleContext) -> Iterator[Finding]:
         noun = match.group(2)
         if noun.lower() in {"geen", "niets", "iets", "niemand"} or not noun.islower():
             continue
-        rest = [word for word in sentence.words if word.start >= sentence.start + match.end()]
+        rest = _until_comma(sentence, sentence.start + match.end())
         subject = f"{_QUANTIFIER[quantifier]} {noun}" if noun.lower() != "iemand" else "Iemand"
         main = subordinate_to_main(rest, context.text, subject=subject)
         yield finding(
@@ -121,6 +122,20 @@ def er_constructions(context: RuleContext) -> Iterator[Finding]:
             suggestion=f"Begin met wie het doet: '{main}'." if main else f"Begin met wie het doet: '{subject} …'.",
             rewrite=main or "",
         )
+
+
+def _until_comma(sentence: Sentence, offset: int) -> list[Token]:
+    """The words of `sentence` from `offset` up to the first comma or semicolon (the relative clause)."""
+    words: list[Token] = []
+    for token in sentence.tokens:
+        if token.start < offset:
+            continue
+        if not token.is_word:
+            if token.text in {",", ";", ":"}:
+                break
+            continue
+        words.append(token)
+    return words
 
 
 def tangconstructies(context: RuleContext) -> Iterator[Finding]:
