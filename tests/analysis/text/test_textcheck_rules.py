@@ -34,10 +34,10 @@ def test_it_uses_the_chosen_sentence_length() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Uw aanvraag wordt door ons beoordeeld.", "wordt door ons beoordeeld"),
+        ("Uw aanvraag wordt door ons beoordeeld.", "Uw aanvraag wordt door ons beoordeeld"),
         ("Het bedrag werd op 3 mei aan u uitbetaald.", "werd op 3 mei aan u uitbetaald"),
         ("Uw aanvraag is ontvangen.", "is ontvangen"),
-        ("Wij weten dat de brief verstuurd is.", "verstuurd is"),
+        ("Wij weten dat de brief verstuurd is.", "de brief verstuurd is"),
     ],
 )
 def test_it_flags_passive_voice(text: str, expected: str) -> None:
@@ -59,7 +59,9 @@ def test_it_leaves_active_sentences_alone(text: str) -> None:
 
 
 def test_it_notes_needless_zullen() -> None:
-    assert flagged("Wij zullen u een brief sturen. Wij sturen u een brief.", "overbodig-zullen") == ["zullen"]
+    result = findings("Wij zullen u een brief sturen. Wij sturen u een brief.", "overbodig-zullen")
+    assert [item.excerpt for item in result] == ["zullen u een brief sturen"]
+    assert result[0].rewrite == "sturen u een brief"
 
 
 @pytest.mark.parametrize(
@@ -161,13 +163,13 @@ def test_it_accepts_vague_time_with_a_concrete_date_nearby() -> None:
 @pytest.mark.parametrize(
     ("text", "rule", "expected"),
     [
-        ("Wij wijzen u erop dat u moet betalen.", "koele-toon", "Wij wijzen u erop"),
-        ("U dient het formulier terug te sturen.", "koele-toon", "U dient"),
+        ("Wij wijzen u erop dat u moet betalen.", "koele-toon", "Wij wijzen u erop dat u moet betalen"),
+        ("U dient het formulier terug te sturen.", "koele-toon", "U dient het formulier terug te sturen"),
         ("Stuur het formulier NIET op.", "koele-toon", "NIET"),
         ("U bent verplicht om te reageren.", "dreigende-toon", "U bent verplicht"),
         ("Anders volgen sancties.", "dreigende-toon", "sancties"),
         ("U krijgt misschien een boete.", "dreigende-toon", "boete"),
-        ("Betaal uiterlijk 1 mei, anders gaan wij verder.", "dreigende-toon", "uiterlijk 1 mei, anders"),
+        ("Betaal uiterlijk 1 mei, anders gaan wij verder.", "dreigende-toon", ", anders"),
     ],
 )
 def test_it_flags_cold_and_threatening_tone(text: str, rule: str, expected: str) -> None:

@@ -15,6 +15,7 @@ from .letter import letter_elements, letter_framing, looks_like_letter
 from .lexicon import domain_terms
 from .negation import double_negatives
 from .nominal import nominal_style
+from .openers import empty_openers, er_constructions, tangconstructies
 from .sentences import long_sentences
 from .timing import vague_time
 from .tone import cold_tone, threatening_tone
@@ -41,6 +42,9 @@ ALL_RULES: tuple[Rule, ...] = (
     house_style_words,
     domain_terms,
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
+    empty_openers,
+    er_constructions,
+    tangconstructies,
     letter_elements,
     # Letter types and structure.
 )

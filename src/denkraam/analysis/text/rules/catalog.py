@@ -113,5 +113,17 @@ RULES: dict[str, RuleInfo] = {
         "Een vakterm kan het juiste woord zijn, maar wie het niet kent, weet niet wat er van hem gevraagd wordt.",
     ),
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
+    "leeg-begin": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Leeg begin ('Hierbij delen wij u mede dat')",
+        "Een aankondiging stelt de boodschap uit; de lezer wil meteen weten waar het om gaat.",
+    ),
+    "er-constructie": RuleInfo(
+        "gemak", "begrijpelijke-taal", "info", "Er-constructie ('Er is sprake van', 'Er zijn mensen die')",
+        "Met 'er' begint de zin zonder wie of wat; de lezer moet wachten op waar het om gaat.",
+    ),
+    "tangconstructie": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Tangconstructie ('de door u ingediende aanvraag')",
+        "De lezer moet alles tussen 'de' en het zelfstandig naamwoord onthouden voordat hij weet waarover het gaat.",
+    ),
     # Letter types and structure.
 }  # fmt: skip

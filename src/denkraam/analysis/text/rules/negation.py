@@ -29,13 +29,17 @@ _CLAUSE_BREAK = re.compile(r"\b(?:als|omdat|want|maar|dat|en|of|wanneer|tenzij|i
 def double_negatives(context: RuleContext) -> Iterator[Finding]:
     """Flag 'niet + on-woord' and two negations within one clause."""
     for match in _NOT_UN.finditer(context.text):
+        rewrite = _positive(match.group(), match.group(1))
         yield finding(
             context,
             "dubbele-ontkenning",
             start=match.start(),
             end=match.end(),
             message=f"Dubbele ontkenning: '{match.group()}'.",
-            suggestion="Zeg het positief, bijvoorbeeld 'het kan' in plaats van 'het is niet onmogelijk'.",
+            suggestion=f"Zeg het positief: '{rewrite}'."
+            if rewrite
+            else "Zeg het positief, bijvoorbeeld 'het kan' in plaats van 'het is niet onmogelijk'.",
+            rewrite=rewrite,
         )
     for match in _TWO.finditer(context.text):
         gap = match.group("gap") or match.group("gap2") or ""
@@ -49,3 +53,24 @@ def double_negatives(context: RuleContext) -> Iterator[Finding]:
             message=f"Twee ontkenningen in één zin: '{match.group()}'.",
             suggestion="Schrijf het positief; één ontkenning per zin is het maximum.",
         )
+
+
+# "niet onmogelijk" -> "mogelijk", "geen onbelangrijke" -> "een belangrijke", "nooit onmogelijk" -> "altijd mogelijk".
+_POSITIVE_OF = {"niet": "", "geen": "een", "nooit": "altijd"}
+
+
+def _positive(found: str, negated: str) -> str:
+    """The positive phrase for 'niet + on-woord' when nothing stands in between ("niet zo onlogisch" is left);
+    empty when the word without 'on-' is not a Dutch word."""
+    import simplemma
+
+    words = found.split()
+    if len(words) != 2:
+        return ""
+    positive = negated[2:]
+    if not simplemma.is_known(positive.lower(), lang="nl"):
+        return ""
+    first = _POSITIVE_OF[words[0].lower()]
+    if words[0][0].isupper():
+        return (first.capitalize() + " " + positive) if first else positive.capitalize()
+    return f"{first} {positive}".strip()

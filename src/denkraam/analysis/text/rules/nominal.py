@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from denkraam.analysis.findings import Finding
 
 from .base import RuleContext, finding
+from .rewrite import capitalise, join, looks_finite, split_infinitive
 
 # "het X-en van": a verb used as a noun. Words that are real nouns in their own right are left alone.
 _INFINITIVE_NOUN = re.compile(r"\bhet\s+([a-zëéïö]{4,}en)\s+van\b")
@@ -85,28 +86,129 @@ def find_nominal(text: str, lower: str) -> Iterator[tuple[str, int, int, str]]:
         yield "chain", match.start(), match.end(), ""
 
 
+# Verb forms for the fixed pairs: the form of the light verb ("genomen") tells which form of the plain verb fits
+# ("behandeld"). Order: ik, hij/u, wij/infinitive, past, past plural, participle.
+_LIGHT_VERBS = {
+    "nemen": ("neem", "neemt", "nemen", "nam", "namen", "genomen"),
+    "stellen": ("stel", "stelt", "stellen", "stelde", "stelden", "gesteld"),
+    "maken": ("maak", "maakt", "maken", "maakte", "maakten", "gemaakt"),
+    "verlenen": ("verleen", "verleent", "verlenen", "verleende", "verleenden", "verleend"),
+    "brengen": ("breng", "brengt", "brengen", "bracht", "brachten", "gebracht"),
+    "doen": ("doe", "doet", "doen", "deed", "deden", "gedaan"),
+}
+_PLAIN_VERBS = {
+    "behandelen": ("behandel", "behandelt", "behandelen", "behandelde", "behandelden", "behandeld"),
+    "overwegen": ("overweeg", "overweegt", "overwegen", "overwoog", "overwogen", "overwogen"),
+    "ontvangen": ("ontvang", "ontvangt", "ontvangen", "ontving", "ontvingen", "ontvangen"),
+    "besluiten": ("besluit", "besluit", "besluiten", "besloot", "besloten", "besloten"),
+    "beslissen": ("beslis", "beslist", "beslissen", "besliste", "beslisten", "beslist"),
+    "kiezen": ("kies", "kiest", "kiezen", "koos", "kozen", "gekozen"),
+    "geven": ("geef", "geeft", "geven", "gaf", "gaven", "gegeven"),
+    "informeren": ("informeer", "informeert", "informeren", "informeerde", "informeerden", "geïnformeerd"),
+    "bezoeken": ("bezoek", "bezoekt", "bezoeken", "bezocht", "bezochten", "bezocht"),
+    "vragen": ("vraag", "vraagt", "vragen", "vroeg", "vroegen", "gevraagd"),
+}
+# (noun part as it stands in the text, light verb, plain verb, words kept in front of the plain verb)
+_PAIRS: tuple[tuple[str, str, str, str], ...] = (
+    ("ter beschikking", "stellen", "geven", ""),
+    ("in behandeling", "nemen", "behandelen", ""),
+    ("in overweging", "nemen", "overwegen", ""),
+    ("in ontvangst", "nemen", "ontvangen", ""),
+    ("een besluit", "nemen", "besluiten", ""),
+    ("een beslissing", "nemen", "beslissen", ""),
+    ("een keuze", "maken", "kiezen", ""),
+    ("toestemming", "verlenen", "geven", "toestemming"),
+    ("in kennis", "stellen", "informeren", ""),
+    ("een bezoek", "brengen", "bezoeken", ""),
+    ("een verzoek", "doen", "vragen", "om iets"),
+)
+_NP_DETERMINERS = frozenset("de het een uw onze deze dit die alle".split())
+
+
+def _fixed_rewrite(found: str) -> str:
+    """The plain verb in the form of the light verb it replaces: "in behandeling genomen" -> "behandeld",
+    "stelt een bedrag ter beschikking" -> "geeft een bedrag". Empty when the pair is not in the table."""
+    words = found.split()
+    lower = [word.lower() for word in words]
+    text = " ".join(lower)
+    for noun, light, plain, kept in _PAIRS:
+        if kept == "om iets":
+            continue  # "een verzoek doen" -> "vragen om …" needs the object; no safe rewrite
+        forms = _LIGHT_VERBS[light]
+        if text.startswith(noun + " "):
+            rest = lower[len(noun.split()) :]
+            te = rest[:1] == ["te"]
+            verb = rest[1:] if te else rest
+            if len(verb) != 1 or verb[0] not in forms:
+                continue
+            form = _PLAIN_VERBS[plain][forms.index(verb[0])]
+            return " ".join(part for part in (kept, "te" if te else "", plain if te else form) if part)
+        if text.endswith(" " + noun) and lower[0] in forms:
+            middle = words[1 : len(words) - len(noun.split())]
+            form = _PLAIN_VERBS[plain][forms.index(lower[0])]
+            return " ".join([form, *([kept] if kept else []), *middle])
+    return ""
+
+
+def _infinitive_rewrite(context: RuleContext, start: int, end: int, verb: str) -> tuple[int, int, str]:
+    """'Voor het indienen van een aanvraag hebt u …' -> 'Om een aanvraag in te dienen hebt u …'; at the start of a
+    sentence 'Het indienen van een aanvraag kan …' -> 'Een aanvraag indienen kan …'. (start, end, "") when the
+    phrase is neither."""
+    split = split_infinitive(verb)
+    sentence = context.sentence_at(start)
+    if split is None or sentence is None:
+        return start, end, ""
+    words = [word for word in sentence.words if word.start >= end]
+    if len(words) < 3 or words[0].text.lower() not in _NP_DETERMINERS:
+        return start, end, ""
+    noun_end = 2 if not words[1].text.endswith("e") or words[1].text.lower() in {"gemeente"} else 3
+    if noun_end >= len(words) or not words[noun_end - 1].text.islower():
+        return start, end, ""
+    following = words[noun_end]
+    between = context.text[words[noun_end - 1].end : following.start]
+    if "," not in between and not looks_finite(following.text):
+        return start, end, ""  # the phrase goes on ("van een aanvraag voor bijstand"): not sure where it ends
+    phrase = context.text[words[0].start : words[noun_end - 1].end]
+    before = context.text[sentence.start : start].rstrip()
+    particle, base = split
+    if before.lower().endswith("voor") and before.lower() in {"voor"}:
+        te = f"{particle} te {base}" if particle else f"te {base}"
+        return sentence.start, words[noun_end - 1].end, capitalise(join("om", phrase, te))
+    if start == sentence.start:
+        return start, words[noun_end - 1].end, capitalise(join(phrase.lower() if phrase[:1].isupper() else phrase,
+                                                               verb))  # fmt: skip
+    return start, end, ""
+
+
 def nominal_style(context: RuleContext) -> Iterator[Finding]:
-    """Flag nominalised verbs, fixed verb-noun constructions and chains of '-ing van'."""
+    """Flag nominalised verbs, fixed verb-noun constructions and chains of '-ing van', with the plain verb in its
+    place where a pattern can say it."""
     for kind, start, end, verb in find_nominal(context.text, context.lower):
         found = context.text[start:end]
         if kind == "fixed":
+            rewrite = _fixed_rewrite(found)
             yield finding(
                 context,
                 "naamwoordstijl",
                 start=start,
                 end=end,
                 message=f"Naamwoordstijl: '{found}'.",
-                suggestion=f"Gebruik het werkwoord: '{verb}'.",
+                suggestion=f"Gebruik het werkwoord: '{rewrite or verb}'.",
+                rewrite=rewrite,
             )
         elif kind == "infinitive":
+            start, end, rewrite = _infinitive_rewrite(context, start, end, verb)
             yield finding(
                 context,
                 "naamwoordstijl",
                 start=start,
                 end=end,
                 message=f"Naamwoordstijl: '{found}' maakt van een werkwoord een zelfstandig naamwoord.",
-                suggestion=f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
+                suggestion=f"Schrijf met het werkwoord: '{rewrite}'."
+                if rewrite
+                else f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
                 f"in plaats van 'het {verb} van …'.",
+                rewrite=rewrite,
             )
         else:
             yield finding(

@@ -1,15 +1,65 @@
-"""Long sentences: the strongest single predictor of a hard letter."""
+"""Long sentences: the strongest single predictor of a hard letter. The finding says where to split, and when the
+split is safe it holds the two resulting sentences."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from denkraam.analysis.findings import Finding
 
+from ..tokens import Sentence, Token
 from .base import RuleContext, finding
+from .rewrite import (
+    FINITE_AUXILIARIES,
+    SUBORDINATORS,
+    capitalise,
+    join,
+    looks_finite,
+    subordinate_to_main,
+    subordinate_to_question,
+    to_main_clause,
+)
 
 # Above this many words a sentence is hard for nearly every reader, whatever the threshold the writer chose.
 HARD_LIMIT = 30
+MIN_PART_WORDS = 5
+MAX_SPLIT_WORDS = 120  # a longer "sentence" is a list or a text without full stops: no single split helps
+
+# Coordinators that join two main clauses: the second clause keeps its own word order after a full stop.
+_KEEP = {"maar": "Maar", "want": "Want", "dus": "Dus"}
+_DROP = frozenset({"en"})
+# After a comma, these start a clause that becomes a main clause behind an opener ("waardoor" -> "Daardoor").
+_TO_MAIN = {
+    "zodat": "Zo",
+    "waardoor": "Daardoor",
+    "waarbij": "Daarbij",
+    "waarin": "Daarin",
+    "waarmee": "Daarmee",
+    "waarvoor": "Daarvoor",
+    "waarna": "Daarna",
+    "waarop": "Daarop",
+    "die": "Die",
+    "dat": "Dat",
+    "wat": "Dat",
+}
+# Verb-final clauses that may stay as they are behind "Dat is …".
+_BECAUSE = {"omdat": "Dat is omdat", "aangezien": "Dat is omdat", "doordat": "Dat komt doordat"}
+# Words that can open a main clause right after "en" / "maar": a subject, or an adverb followed by the verb.
+_SUBJECT_OPENERS = frozenset("wij we ik hij zij ze u jij je het dit er de deze onze uw mijn".split())
+_ADVERB_OPENERS = frozenset(
+    "daarom daarna dan ook toch soms nu later vervolgens daarnaast bovendien hierdoor daardoor zo verder".split()
+)
+_PRONOUNS_WITHOUT_COMMA = frozenset({"wij", "we", "ik", "hij", "zij", "ze"})
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Where a sentence can be split: the last token of the first part, and the second sentence as rewritten."""
+
+    after: Token
+    second: str
+    first: str = ""  # the first sentence, when it had to be rewritten too ("Omdat …," -> "… . Daarom …")
 
 
 def long_sentences(context: RuleContext) -> Iterator[Finding]:
@@ -20,6 +70,16 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
         count = len(sentence.words)
         if count <= limit:
             continue
+        split = best_split(context.text, sentence) if count <= MAX_SPLIT_WORDS else None
+        rewrite, suggestion, why = "", _general_advice(context.text, sentence), ""
+        if split is not None:
+            first = context.text[sentence.start : split.after.start].rstrip(" ,;:–-") or split.after.text
+            if split.after.is_word:
+                first = context.text[sentence.start : split.after.end].rstrip(" ,;:–-")
+            stop = "" if first.endswith((".", "!", "?")) else "."
+            rewrite = f"{split.first} {split.second}" if split.first else f"{first}{stop} {split.second}"
+            suggestion = f"Splits de zin na '{split.after.text if split.after.is_word else first.split()[-1]}'."
+            why = "Na de punt kan de lezer het eerste deel afsluiten voordat hij aan het tweede begint."
         yield finding(
             context,
             "lange-zin",
@@ -27,5 +87,262 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
             end=sentence.end,
             severity="fout" if count > hard else "waarschuwing",
             message=f"Deze zin is lang: {count} woorden (advies: hoogstens {limit}).",
-            suggestion="Splits de zin in twee of drie kortere zinnen, met één boodschap per zin.",
+            suggestion=suggestion,
+            rewrite=rewrite,
+            why=why,
         )
+
+
+def best_split(text: str, sentence: Sentence) -> Split | None:
+    """The safe split closest to the middle of `sentence`, with at least five words on each side; or None."""
+    tokens = list(sentence.tokens)
+    words_before = 0
+    candidates: list[tuple[int, Split]] = []
+    total = len(sentence.words)
+    for index, token in enumerate(tokens):
+        if token.is_word:
+            words_before += 1
+        split = _split_at(text, sentence, tokens, index)
+        if split is None:
+            continue
+        left = words_before - (1 if token.is_word else 0)
+        right = total - left
+        if left >= MIN_PART_WORDS and right >= MIN_PART_WORDS:
+            candidates.append((abs(left - right), split))
+    fronted = _fronted_split(text, sentence)
+    if fronted is not None:
+        candidates.append(fronted)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda item: item[0])[1]
+
+
+# A sentence that starts with a subordinate clause: that clause becomes a sentence of its own, the main clause
+# follows with a word that keeps the link ("Omdat …, volgt …" -> "… . Daarom volgt …"; a condition becomes a
+# question: "Als u verhuist, moet u …" -> "Verhuist u? Dan moet u …").
+_FRONTED = {
+    "omdat": ("statement", "Daarom"),
+    "aangezien": ("statement", "Daarom"),
+    "doordat": ("statement", "Daardoor"),
+    "nadat": ("statement", "Daarna"),
+    "hoewel": ("statement", "Toch"),
+    "als": ("question", "Dan"),
+    "wanneer": ("question", "Dan"),
+    "indien": ("question", "Dan"),
+}
+
+
+def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
+    words = sentence.words
+    kind_opener = _FRONTED.get(words[0].text.lower()) if words else None
+    if kind_opener is None:
+        return None
+    kind, opener = kind_opener
+    tokens = list(sentence.tokens)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(tokens) or not _balanced(tokens[:comma]):
+        return None
+    clause = [t for t in tokens[1:comma] if t.is_word]
+    rest = [t for t in tokens[comma + 1 :] if t.is_word]
+    if len(rest) < 3:
+        return None
+    if rest[0].text.lower() == "dan":
+        rest = rest[1:]
+    if not (rest[0].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[0].text)):
+        return None
+    first = subordinate_to_main(clause, text) if kind == "statement" else subordinate_to_question(clause, text)
+    if first is None:
+        return None
+    if kind == "statement":
+        first += "."
+    second = join(opener, text[rest[0].start : sentence.end].strip())
+    return abs(len(clause) - len(rest)), Split(tokens[comma], second, first)
+
+
+def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) -> Split | None:
+    """A split at token `index` (a semicolon, or a comma before a conjunction), or None when it is not safe."""
+    token = tokens[index]
+    rest = tokens[index + 1 :]
+    if not rest or not _balanced(tokens[:index]):
+        return None
+    first_word = sentence.words[0].text.lower()
+    left_has_main = first_word not in SUBORDINATORS or any(t.text == "," for t in tokens[:index])
+    if not left_has_main:
+        return None
+    tail = _tail(text, sentence, rest)
+    if token.text == ";":
+        # Not inside a list ("… over: a; b; c") and only before a clause the writer started as one.
+        if any(t.text == ":" for t in tokens[:index]) or not rest[0].is_word:
+            return None
+        first = rest[0].text
+        if first.lower() in SUBORDINATORS or first.lower() in _DROP | set(_KEEP) | {"of"}:
+            return None
+        return Split(token, capitalise(tail)) if first[0].isupper() or first.lower() in _SUBJECT_OPENERS else None
+    if token.text == ":" and rest[0].is_word and _starts_sentence(rest):
+        # "… de volgende punten: Een migrant die …": what follows the colon is a sentence of its own.
+        if sum(1 for t in tokens if t.text == ":") == 1:
+            return Split(token, tail)
+        return None
+    if token.is_word and _starts_sentence([token, *rest]) and tokens[index - 1].is_word:
+        previous = tokens[index - 1].text
+        if previous.islower() and previous not in SUBORDINATORS | _SUBJECT_OPENERS | _PREPOSITIONS:
+            # "Vraag een identiteitsbewijs aan Als u …": a heading or a sentence without its full stop.
+            return Split(tokens[index - 1], _tail(text, sentence, [token]))
+    comma = token.text == ","
+    if comma and rest[0].is_word:
+        split = _split_before_conjunction(text, sentence, token, rest, tokens[:index])
+        before = tokens[:index]
+        # "De toegang is veelzijdig, het maaiveld wordt …": two sentences joined by a comma.
+        if split is None and _main_clause_follows(rest) and _simple_main_clause(before) and not _ends_a_list(before):
+            return Split(token, capitalise(tail))
+        return split
+    if token.is_word and index > 0 and tokens[index - 1].is_word:
+        conjunction = token.text.lower()
+        # Without a comma only conjunctions that always start a new clause ("… verweven raken omdat …").
+        relative = conjunction in {"die", "dat", "wat"}  # only after a comma: without one, 'dat' joins a clause
+        if not relative and (conjunction in _BECAUSE or conjunction in _TO_MAIN or conjunction in {"maar", "want"}):
+            split = _split_before_conjunction(text, sentence, token, [token, *rest], tokens[:index])
+            if split is not None:
+                return Split(tokens[index - 1], split.second)
+    # "… ontvangen en wij sturen u …": two main clauses without a comma; only with a clear subject and its verb.
+    if (
+        token.is_word
+        and token.text.lower() == "en"
+        and tokens[index - 1].is_word
+        and rest[0].is_word
+        and len(rest) > 2
+        and (rest[0].text.lower() in _PRONOUNS_WITHOUT_COMMA or _main_clause_follows(rest))
+        and _simple_main_clause(tokens[:index])
+    ):
+        return Split(tokens[index - 1], capitalise(tail))
+    return None
+
+
+def _split_before_conjunction(
+    text: str, sentence: Sentence, token: Token, rest: list[Token], before: list[Token]
+) -> Split | None:
+    """A split where `rest` starts with a conjunction: the second sentence rewritten so it stands on its own."""
+    conjunction = rest[0].text.lower()
+    after = rest[1:]
+    if not after or not after[0].is_word:
+        return None
+    clause = _tail(text, sentence, after)
+    if "," in clause and conjunction not in _KEEP and conjunction not in _DROP:
+        return None  # "… beheerst omdat …, is niet …": the sentence goes on after the clause
+    if conjunction in _KEEP or conjunction in _DROP:
+        if not _opens_clause(after) or _ends_a_list(before):
+            return None
+        return Split(token, join(_KEEP[conjunction], clause) if conjunction in _KEEP else capitalise(clause))
+    if conjunction in _BECAUSE:
+        return Split(token, join(_BECAUSE[conjunction], clause))
+    if conjunction in _TO_MAIN:
+        words = [t for t in after if t.is_word]
+        main = to_main_clause(_TO_MAIN[conjunction], words, text)
+        if main is not None:
+            return Split(token, main + _terminal(sentence))
+    return None
+
+
+# Words that start a sentence and are written with a capital only there.
+_RESTART = frozenset(
+    """
+    Als Het De Een U Wij We Ik Dit Deze Dat Er Ook Wilt Bent Heeft Hebt Kunt Wanneer Omdat Daarom Daarna
+    Hierdoor Vervolgens Bij In Op Voor Met Na Om Tijdens Vanaf Zodra Indien Uw Onze Wat Hoe Waarom Wie
+    """.split()
+)
+
+
+_PREPOSITIONS = frozenset("van de het een voor met op in aan bij naar over door uit om tot te en of".split())
+
+
+def _starts_sentence(words: list[Token]) -> bool:
+    """A capitalised sentence opener followed by a word in lower case (so not a name such as "De Vries")."""
+    return (
+        len(words) > 2
+        and words[0].text in _RESTART
+        and words[1].is_word
+        and (words[1].text[:1].islower() or words[1].text in {"U", "Wij", "We", "Ik"})
+    )
+
+
+def _main_clause_follows(rest: list[Token]) -> bool:
+    """A subject (pronoun or determiner + noun) and then, within the next words, a finite verb, no comma between."""
+    if not rest[0].is_word or rest[0].text.lower() not in _SUBJECT_OPENERS:
+        return False
+    for position, token in enumerate(rest[1:5], start=1):
+        if not token.is_word:
+            return False
+        word = token.text.lower()
+        if word in FINITE_AUXILIARIES or (word.endswith("t") and looks_finite(word)):
+            return position <= 1 or rest[0].text.lower() not in {"u", "wij", "we", "ik", "hij", "zij", "ze"}
+        if word in SUBORDINATORS:
+            return False
+    return False
+
+
+def _simple_main_clause(tokens: list[Token]) -> bool:
+    """The part before a split has a verb of its own (so it is a sentence, not a fragment) and no clause that could
+    still be open ("Ik wil u erop wijzen dat wanneer u …, dit …")."""
+    if any(t.is_word and t.text.lower() in SUBORDINATORS for t in tokens):
+        return False
+    return any(
+        t.is_word and (t.text.lower() in FINITE_AUXILIARIES or (t.text.lower().endswith("t") and looks_finite(t.text)))
+        for t in tokens
+    )
+
+
+def _opens_clause(words: list[Token]) -> bool:
+    """True when `words` start a main clause: a subject, or an adverb directly followed by the finite verb."""
+    first = words[0].text.lower()
+    if first in _SUBJECT_OPENERS:
+        return True
+    if first not in _ADVERB_OPENERS or len(words) < 2 or not words[1].is_word:
+        return False
+    verb = words[1].text.lower()
+    return verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))
+
+
+def _ends_a_list(tokens: list[Token]) -> bool:
+    """True for "geluid, zicht, gezondheid, en …": a comma among the last four words means an enumeration."""
+    recent = tokens[-8:]
+    words = 0
+    for token in reversed(recent):
+        if token.text == ",":
+            return True
+        words += token.is_word
+        if words >= 4:
+            return False
+    return False
+
+
+def _tail(text: str, sentence: Sentence, rest: list[Token]) -> str:
+    """The text from the first of `rest` to the end of the sentence."""
+    return text[rest[0].start : sentence.end].strip()
+
+
+def _terminal(sentence: Sentence) -> str:
+    last = sentence.tokens[-1].text
+    return last if last in {".", "!", "?"} else "."
+
+
+def _balanced(tokens: list[Token]) -> bool:
+    """False inside brackets or quotes: a split there would leave half a bracket in each sentence."""
+    opened = sum(1 for t in tokens if t.text in "([") - sum(1 for t in tokens if t.text in ")]")
+    quotes = sum(1 for t in tokens if t.text in {'"', "“", "”", "„"})
+    return opened == 0 and quotes % 2 == 0
+
+
+def _general_advice(text: str, sentence: Sentence) -> str:
+    """Where to split when no safe rewrite exists: at the comma nearest the middle, if there is one."""
+    words = sentence.words
+    middle = words[len(words) // 2].start
+    commas = [t for t in sentence.tokens if t.text in {",", ";", ":"}]
+    if commas:
+        nearest = min(commas, key=lambda t: abs(t.start - middle))
+        before = text[sentence.start : nearest.start].split()
+        if before:
+            return (
+                f"Splits de zin in twee of drie kortere zinnen, bijvoorbeeld bij '{before[-1]}{nearest.text}'; "
+                "één boodschap per zin."
+            )
+    return "Splits de zin in twee of drie kortere zinnen, met één boodschap per zin."

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from denkraam.analysis.findings import Finding
 
 from .base import RuleContext, finding, phrase_pattern
-from .dates import has_concrete_time
+from .dates import CONCRETE_TIME
 
 VAGUE_TIME = phrase_pattern(
     (
@@ -20,12 +21,32 @@ VAGUE_TIME = phrase_pattern(
 )  # fmt: skip
 
 
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# What also makes a vague word concrete, besides a date: "begin maart", "in april", "in 2027", "binnen een week",
+# "binnen 24 uur", "vóór de zomervakantie van 2027".
+_ALSO_CONCRETE = re.compile(
+    rf"""
+    \b(?:in|begin|eind|half|medio|vóór|voor|na|uiterlijk|vanaf|tot)\s+(?:{_MONTHS})\b
+  | \b(?:in|begin|eind|medio|vóór|voor|na|uiterlijk|vanaf)\s+(?:20\d\d)\b
+  | \bbinnen\s+(?:een|één|\d+)\s+(?:uur|dag|week|maand|werkdag)\b
+  | \b\d+\s+uur\b
+  | \b(?:het\s+)?(?:voorjaar|najaar|zomer|winter)\s+(?:van\s+)?20\d\d\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _concrete(text: str) -> bool:
+    return CONCRETE_TIME.search(text) is not None or _ALSO_CONCRETE.search(text) is not None
+
+
 def vague_time(context: RuleContext) -> Iterator[Finding]:
-    """Flag vague time words unless the same or the next sentence names a concrete date or period."""
+    """Flag vague time words unless the same or the next sentence names a concrete date or period: "binnenkort,
+    uiterlijk 1 maart" and "Wij bellen u spoedig. Dat is binnen 2 werkdagen." are concrete enough."""
     for match in VAGUE_TIME.finditer(context.text):
         index = context.sentence_index_at(match.start())
         nearby = context.sentences[index : index + 2] if index >= 0 else []
-        if any(has_concrete_time(sentence.text) for sentence in nearby):
+        if any(_concrete(sentence.text) for sentence in nearby):
             continue
         yield finding(
             context,

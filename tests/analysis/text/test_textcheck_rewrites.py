@@ -1,0 +1,362 @@
+"""Rewrites, not tips: findings that carry the sentence part rewritten, and the false alarms they no longer raise.
+
+Every rewrite must replace exactly the flagged span; each test puts it in its place and reads the result.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from denkraam.analysis.findings import Finding
+from denkraam.analysis.text.check import check_text
+
+
+def findings(text: str, rule: str) -> list[Finding]:
+    return [item for item in check_text(text).findings if item.rule == rule]
+
+
+def rewritten(text: str, rule: str) -> str:
+    """The text with the rewrite of the one finding of `rule` in its place."""
+    (item,) = findings(text, rule)
+    assert item.rewrite, f"no rewrite for {item.excerpt!r}"
+    return text[: item.start] + item.rewrite + text[item.end :]
+
+
+# --- Long sentences: where to split, and the two sentences -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Wij hebben uw aanvraag voor bijzondere bijstand op 3 maart ontvangen, maar wij missen nog de "
+            "bankafschriften van de laatste drie maanden van u en uw partner.",
+            "Wij hebben uw aanvraag voor bijzondere bijstand op 3 maart ontvangen. Maar wij missen nog de "
+            "bankafschriften van de laatste drie maanden van u en uw partner.",
+        ),
+        (
+            "Als u na 1 januari naar een andere gemeente verhuist, moet u dat binnen vijf dagen aan ons doorgeven "
+            "via het formulier op onze website.",
+            "Verhuist u na 1 januari naar een andere gemeente? Dan moet u dat binnen vijf dagen aan ons "
+            "doorgeven via het formulier op onze website.",
+        ),
+        (
+            "De bibliotheek in de wijk is de komende maanden op zaterdag gesloten, omdat het gebouw vanaf april "
+            "een nieuw dak en nieuwe ramen krijgt.",
+            "De bibliotheek in de wijk is de komende maanden op zaterdag gesloten. Dat is omdat het gebouw vanaf "
+            "april een nieuw dak en nieuwe ramen krijgt.",
+        ),
+        (
+            "Stuur de formulieren en de kopieën van uw loonstroken met de antwoordenvelop naar ons terug, zodat "
+            "de medewerker van het team Inkomen alles op tijd kan beoordelen.",
+            "Stuur de formulieren en de kopieën van uw loonstroken met de antwoordenvelop naar ons terug. Zo kan "
+            "de medewerker van het team Inkomen alles op tijd beoordelen.",
+        ),
+        (
+            "De bibliotheek aan het plein is vanaf maandag weer open, de openingstijden blijven hetzelfde als in de "
+            "zomer van vorig jaar.",
+            "De bibliotheek aan het plein is vanaf maandag weer open. De openingstijden blijven hetzelfde als in de "
+            "zomer van vorig jaar.",
+        ),
+        (
+            "Vraag op tijd een nieuwe pas aan bij de gemeente Als u zelf komt stemmen hebt u een stempas en een "
+            "geldige pas nodig.",
+            "Vraag op tijd een nieuwe pas aan bij de gemeente. Als u zelf komt stemmen hebt u een stempas en een "
+            "geldige pas nodig.",
+        ),
+    ],
+)
+def test_a_long_sentence_comes_with_the_two_sentences_it_can_be_split_into(text: str, expected: str) -> None:
+    assert rewritten(text, "lange-zin") == expected
+    assert "Splits de zin na" in findings(text, "lange-zin")[0].suggestion
+
+
+def test_a_comma_that_closes_an_inner_clause_is_no_place_to_split() -> None:
+    text = (
+        "Wij willen u erop wijzen dat wanneer u opnieuw onjuiste gegevens over uw inkomen doorgeeft, dit gevolgen "
+        "kan hebben voor uw uitkering."
+    )
+    assert [item.rewrite for item in findings(text, "lange-zin")] == [""]
+
+
+def test_a_long_list_gets_advice_where_to_split_but_no_rewrite_that_would_break_it() -> None:
+    text = (
+        "Neem naar de afspraak mee: uw paspoort, uw bankpas, de brief van de gemeente, uw loonstroken van de "
+        "laatste drie maanden, het huurcontract en de jaaropgave van uw zorgverzekering."
+    )
+    (item,) = findings(text, "lange-zin")
+    assert item.rewrite == ""
+    assert "bijvoorbeeld bij" in item.suggestion
+
+
+# --- Passive to active ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Uw aanvraag wordt door ons beoordeeld.", "Wij beoordelen uw aanvraag."),
+        (
+            "Het bedrag werd op 3 mei door de gemeente aan u uitbetaald.",
+            "De gemeente heeft het bedrag op 3 mei aan u uitbetaald.",
+        ),
+        ("U wordt door de gemeente gebeld.", "De gemeente belt u."),
+        ("Op 3 mei werd het bedrag door ons aan u overgemaakt.", "Op 3 mei hebben wij het bedrag aan u overgemaakt."),
+        ("De stukken worden door de medewerkers opgestuurd.", "De medewerkers sturen de stukken op."),
+        ("Het formulier moet door u worden ingevuld.", "U moet het formulier invullen."),
+        ("Wij weten dat uw aanvraag door ons wordt beoordeeld.", "Wij weten dat wij uw aanvraag beoordelen."),
+        ("Er wordt door ons gecontroleerd of u recht hebt op toeslag.", "Wij controleren of u recht hebt op toeslag."),
+    ],
+)
+def test_a_passive_with_its_actor_becomes_active_with_the_verb_in_its_place(text: str, expected: str) -> None:
+    assert rewritten(text, "lijdende-vorm") == expected
+
+
+def test_a_letter_that_speaks_as_wij_gets_wij_as_the_actor() -> None:
+    text = "Uw aanvraag is ontvangen. Wij bellen u binnen twee weken."
+    assert rewritten(text, "lijdende-vorm") == "Wij hebben uw aanvraag ontvangen. Wij bellen u binnen twee weken."
+    assert "wij" in findings(text, "lijdende-vorm")[0].why
+
+
+def test_a_text_that_speaks_of_itself_as_de_gemeente_gets_that_as_the_actor() -> None:
+    text = "De gemeente gaat de weg opknappen. De stoep wordt in mei vernieuwd."
+    assert (
+        rewritten(text, "lijdende-vorm") == "De gemeente gaat de weg opknappen. De gemeente vernieuwt de stoep in mei."
+    )
+
+
+def test_a_passive_finding_points_at_its_own_auxiliary_and_participle() -> None:
+    text = "Het formulier is gestuurd en het wordt elk jaar gecontroleerd."
+    assert [item.excerpt for item in findings(text, "lijdende-vorm")] == ["is gestuurd", "wordt elk jaar gecontroleerd"]
+
+
+def test_a_passive_without_an_actor_keeps_a_tip_and_points_at_its_verbs() -> None:
+    (item,) = findings("Het tarief wordt elk jaar aangepast.", "lijdende-vorm")
+    assert item.rewrite == ""
+    assert item.excerpt == "wordt elk jaar aangepast"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uw huurcontract is op 1 mei geëindigd.",
+        "U bent in maart gestart met uw nieuwe baan.",
+        "Uw vader is vorige week overleden.",
+        "De kinderen zijn vorig jaar verhuisd naar Utrecht.",
+        "Wij sturen u de gevraagde gegevens.",
+        "Hij gebruikt de auto van zijn werkgever.",
+        "U betaalt de huur aan het begin van de maand.",
+        "Het ontwerpbesluit ligt zes weken ter inzage.",
+        "Wij sturen u een verbeterd formulier.",
+        "Op 24 juni was er een digitale bewonersbijeenkomst.",
+        "Het is belangrijk dat u het formulier ondertekend terugstuurt.",
+    ],
+)
+def test_it_does_not_call_these_passive(text: str) -> None:
+    assert findings(text, "lijdende-vorm") == []
+
+
+# --- Nominal style, needless zullen, double negation -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Voor het indienen van een aanvraag hebt u een DigiD nodig.",
+            "Om een aanvraag in te dienen hebt u een DigiD nodig.",
+        ),
+        ("Het invullen van het formulier kost tien minuten.", "Het formulier invullen kost tien minuten."),
+        ("Wij hebben uw aanvraag in behandeling genomen.", "Wij hebben uw aanvraag behandeld."),
+        ("Wij nemen uw aanvraag in behandeling.", "Wij behandelen uw aanvraag."),
+        ("De gemeente stelt een bedrag ter beschikking.", "De gemeente geeft een bedrag."),
+        ("U kunt een keuze maken uit drie opties.", "U kunt kiezen uit drie opties."),
+    ],
+)
+def test_nominal_style_becomes_the_verb(text: str, expected: str) -> None:
+    assert rewritten(text, "naamwoordstijl") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wij zullen u volgende week bellen.", "Wij bellen u volgende week."),
+        ("Morgen zullen wij het formulier opsturen.", "Morgen sturen wij het formulier op."),
+        ("Ik weet zeker dat wij u zullen helpen.", "Ik weet zeker dat wij u helpen."),
+    ],
+)
+def test_needless_zullen_becomes_the_present_tense(text: str, expected: str) -> None:
+    assert rewritten(text, "overbodig-zullen") == expected
+
+
+def test_zullen_as_a_guess_is_only_noted() -> None:
+    (item,) = findings("Dat zal wel kloppen.", "overbodig-zullen")
+    assert item.rewrite == ""
+
+
+def test_a_double_negative_becomes_positive_when_that_is_safe() -> None:
+    assert rewritten("Het is niet onmogelijk dat u geld terugkrijgt.", "dubbele-ontkenning") == (
+        "Het is mogelijk dat u geld terugkrijgt."
+    )
+    (item,) = findings("Er is geen reden om niet te betalen.", "dubbele-ontkenning")
+    assert item.rewrite == ""
+
+
+# --- Empty openers, er-constructions, tangconstructies ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hierbij delen wij u mede dat uw aanvraag is goedgekeurd.", "Uw aanvraag is goedgekeurd."),
+        ("Hierbij informeren wij u dat u recht hebt op huurtoeslag.", "U hebt recht op huurtoeslag."),
+        ("Wij willen u erop wijzen dat de gemeente de kosten betaalt.", "De gemeente betaalt de kosten."),
+        ("Het is een feit dat veel mensen het formulier te laat sturen.", "Veel mensen sturen het formulier te laat."),
+        ("Hierbij sturen wij u het formulier.", "Wij sturen u het formulier."),
+    ],
+)
+def test_an_empty_opener_is_dropped_and_the_message_comes_first(text: str, expected: str) -> None:
+    assert rewritten(text, "leeg-begin") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er is sprake van een tekort op uw rekening.", "Er is een tekort op uw rekening."),
+        ("Soms is er sprake van overlast.", "Soms is er overlast."),
+        ("Er zijn mensen die het formulier niet invullen.", "Sommige mensen vullen het formulier niet in."),
+        ("Er zijn veel bewoners die klagen.", "Veel bewoners klagen."),
+    ],
+)
+def test_an_er_construction_gets_the_shorter_sentence(text: str, expected: str) -> None:
+    assert rewritten(text, "er-constructie") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Wij hebben de door u op 1 maart ingediende aanvraag ontvangen.",
+            "Wij hebben de aanvraag die u op 1 maart hebt ingediend ontvangen.",
+        ),
+        ("De door ons verstuurde brief kwam niet aan.", "De brief die wij hebben verstuurd kwam niet aan."),
+        ("Wij controleren de aan u verstrekte gegevens.", "Wij controleren de gegevens die aan u zijn verstrekt."),
+    ],
+)
+def test_a_tangconstructie_puts_the_noun_first(text: str, expected: str) -> None:
+    assert rewritten(text, "tangconstructie") == expected
+
+
+def test_a_phrase_with_its_own_article_is_no_tangconstructie() -> None:
+    assert findings("Wij doen dit op een aangepaste manier.", "tangconstructie") == []
+
+
+# --- Capitals, threats and vague time: false alarms ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ONDERWERP: uw aanvraag voor een parkeervergunning",
+        "BETREFT: uw aanvraag",
+        "Beste [NAAM], wij hebben uw brief ontvangen.",
+        "Beste {{ naam }}, u krijgt {{ BEDRAG }} terug.",
+        "UW AANVRAAG\nWij hebben uw aanvraag ontvangen en sturen u binnen twee weken een besluit.",
+    ],
+)
+def test_capitals_in_headings_labels_and_placeholders_are_not_shouting(text: str) -> None:
+    assert findings(text, "koele-toon") == []
+
+
+def test_a_shouted_word_in_a_sentence_gets_its_lower_case_form() -> None:
+    assert rewritten("Stuur het formulier NIET op.", "koele-toon") == "Stuur het formulier niet op."
+
+
+def test_a_fine_as_the_price_of_not_obeying_is_a_threat_with_a_calmer_rewrite() -> None:
+    text = "Betaal vóór 1 mei, anders krijgt u een boete van € 50."
+    assert rewritten(text, "dreigende-toon") == "Betaal vóór 1 mei. Doet u dat niet? Dan krijgt u een boete van € 50."
+    conditional = findings("Als u niet op tijd betaalt, krijgt u een sanctie.", "dreigende-toon")
+    assert [item.excerpt for item in conditional] == ["sanctie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U kunt bezwaar maken tegen een boete of een sanctie.",
+        "Wat is een boete?",
+        "U hebt recht op uitleg over elke sanctie die wij opleggen.",
+    ],
+)
+def test_a_fine_or_sanction_as_information_is_not_a_threat(text: str) -> None:
+    assert findings(text, "dreigende-toon") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij sturen u binnenkort, uiterlijk 1 maart, een nieuwe pas.",
+        "Wij bellen u zo snel mogelijk, in elk geval binnen een week.",
+        "De werkzaamheden beginnen spoedig. Wij verwachten begin april.",
+        "Wij antwoorden zo snel mogelijk. Meestal is dat binnen 24 uur.",
+    ],
+)
+def test_vague_time_followed_by_a_concrete_example_is_not_flagged(text: str) -> None:
+    assert findings(text, "vage-tijd") == []
+
+
+def test_vague_time_on_its_own_is_still_flagged() -> None:
+    assert [item.excerpt for item in findings("Wij sturen u binnenkort een nieuwe pas.", "vage-tijd")] == ["binnenkort"]
+
+
+def test_every_rewrite_replaces_exactly_its_span_and_says_why() -> None:
+    letter = (
+        "Geachte heer Jansen,\n\nHierbij delen wij u mede dat uw aanvraag is goedgekeurd. Uw bijdrage wordt door "
+        "ons op 1 mei overgemaakt. Wij zullen u daarna bellen. Voor het indienen van een bezwaar hebt u zes weken."
+        "\n\nMet vriendelijke groet,\nTeam Inkomen"
+    )
+    items = [item for item in check_text(letter).findings if item.rewrite]
+    assert {item.rule for item in items} >= {"leeg-begin", "lijdende-vorm", "overbodig-zullen", "naamwoordstijl"}
+    for item in items:
+        assert item.end > item.start and item.why
+        assert " ".join(letter[item.start : item.end].split()) == item.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U dient het formulier terug te sturen.", "U moet het formulier terugsturen."),
+        ("Daarom dient u een kopie van uw paspoort mee te nemen.", "Daarom moet u een kopie van uw paspoort meenemen."),
+        ("U wordt verzocht om het formulier voor 1 mei in te vullen.", "Wilt u het formulier voor 1 mei invullen?"),
+        ("Wij wijzen u erop dat de huur op 1 mei omhoog gaat.", "De huur gaat op 1 mei omhoog."),
+    ],
+)
+def test_a_commanding_phrase_gets_a_friendlier_sentence(text: str, expected: str) -> None:
+    assert rewritten(text, "koele-toon") == expected
+
+
+def test_what_the_reader_did_is_not_rewritten_with_wij_as_the_actor() -> None:
+    text = "Wij sturen u een herinnering. De huur van januari is niet betaald."
+    (item,) = findings(text, "lijdende-vorm")
+    assert item.rewrite == ""
+
+
+def test_a_door_phrase_inside_a_tangconstructie_is_not_the_actor_of_the_passive() -> None:
+    text = "Wij bellen u. De door u verstrekte gegevens worden gecontroleerd."
+    (item,) = findings(text, "lijdende-vorm")
+    assert item.rewrite == ""
+    assert rewritten(text, "tangconstructie") == "Wij bellen u. De gegevens die u hebt verstrekt worden gecontroleerd."
+
+
+def test_an_opener_before_a_subject_it_cannot_read_gets_no_rewrite() -> None:
+    (item,) = findings("Wij wijzen u erop dat de door u verstrekte gegevens worden gecontroleerd.", "koele-toon")
+    assert item.rewrite == ""
+
+
+def test_a_passive_whose_subject_is_left_out_after_en_gets_no_rewrite() -> None:
+    text = "Uw verzoek is door ons beoordeeld en wordt toegekend."
+    assert [item.rewrite for item in findings(text, "lijdende-vorm")] == ["Wij hebben uw verzoek beoordeeld", ""]
+
+
+def test_an_er_construction_rewrites_only_its_own_clause() -> None:
+    text = "Er zijn bewoners die de pas in een andere auto leggen, maar dat mag niet."
+    assert rewritten(text, "er-constructie") == "Sommige bewoners leggen de pas in een andere auto, maar dat mag niet."
