@@ -10,7 +10,7 @@ from .address import impersonal_style, mixed_address
 from .base import RuleContext
 from .catalog import RULES, RuleInfo
 from .grammar import needless_zullen, passive_voice
-from .letter import letter_elements, letter_framing, looks_like_letter
+from .letter import letter_elements, letter_framing, letter_structure, looks_like_letter
 from .negation import double_negatives
 from .nominal import nominal_style
 from .sentences import long_sentences
@@ -39,6 +39,7 @@ ALL_RULES: tuple[Rule, ...] = (
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     letter_elements,
     # Letter types and structure.
+    letter_structure,
 )
 
 

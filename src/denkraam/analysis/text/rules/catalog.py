@@ -106,4 +106,20 @@ RULES: dict[str, RuleInfo] = {
     # Word choice: domain terms, house style.
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     # Letter types and structure.
+    "brief-hoofdboodschap": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Brief: hoofdboodschap niet bovenaan",
+        "De lezer wil meteen weten waar de brief over gaat; wie eerst de aanleiding leest, haakt af.",
+    ),
+    "brief-gevolg": RuleInfo(
+        "vertrouwen", "transparant", "waarschuwing", "Brief: niet gezegd wat er gebeurt als de lezer niets doet",
+        "Wie weet wat er gebeurt als hij niet reageert, kan zelf kiezen en schrikt later niet.",
+    ),
+    "brief-hulp": RuleInfo(
+        "persoonlijk", "maatwerk-en-mens", "waarschuwing", "Brief: geen hulp aangeboden",
+        "Wie het niet lukt, moet weten dat hij hulp kan krijgen en bij wie.",
+    ),
+    "brief-kopjes": RuleInfo(
+        "gemak", "begrijpelijke-taal", "info", "Brief: lange brief zonder kopjes",
+        "Met kopjes vindt de lezer snel wat hij moet doen en kan hij de rest overslaan.",
+    ),
 }  # fmt: skip
