@@ -9,7 +9,7 @@ from .extract import MAX_TEXT_CHARS, InputError
 from .house_style import HouseStyle
 from .language import detect_language
 from .letter_types import normalise_letter_type
-from .needs import need_scores
+from .needs import need_scores, need_signals
 from .readability import assess_readability
 from .report import TextReport
 from .rules import RuleContext, letter_framing, looks_like_letter, run_rules
@@ -101,7 +101,12 @@ def check_text(
         words=words,
         sentences=len(sentences),
         readability=readability,
-        needs=need_scores(findings, words=words, readability=readability.score if words else None),
+        needs=need_scores(
+            findings,
+            words=words,
+            readability=readability.score if words else None,
+            signals=need_signals(text, findings=findings, is_letter=letter),
+        ),
         findings=tuple(findings),
         is_letter=letter,
         frame_version=frame_version(),

@@ -187,7 +187,7 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
     text = context.text
     kind = letter_type_of(context)
     layout = layout_of(context)
-    if not _has_contact_person(text):
+    if not has_contact_person(text):
         yield finding(
             context,
             "brief-contactpersoon",
@@ -446,7 +446,8 @@ def _span(context: RuleContext, paragraph: Paragraph | None, *, sentence: str = 
     return chosen.start, min(chosen.end, paragraph.end)
 
 
-def _has_contact_person(text: str) -> bool:
+def has_contact_person(text: str) -> bool:
+    """True when the letter names a person the reader can turn to (in the text or signed under the greeting)."""
     if _CONTACT_PERSON.search(text):
         return True
     sign_offs = list(_SIGN_OFF.finditer(text))
