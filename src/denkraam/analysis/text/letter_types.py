@@ -59,7 +59,7 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         (
             re.compile(
                 r"\b(?:(?:uw\s+)?aanvraag\s+is\s+(?:nog\s+)?(?:niet\s+(?:compleet|volledig)|onvolledig)|"
-                r"(?:niet\s+)?(?:compleet|volledig)\s+maken|aanvullen|aanvulling|aanvullende\s+(?:gegevens|stukken|"
+                r"(?:niet\s+)?(?:compleet|volledig)\s+maken|aanvullen|aanvullende\s+(?:gegevens|stukken|"
                 r"informatie)|buiten\s+behandeling)\b",
                 re.I,
             ),
