@@ -41,19 +41,19 @@ _SUBJECT = re.compile(r"^[ \t]*(?:onderwerp|betreft|inzake)\s*:?[ \t]*(?P<subjec
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _HEADING_WORDS = 9
 
-# Vocabulary of each kind, with a weight: how strongly a match says "this is that kind of letter".
+# Vocabulary of each kind (lower case, matched on the lower-cased text), with a weight: how strongly a match
+# says "this is that kind of letter".
 _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
     "besluit": (
-        (re.compile(r"\bbesloten\b|\bbesluit\b|\bbeschikking\b|\bbeslissing\b", re.I), 2.0),
+        (re.compile(r"\bbesloten\b|\bbesluit\b|\bbeschikking\b|\bbeslissing\b"), 2.0),
         (
             re.compile(
                 r"\b(?:toegekend|afgewezen|af\s+te\s+wijzen|wijzen\s+\w+(?:\s+\w+)?\s+af|geweigerd|ingetrokken|"
                 r"herzien|teruggevorderd|terugvordering|stopgezet|verleend|goedgekeurd|verlaagd|verhoogd)\b",
-                re.I,
             ),
             1.5,
         ),
-        (re.compile(r"\bbezwaar\b", re.I), 1.0),
+        (re.compile(r"\bbezwaar\b"), 1.0),
     ),
     "aanvraag-onvolledig": (
         (
@@ -61,41 +61,38 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
                 r"\b(?:(?:uw\s+)?aanvraag\s+is\s+(?:nog\s+)?(?:niet\s+(?:compleet|volledig)|onvolledig)|"
                 r"(?:niet\s+)?(?:compleet|volledig)\s+maken|aanvullen|aanvullende\s+(?:gegevens|stukken|"
                 r"informatie)|buiten\s+behandeling)\b",
-                re.I,
             ),
             2.5,
         ),
-        (re.compile(r"\b(?:ontbreekt|ontbreken|ontbrekende|missen\s+(?:wij|we)|(?:wij|we)\s+missen)\b", re.I), 2.0),
+        (re.compile(r"\b(?:ontbreekt|ontbreken|ontbrekende|missen\s+(?:wij|we)|(?:wij|we)\s+missen)\b"), 2.0),
         (
             re.compile(
                 r"\b(?:hebben|heb)\s+(?:wij|we|ik)\s+(?:nog\s+)(?:\w+\s+){0,5}(?:van\s+u\s+)?nodig|"
                 r"(?:wij|we)\s+(?:hebben|missen)\s+nog\b",
-                re.I,
             ),
             2.5,
         ),
-        (re.compile(r"\b(?:nog\s+nodig|stuur\s+(?:ons\s+)?nog)\b", re.I), 1.0),
+        (re.compile(r"\b(?:nog\s+nodig|stuur\s+(?:ons\s+)?nog)\b"), 1.0),
     ),
     "herinnering": (
-        (re.compile(r"\b(?:herinnering|aanmaning|betalingsherinnering|herinneren\s+(?:wij|we)\s+u)\b", re.I), 3.0),
+        (re.compile(r"\b(?:herinnering|aanmaning|betalingsherinnering|herinneren\s+(?:wij|we)\s+u)\b"), 3.0),
         (
             re.compile(
                 r"\b(?:nog\s+(?:steeds\s+)?niet\s+(?:betaald|ontvangen|teruggestuurd|gedaan)|openstaand\w*|"
                 r"achterstand|betalingsachterstand|eerder\s+(?:een\s+brief\s+)?(?:gestuurd|gevraagd)|"
                 r"in\s+onze\s+(?:vorige|eerdere)\s+brief|(?:vorige|eerdere)\s+brief|te\s+laat\s+betaald)\b",
-                re.I,
             ),
             1.5,
         ),
-        (re.compile(r"\b(?:incasso|deurwaarder|invorderingskosten|aanmaningskosten)\b", re.I), 1.0),
+        (re.compile(r"\b(?:incasso|deurwaarder|invorderingskosten|aanmaningskosten)\b"), 1.0),
     ),
     "uitnodiging": (
         (
-            re.compile(r"\b(?:uitnodiging|uitnodigen|nodig(?:en|t)\s+(?:\w+\s+){1,5}uit|uitgenodigd)\b", re.I),
+            re.compile(r"\b(?:uitnodiging|uitnodigen|nodig(?:en|t)\s+(?:\w+\s+){1,5}uit|uitgenodigd)\b"),
             3.0,
         ),
-        (re.compile(r"\b(?:afspraak|gesprek|bijeenkomst|spreekuur|informatieavond|keuring)\b", re.I), 1.0),
-        (re.compile(r"\b(?:kom\s+naar|verwachten\s+(?:wij|we)\s+u|welkom\s+op)\b", re.I), 1.0),
+        (re.compile(r"\b(?:afspraak|gesprek|bijeenkomst|spreekuur|informatieavond|keuring)\b"), 1.0),
+        (re.compile(r"\b(?:kom\s+naar|verwachten\s+(?:wij|we)\s+u|welkom\s+op)\b"), 1.0),
     ),
 }
 _MIN_SCORE = 2.0
@@ -178,7 +175,8 @@ def normalise_letter_type(value: str) -> str:
 
 def detect_letter_type(text: str) -> str:
     """The kind of letter its words suggest; `informatiebrief` when no kind stands out."""
-    subject = " ".join(match.group("subject") for match in _SUBJECT.finditer(text[:1500]))
+    subject = " ".join(match.group("subject") for match in _SUBJECT.finditer(text[:1500])).lower()
+    text = text.lower()  # the signs are lower case: matching without IGNORECASE is about twice as fast
     scores: dict[str, float] = {}
     for kind, signs in _SIGNS.items():
         score = 0.0

@@ -76,22 +76,20 @@ CROSS_WEIGHTS: dict[tuple[str, NeedId], float] = {
     ("ambtelijk-woord", "persoonlijk"): 0.5,  # officialese keeps the reader at a distance
 }
 
+# The patterns run on the lower-cased text (`_lowered`): matching without IGNORECASE is about twice as fast.
 _REASON = re.compile(
     r"\b(?:omdat|want|daarom|zodat|dit\s+betekent|dat\s+betekent|de\s+reden|waarom|dat\s+komt\s+doordat|doordat|"
     r"vanwege|dit\s+staat\s+in|op\s+grond\s+van)\b",
-    re.IGNORECASE,
 )
 _HELP = re.compile(
     r"\b(?:(?:wij|we|ik)\s+(?:\w+\s+){0,2}helpen|helpen\s+(?:wij|we|ik)|hulp|ondersteuning|advies|"
     r"lukt\s+(?:het|dit|dat)\s+niet|bel\s+(?:ons|gerust|dan)|neem\s+(?:dan\s+)?(?:gerust\s+)?contact|"
     r"betalingsregeling|samen\s+(?:met\s+u\s+)?(?:zoeken|kijken)|denken\s+(?:wij|we)\s+(?:graag\s+)?mee)\b",
-    re.IGNORECASE,
 )
 _ACKNOWLEDGE = re.compile(
     r"\b(?:(?:wij|we|ik)\s+(?:\w+\s+)?(?:begrijpen|begrijp|snappen|snap|weten)\s+(?:goed\s+)?dat|"
     r"het\s+kan\s+zijn\s+dat|misschien\s+(?:hebt|heeft|bent|vindt|weet)\s+u|vervelend|sorry|excuses|spijt|"
     r"dat\s+is\s+niet\s+(?:fijn|leuk)|begrijpelijk|in\s+uw\s+situatie|moeilijke\s+tijd)\b",
-    re.IGNORECASE,
 )
 _ACCUSATION = re.compile(
     r"\b(?:(?:wij|we)\s+hebben\s+geconstateerd|(?:is|werd)\s+geconstateerd|"
@@ -100,18 +98,15 @@ _ACCUSATION = re.compile(
     r"in\s+strijd\s+met|verwijtbaar|misbruik|fraude\s+gepleegd|"
     r"onjuiste\s+(?:informatie|gegevens)\s+(?:\w+\s+){0,3}(?:verstrekt|gegeven|opgegeven)|"
     r"u\s+(?:heeft|hebt)\s+(?:\w+\s+){0,4}overtreden)",
-    re.IGNORECASE,
 )
 _GROUND = re.compile(
     r"\b(?:omdat|want|uit\s+(?:\w+\s+){0,6}blijkt|volgens|op\s+\d{1,2}\s+\w+|wij\s+zagen|u\s+schreef|"
     r"bijvoorbeeld)\b",
-    re.IGNORECASE,
 )
-_READER = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
-_SENDER = re.compile(r"\b(?:wij|we|ons|onze|ik|mij|mijn)\b", re.IGNORECASE)
+_READER = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie)\b")
+_SENDER = re.compile(r"\b(?:wij|we|ons|onze|ik|mij|mijn)\b")
 _THIRD_PERSON = re.compile(
     r"\b(?:de|het)\s+(?:aanvrager|belanghebbende|cliënt|client|klant|burger|betrokkene|ontvanger|verzoeker)\b",
-    re.IGNORECASE,
 )
 
 
@@ -137,6 +132,7 @@ def need_signals(text: str, *, findings: Sequence[Finding], is_letter: bool) -> 
     person counts."""
     from .rules.letter import has_contact_person  # the rules package imports the catalog; keep this module light
 
+    text = _lowered(text)
     accusations = grounded = 0
     for match in _ACCUSATION.finditer(text):
         sentence = _sentence_around(text, match.start(), match.end())
@@ -218,6 +214,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
     right_candidates = [position for mark in ".!?\n" if (position := text.find(mark, end)) >= 0]
     return text[left + 1 : min(right_candidates) if right_candidates else len(text)]
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case with the same offsets (a few Unicode letters grow when lowered; they stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
 def _clamp(value: float) -> float:
