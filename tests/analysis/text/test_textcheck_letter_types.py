@@ -259,3 +259,26 @@ def test_the_cli_takes_the_letter_type_and_reports_it(tmp_path: pytest.TempPathF
     assert "Soort brief: informatiebrief (herkend uit de tekst)." in text
     refused = runner.invoke(cli, ["check", "--brieftype", "kerstkaart", str(path)])
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hierbij ontvangt u uw nieuwe parkeervergunning.",
+        "Naar aanleiding van uw aanvraag van 3 maart hebben wij besloten dat u de vergunning krijgt.",
+        "Met deze brief vertellen wij u dat de bibliotheek in juli dicht is.",
+    ],
+)
+def test_an_opening_that_carries_the_message_is_not_called_a_preamble(opening: str) -> None:
+    text = (
+        f"Beste mevrouw Ruiz,\n\n{opening}\n\nHebt u vragen? Bel Iris Post op 020 123 45 67.\n\n"
+        "Met vriendelijke groet,\n\nIris Post"
+    )
+    assert "brief-hoofdboodschap" not in {item.rule for item in check_text(text).findings}
+
+
+def test_the_html_report_names_the_kind_of_letter() -> None:
+    from denkraam.analysis.text.html_report import render_html
+
+    page = render_html([check_text(REMINDER, source="herinnering.txt")])
+    assert "Soort brief: herinnering of aanmaning (herkend uit de tekst)." in page

@@ -124,8 +124,7 @@ MAIN_MESSAGE: dict[str, re.Pattern[str]] = {
 # A first paragraph that only refers to what came before ("Naar aanleiding van uw brief van 3 maart ...").
 PREAMBLE = re.compile(
     r"^\s*(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|onder\s+verwijzing\s+naar|in\s+vervolg\s+op|"
-    r"met\s+betrekking\s+tot|refererend\s+aan|hierbij\s+(?:ontvangt|sturen|delen|informeren)|"
-    r"middels\s+deze\s+brief|op\s+\S+(?:\s+\S+){0,3}\s+(?:hebben|heeft)\s+(?:wij|we|u)\b[^.]{0,80}"
+    r"met\s+betrekking\s+tot|refererend\s+aan|op\s+\S+(?:\s+\S+){0,3}\s+(?:hebben|heeft)\s+(?:wij|we|u)\b[^.]{0,80}"
     r"\b(?:ontvangen|gestuurd|aangevraagd|ingediend)\.)",
     re.I,
 )

@@ -337,7 +337,8 @@ def letter_structure(context: RuleContext) -> Iterator[Finding]:
     first = content[0]
     main = MAIN_MESSAGE.get(kind)
     first_text = text[first.content_start : first.end]
-    if PREAMBLE.match(first_text) and len(context.sentences) > 0 and _sentences_in(context, first) == 1:
+    has_main = main.search(first_text) if main else any(p.search(first_text) for p in MAIN_MESSAGE.values())
+    if not has_main and PREAMBLE.match(first_text) and _sentences_in(context, first) == 1:
         yield finding(
             context,
             "brief-hoofdboodschap",
@@ -347,7 +348,7 @@ def letter_structure(context: RuleContext) -> Iterator[Finding]:
             suggestion="Begin met waar het om gaat (wat u hebt besloten, wat u van de lezer vraagt of wat er "
             "verandert). Noem de aanleiding daarna, of laat haar weg.",
         )
-    elif main is not None and not main.search(first_text):
+    elif not has_main and main is not None:
         later = next((p for p in content[1:] if main.search(text, p.content_start, p.end)), None)
         where = f"pas in alinea {content.index(later) + 1}" if later is not None else "niet in de eerste alinea"
         example = _first_sentence_matching(context, later, main) if later is not None else ""
