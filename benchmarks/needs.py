@@ -97,9 +97,10 @@ def main() -> None:
     section = [
         "## Need scores (`benchmarks/needs.py`)",
         "",
-        "Command: `.venv/bin/python benchmarks/needs.py`. *Before*: the scores from findings only (as at the start "
-        "of issue 14); *after*: with what a text does for its reader and what damages trust (step 5 in "
-        "`src/denkraam/analysis/text/needs.py`). Same findings on both rows.",
+        "Command: `.venv/bin/python benchmarks/needs.py`. *Before*: the scoring formula of the start of issue 14 "
+        "(findings only); *after*: with what a text does for its reader and what damages trust (step 5 in "
+        "`src/denkraam/analysis/text/needs.py`). Both on today's findings, so the accusing letter's *before* "
+        "already includes the new `beschuldiging` findings (without them it scored 81).",
         "",
         *pair_rows,
         "",

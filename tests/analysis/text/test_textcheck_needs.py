@@ -105,3 +105,31 @@ def test_the_plain_side_of_the_amsterdam_rewrites_scores_at_least_as_high_and_ra
         assert higher + ties >= 0.85 * len(pairs), (need, results)
         assert ties <= 0.35 * len(pairs), (need, results)  # was 46 of 48 (vertrouwen) and 39 (persoonlijk)
         assert higher > 2 * lower, (need, results)
+
+
+def test_a_named_contact_person_raises_persoonlijk() -> None:
+    named = RESPECTFUL
+    team = RESPECTFUL.replace("Kim de Graaf\n", "Team Inkomen\n")
+    assert persoonlijk(named) > persoonlijk(team)
+
+
+def test_accusing_wording_is_a_finding_an_error_without_ground_and_a_warning_with_it() -> None:
+    report = check_text(ACCUSING)
+    accusations = [item for item in report.findings if item.rule == "beschuldiging"]
+    assert [ACCUSING[item.start : item.end] for item in accusations] == [
+        "Wij hebben geconstateerd",
+        "U heeft nagelaten",
+        "Dit is in strijd met",
+    ]
+    assert {item.severity for item in accusations} == {"fout"}
+    grounded = check_text(
+        "Uit uw loonstroken blijkt dat u ten onrechte toeslag hebt gekregen, omdat uw loon hoger was."
+    )
+    [item] = [item for item in grounded.findings if item.rule == "beschuldiging"]
+    assert item.severity == "waarschuwing"
+    assert not any(item.rule == "beschuldiging" for item in check_text(RESPECTFUL).findings)
+
+
+def test_privacy_wording_about_misuse_is_no_accusation() -> None:
+    text = "Wij beschermen uw gegevens tegen misbruik. Dit is in lijn met de privacywet."
+    assert not any(item.rule == "beschuldiging" for item in check_text(text).findings)

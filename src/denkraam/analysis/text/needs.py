@@ -12,11 +12,11 @@ How a score is derived (deterministic, no randomness, no model):
    0/0 findings and every `brief-...` finding (a missing objection route is as bad in a long letter as in a
    short one, also when the finding points at the place where the route belongs).
 5. What the text does for the reader and what damages trust (`NeedSignals`, counted by `need_signals`):
-   - damage joins the span weights of step 2, so it scales with the length of the text like any finding:
-     an accusation ("wij hebben geconstateerd dat u", "u heeft ten onrechte", "u heeft nagelaten") weighs 6,
-     or 3 when the same sentence gives its ground ("omdat", "uit ... blijkt", a date); a threat (a
-     `dreigende-toon` finding) before the first offer of help weighs 3 more; a text whose first paragraph
-     (first fifth) already accuses or threatens gets 6 more (suspicion first). For `persoonlijk`, every
+   - damage joins the span weights of step 2, so it scales with the length of the text like any finding.
+     Accusations are findings of their own (`beschuldiging`: "wij hebben geconstateerd dat u", "u heeft ten
+     onrechte": an error, 6, or a warning, 3, when the sentence gives its ground); a threat (a `dreigende-toon`
+     finding) before the first offer of help weighs 3 more; a text whose first fifth (at least 200 characters)
+     already accuses or threatens gets 6 more (suspicion first). For `persoonlijk`, every
      reference to the reader in the third person ("de aanvrager", "belanghebbende") weighs 1.
    - what a good text does earns credit; a text that does none of it misses `MAX_CREDIT` (15) points. Each
      part saturates (`part * (1 - exp(-count_per_100_words / scale))`, counts per `max(words, 100)`):
@@ -60,8 +60,6 @@ EASE_START = 25.0
 EASE_SLOPE = 1.6
 
 MAX_CREDIT = 15.0
-ACCUSATION_WEIGHT = 6.0
-GROUNDED_ACCUSATION_WEIGHT = 3.0
 THREAT_BEFORE_HELP_WEIGHT = 3.0
 SUSPICION_FIRST_WEIGHT = 6.0
 THIRD_PERSON_WEIGHT = 1.0
@@ -91,18 +89,6 @@ _ACKNOWLEDGE = re.compile(
     r"het\s+kan\s+zijn\s+dat|misschien\s+(?:hebt|heeft|bent|vindt|weet)\s+u|vervelend|sorry|excuses|spijt|"
     r"dat\s+is\s+niet\s+(?:fijn|leuk)|begrijpelijk|in\s+uw\s+situatie|moeilijke\s+tijd)\b",
 )
-_ACCUSATION = re.compile(
-    r"\b(?:(?:wij|we)\s+hebben\s+geconstateerd|(?:is|werd)\s+geconstateerd|"
-    r"u\s+(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:ten\s+onrechte|onterecht|nagelaten|verzuimd|bewust|opzettelijk)|"
-    r"u\s+bent\s+(?:\w+\s+){0,2}tekortgeschoten|u\s+(?:heeft|hebt)\s+zich\s+niet\s+(?:\w+\s+){0,2}gehouden|"
-    r"in\s+strijd\s+met|verwijtbaar|misbruik|fraude\s+gepleegd|"
-    r"onjuiste\s+(?:informatie|gegevens)\s+(?:\w+\s+){0,3}(?:verstrekt|gegeven|opgegeven)|"
-    r"u\s+(?:heeft|hebt)\s+(?:\w+\s+){0,4}overtreden)",
-)
-_GROUND = re.compile(
-    r"\b(?:omdat|want|uit\s+(?:\w+\s+){0,6}blijkt|volgens|op\s+\d{1,2}\s+\w+|wij\s+zagen|u\s+schreef|"
-    r"bijvoorbeeld)\b",
-)
 _READER = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie)\b")
 _SENDER = re.compile(r"\b(?:wij|we|ons|onze|ik|mij|mijn)\b")
 _THIRD_PERSON = re.compile(
@@ -120,8 +106,6 @@ class NeedSignals:
     reader: int = 0
     sender: int = 0
     names_a_person: bool = False
-    accusations: int = 0
-    grounded_accusations: int = 0
     threats_before_help: int = 0
     suspicion_first: bool = False
     third_person: int = 0
@@ -132,30 +116,22 @@ def need_signals(text: str, *, findings: Sequence[Finding], is_letter: bool) -> 
     person counts."""
     from .rules.letter import has_contact_person  # the rules package imports the catalog; keep this module light
 
+    names_a_person = is_letter and has_contact_person(text)  # needs the capitals of names
     text = _lowered(text)
-    accusations = grounded = 0
-    for match in _ACCUSATION.finditer(text):
-        sentence = _sentence_around(text, match.start(), match.end())
-        if _GROUND.search(sentence):
-            grounded += 1
-        else:
-            accusations += 1
     first_help = _HELP.search(text)
     help_at = first_help.start() if first_help else len(text)
     threats = [item for item in findings if item.rule == "dreigende-toon" and item.end > item.start]
     first_part = max(200, len(text) // 5)
-    accusation_early = any(match.start() < first_part for match in _ACCUSATION.finditer(text))
+    accusations = [item for item in findings if item.rule == "beschuldiging"]
     return NeedSignals(
         reasons=len(_REASON.findall(text)),
         help=len(_HELP.findall(text)),
         acknowledgements=len(_ACKNOWLEDGE.findall(text)),
         reader=len(_READER.findall(text)),
         sender=len(_SENDER.findall(text)),
-        names_a_person=is_letter and has_contact_person(text),
-        accusations=accusations,
-        grounded_accusations=grounded,
+        names_a_person=names_a_person,
         threats_before_help=sum(1 for item in threats if item.start < help_at),
-        suspicion_first=accusation_early or any(item.start < first_part for item in threats),
+        suspicion_first=any(item.start < first_part for item in [*accusations, *threats]),
         third_person=len(_THIRD_PERSON.findall(text)),
     )
 
@@ -177,11 +153,8 @@ def need_scores(
             fixed[item.need] += FIXED_PENALTY[item.severity]
     missing_credit = dict.fromkeys(NEED_IDS, 0.0)
     if signals is not None:
-        span_weight["vertrouwen"] += (
-            ACCUSATION_WEIGHT * signals.accusations
-            + GROUNDED_ACCUSATION_WEIGHT * signals.grounded_accusations
-            + THREAT_BEFORE_HELP_WEIGHT * signals.threats_before_help
-            + (SUSPICION_FIRST_WEIGHT if signals.suspicion_first else 0.0)
+        span_weight["vertrouwen"] += THREAT_BEFORE_HELP_WEIGHT * signals.threats_before_help + (
+            SUSPICION_FIRST_WEIGHT if signals.suspicion_first else 0.0
         )
         span_weight["persoonlijk"] += THIRD_PERSON_WEIGHT * signals.third_person
         for item in findings:
@@ -208,12 +181,6 @@ def need_scores(
 
 def _part(density: float, points: float, scale: float) -> float:
     return points * (1 - math.exp(-density / scale))
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
-    right_candidates = [position for mark in ".!?\n" if (position := text.find(mark, end)) >= 0]
-    return text[left + 1 : min(right_candidates) if right_candidates else len(text)]
 
 
 def _lowered(text: str) -> str:

@@ -16,6 +16,7 @@ from .nominal import nominal_style
 from .sentences import long_sentences
 from .timing import vague_time
 from .tone import cold_tone, threatening_tone
+from .trust import accusing_wording
 from .wording import officialese_words, unexplained_abbreviations
 
 __all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "letter_framing", "looks_like_letter", "run_rules"]
@@ -40,6 +41,7 @@ ALL_RULES: tuple[Rule, ...] = (
     letter_elements,
     # Letter types and structure.
     letter_structure,
+    accusing_wording,
 )
 
 

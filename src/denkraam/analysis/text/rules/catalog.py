@@ -118,6 +118,10 @@ RULES: dict[str, RuleInfo] = {
         "persoonlijk", "maatwerk-en-mens", "waarschuwing", "Brief: geen hulp aangeboden",
         "Wie het niet lukt, moet weten dat hij hulp kan krijgen en bij wie.",
     ),
+    "beschuldiging": RuleInfo(
+        "vertrouwen", "vertrouwen-in-burger", "fout", "Beschuldigt de lezer (zonder grond)",
+        "Wie eerst een verwijt leest, voelt zich verdacht en leest de uitleg en de hulp niet meer.",
+    ),
     "brief-kopjes": RuleInfo(
         "gemak", "begrijpelijke-taal", "info", "Brief: lange brief zonder kopjes",
         "Met kopjes vindt de lezer snel wat hij moet doen en kan hij de rest overslaan.",

@@ -24,6 +24,9 @@ from .dates import has_concrete_time
 _SALUTATION = re.compile(
     r"^[ \t]*(?:geachte|beste|hallo|goedemorgen|goedemiddag|lieve)\b", re.IGNORECASE | re.MULTILINE
 )
+_SALUTATION_LINE = re.compile(
+    r"^[ \t]*(?:geachte|beste|hallo|goedemorgen|goedemiddag|lieve)\b.*$", re.IGNORECASE | re.MULTILINE
+)
 _SIGN_OFF = re.compile(
     r"\b(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|"
     r"hartelijke\s+groet(?:en)?)\b",
@@ -449,7 +452,8 @@ def _span(context: RuleContext, paragraph: Paragraph | None, *, sentence: str = 
 
 def has_contact_person(text: str) -> bool:
     """True when the letter names a person the reader can turn to (in the text or signed under the greeting)."""
-    if _CONTACT_PERSON.search(text):
+    # "Geachte mevrouw Lont," names the reader, not someone to turn to.
+    if _CONTACT_PERSON.search(_SALUTATION_LINE.sub("", text[:2000], count=1) + text[2000:]):
         return True
     sign_offs = list(_SIGN_OFF.finditer(text))
     if not sign_offs:
