@@ -49,11 +49,12 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         (
             re.compile(
                 r"\b(?:toegekend|afgewezen|af\s+te\s+wijzen|wijzen\s+\w+(?:\s+\w+)?\s+af|geweigerd|ingetrokken|"
-                r"herzien|teruggevorderd|terugvordering|stopgezet|verleend|goedgekeurd|verlaagd|verhoogd)\b",
+                r"herzien|teruggevorderd|terugvordering|stopgezet|verleend|goedgekeurd|verlaagd|verhoogd|afwijzing|"
+                r"toekenning|intrekking|weigering)\b",
             ),
             1.5,
         ),
-        (re.compile(r"\bbezwaar\b"), 1.0),
+        (re.compile(r"\bbezwaar\w*"), 1.0),
     ),
     "aanvraag-onvolledig": (
         (

@@ -452,8 +452,9 @@ def _span(context: RuleContext, paragraph: Paragraph | None, *, sentence: str = 
 
 def has_contact_person(text: str) -> bool:
     """True when the letter names a person the reader can turn to (in the text or signed under the greeting)."""
-    # "Geachte mevrouw Lont," names the reader, not someone to turn to.
-    if _CONTACT_PERSON.search(_SALUTATION_LINE.sub("", text[:2000], count=1) + text[2000:]):
+    # The address block and "Geachte mevrouw Lont," name the reader, not someone to turn to.
+    salutation = _SALUTATION_LINE.search(text[:2000])
+    if _CONTACT_PERSON.search(text, salutation.end() if salutation else 0):
         return True
     sign_offs = list(_SIGN_OFF.finditer(text))
     if not sign_offs:
