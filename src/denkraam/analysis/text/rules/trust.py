@@ -16,11 +16,13 @@ from .base import RuleContext, finding
 
 # Matched on the lower-cased text (`RuleContext.lower`).
 ACCUSATION = re.compile(
-    r"\b(?:(?:wij|we|ik)\s+hebben\s+geconstateerd|(?:wij|we|ik)\s+constateren|(?:is|werd)\s+geconstateerd\s+dat\s+u|"
+    r"\b(?:(?:wij|we|ik)\s+(?:hebben\s+|heb\s+)?(?:geconstateerd|constateren|constateer)\s+dat\s+u|"
+    r"(?:is|werd)\s+geconstateerd\s+dat\s+u|"
     r"u\s+(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:ten\s+onrechte|onterecht|nagelaten|verzuimd|bewust|opzettelijk)|"
     r"dat\s+u\s+(?:\w+\s+){0,3}(?:ten\s+onrechte|onterecht|bewust|opzettelijk)|"
     r"u\s+bent\s+(?:\w+\s+){0,2}tekortgeschoten|u\s+(?:heeft|hebt)\s+zich\s+niet\s+(?:\w+\s+){0,2}gehouden|"
-    r"(?:u|dit)\s+(?:\w+\s+){0,5}in\s+strijd\s+met|verwijtbaar|misbruik\s+gemaakt|fraude\s+gepleegd|"
+    r"(?:u|dat\s+u)\s+(?:heeft|hebt|bent)\s+(?:\w+\s+){0,4}in\s+strijd\s+met|"
+    r"(?<!niet\s)verwijtbaar\s+werkloos|u\s+bent\s+verwijtbaar|misbruik\s+gemaakt|fraude\s+gepleegd|"
     r"onjuiste\s+(?:informatie|gegevens)\s+(?:\w+\s+){0,3}(?:verstrekt|gegeven|opgegeven)|"
     r"u\s+(?:heeft|hebt)\s+(?:\w+\s+){0,4}overtreden)\b"
 )
