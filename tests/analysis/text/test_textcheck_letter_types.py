@@ -282,3 +282,8 @@ def test_the_html_report_names_the_kind_of_letter() -> None:
 
     page = render_html([check_text(REMINDER, source="herinnering.txt")])
     assert "Soort brief: herinnering of aanmaning (herkend uit de tekst)." in page
+
+
+@pytest.mark.parametrize("placeholder", ["[TELEFOON]", "{{ telefoonnummer }}", "[telefoon]"])
+def test_a_template_or_scrubbed_letter_with_a_phone_placeholder_is_not_told_it_has_no_number(placeholder: str) -> None:
+    assert "brief-telefoon" not in {item.rule for item in check_text(letter_with(placeholder)).findings}

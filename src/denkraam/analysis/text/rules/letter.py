@@ -67,6 +67,8 @@ _PHONE_CANDIDATE = re.compile(
     rf"(?P<digits>\d+(?:{_PHONE_SEPARATOR}\d+)*)"
 )
 _PHONE_GROUP = re.compile(r"\d+")
+# A template or a scrubbed letter has a placeholder where the number goes: "[TELEFOON]", "{{ telefoonnummer }}".
+_PHONE_PLACEHOLDER = re.compile(r"[\[{<]{1,2}\s*(?:telefoon|telefoonnummer|tel|phone)\s*[\]}>]{1,2}", re.IGNORECASE)
 _SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
 
 
@@ -198,7 +200,7 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             suggestion="Noem een contactpersoon met naam, bijvoorbeeld 'Hebt u vragen? Bel Anna de Vries, "
             "telefoon 020 123 45 67.'",
         )
-    if not find_phone_numbers(text):
+    if not find_phone_numbers(text) and not _PHONE_PLACEHOLDER.search(text):
         yield finding(
             context,
             "brief-telefoon",
