@@ -49,6 +49,13 @@ FROG_MISSING = (
     help="Treat the text as a letter (or not). Default: detect it from 'Geachte' or 'Met vriendelijke groet'.",
 )
 @click.option(
+    "--brieftype",
+    "letter_type",
+    type=click.Choice(["besluit", "aanvraag-onvolledig", "herinnering", "aanmaning", "uitnodiging", "informatiebrief"]),
+    default=None,
+    help="The kind of letter, for its checklist (aanmaning counts as herinnering). Default: recognise it.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(0.1, 300),
     default=10.0,
@@ -69,6 +76,7 @@ def check(
     deep: bool,
     max_sentence_words: int,
     is_letter: bool | None,
+    letter_type: str | None,
     timeout: float,
     word_list: Path | None,
 ) -> None:
@@ -124,6 +132,7 @@ def check(
                 max_sentence_words=max_sentence_words,
                 is_letter=is_letter,
                 house_style=house_style,
+                letter_type=letter_type,
             )
             for document in documents
         ]

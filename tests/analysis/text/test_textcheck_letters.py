@@ -112,3 +112,14 @@ def test_a_long_sentence_after_the_sign_off_still_counts() -> None:
     assert texts[0] == "Bel ons gerust."
     assert any(text.startswith("PS") for text in texts)
     assert not any("groet" in text or "Beste" in text for text in texts)
+
+
+def test_the_reader_named_in_the_address_or_salutation_is_no_contact_person() -> None:
+    text = (
+        "Aan: de heer J. de Vries\nLindelaan 14\n\nGeachte heer De Vries,\n\nU krijgt vanaf 1 mei een nieuwe pas, "
+        "omdat de oude verloopt. Bel ons op 020 123 45 67 als u vragen hebt.\n\nMet vriendelijke groet,\n\n"
+        "Team Burgerzaken"
+    )
+    assert "brief-contactpersoon" in {item.rule for item in check_text(text).findings}
+    signed = text.replace("Team Burgerzaken", "Eva Smit")
+    assert "brief-contactpersoon" not in {item.rule for item in check_text(signed).findings}

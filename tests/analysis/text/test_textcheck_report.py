@@ -23,12 +23,25 @@ BAD = (FIXTURES / "slechte_brief.txt").read_text(encoding="utf-8")
 
 def test_the_json_has_exactly_the_documented_shape() -> None:
     data = json.loads(check_text(BAD, source="brief.txt").to_json())
-    assert list(data) == ["source", "language", "stats", "readability", "needs", "findings", "versions"]
+    assert list(data) == [
+        "source",
+        "language",
+        "stats",
+        "readability",
+        "b1",
+        "needs",
+        "letter_type",
+        "findings",
+        "versions",
+    ]
     assert data["source"] == "brief.txt" and data["language"] == "nl"
     assert set(data["stats"]) == {"words", "sentences"}
     assert set(data["readability"]) == {"score", "level", "sentences"}
     assert set(data["readability"]["sentences"][0]) == {"start", "end", "text", "score", "level"}
+    assert set(data["b1"]) == {"at_b1", "verdict", "reasons"}
+    assert data["b1"]["at_b1"] is False and data["b1"]["verdict"].startswith("Deze tekst is niet op B1-niveau")
     assert set(data["needs"]) == {"vertrouwen", "persoonlijk", "gemak"}
+    assert data["letter_type"] == {"type": data["letter_type"]["type"], "detected": True}
     assert all(set(value) == {"score"} for value in data["needs"].values())
     fields = {
         "rule",

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 
+from .b1 import b1_verdict
 from .extract import MAX_TEXT_CHARS, InputError
 from .house_style import HouseStyle
 from .language import detect_language
-from .needs import need_scores
+from .letter_types import normalise_letter_type
+from .needs import need_scores, need_signals
 from .readability import assess_readability
 from .report import TextReport
 from .rules import RuleContext, letter_framing, looks_like_letter, run_rules
 from .rules.base import finding
+from .rules.letter import letter_type_of
 from .tokens import split_sentences
 
 FALLBACK_FRAME_VERSION = "interactiestrategie 1.0"
@@ -34,8 +37,8 @@ def check_text(
     `is_letter=None` detects a letter from its salutation or closing greeting; letters are also checked for
     contact person, phone number, action, deadline, reason, objection route and use of personal data.
     `house_style` is an organisation's own word list (it wins over denkraam's lists); `letter_type` names the kind
-    of letter when the writer knows it (None: the check recognises it). A text that is not Dutch gets one notice
-    and no scores. Raises `InputError` for text over the size limit.
+    of letter when the writer knows it (None: the check recognises it; an unknown name raises ValueError). A text
+    that is not Dutch gets one notice and no scores. Raises `InputError` for text over the size limit.
     """
     if len(text) > MAX_TEXT_CHARS:
         maximum = f"{MAX_TEXT_CHARS:_}".replace("_", ".")  # Dutch thousands separator
@@ -44,7 +47,10 @@ def check_text(
         raise ValueError("max_sentence_words must be at least 1")
     sentences = split_sentences(text)
     words = sum(len(sentence.words) for sentence in sentences)
-    letter = looks_like_letter(text) if is_letter is None else is_letter
+    if letter_type is not None:
+        letter_type = normalise_letter_type(letter_type)  # ValueError (in Dutch) for an unknown kind
+    # A writer who names the kind of letter says it is a letter.
+    letter = (letter_type is not None or looks_like_letter(text)) if is_letter is None else is_letter
     context = RuleContext(
         text=text,
         sentences=sentences,
@@ -79,6 +85,15 @@ def check_text(
     body = [sentence for index, sentence in enumerate(sentences) if index not in framing] or sentences
     readability = assess_readability(text, sentences=body, deep=deep)
     findings = run_rules(context)
+    body_words = sum(len(sentence.words) for sentence in body)
+    b1 = b1_verdict(
+        level=readability.level,
+        words=body_words,
+        sentences=len(body),
+        findings=findings,
+        text=text,
+        max_sentence_words=max_sentence_words,
+    )
     return TextReport(
         source=source,
         language=language,
@@ -86,10 +101,18 @@ def check_text(
         words=words,
         sentences=len(sentences),
         readability=readability,
-        needs=need_scores(findings, words=words, readability=readability.score if words else None),
+        needs=need_scores(
+            findings,
+            words=words,
+            readability=readability.score if words else None,
+            signals=need_signals(text, findings=findings, is_letter=letter),
+        ),
         findings=tuple(findings),
         is_letter=letter,
         frame_version=frame_version(),
+        letter_type=letter_type_of(context) if letter else None,
+        letter_type_detected=letter and not letter_type,
+        b1=b1 if words else None,
     )
 
 

@@ -15,7 +15,7 @@ from string import Template
 
 from denkraam.analysis.findings import Finding
 
-from .markup import LEVEL_LABELS, NEED_LABELS, measured_label, score_label, segments, worst_severity
+from .markup import LEVEL_LABELS, NEED_LABELS, letter_type_line, measured_label, score_label, segments, worst_severity
 from .report import ANALYSER_VERSION, TextReport
 
 
@@ -49,6 +49,10 @@ def _section(report: TextReport, index: int) -> str:
             f"<p>Leesniveau <strong>{level} van 4</strong>: {escape(LEVEL_LABELS[level])} "
             f"(score {report.readability.score:.0f} van 100; hoger is moeilijker).</p>"
         )
+    if report.b1 is not None:
+        parts.append(f'<p class="b1"><strong>{escape(report.b1.verdict)}</strong></p>')
+    if report.letter_type:
+        parts.append(f"<p>{escape(letter_type_line(report))}</p>")
     parts.append(_scores_table(report, prefix))
     if any(item.end > item.start for item in report.findings):
         parts.append(f'<h3 id="{prefix}-tekst">De tekst met bevindingen</h3>')

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from denkraam.analysis.findings import Finding
+
+from .letter_types import LETTER_TYPES
+
+if TYPE_CHECKING:
+    from .report import TextReport
 
 LEVEL_LABELS = {
     1: "goed te lezen voor bijna iedereen",
@@ -15,6 +21,15 @@ LEVEL_LABELS = {
     4: "erg moeilijk voor de meeste lezers",
 }
 NEED_LABELS = {"vertrouwen": "Vertrouwen", "persoonlijk": "Persoonlijk", "gemak": "Gemak"}
+
+
+def letter_type_line(report: TextReport) -> str:
+    """ "Soort brief: besluit (herkend uit de tekst)." or "(opgegeven)", for the terminal and HTML reports."""
+    label = LETTER_TYPES.get(report.letter_type or "", report.letter_type or "")
+    how = "herkend uit de tekst" if report.letter_type_detected else "opgegeven"
+    return f"Soort brief: {label} ({how})."
+
+
 SEVERITY_RANK = {"info": 0, "waarschuwing": 1, "fout": 2}
 
 

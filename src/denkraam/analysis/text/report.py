@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from denkraam.analysis.findings import NEED_IDS, Finding, NeedId
 
+from .b1 import B1Verdict
 from .readability import Readability
 
 ANALYSER_VERSION = "text-1.0.0"
@@ -33,6 +34,9 @@ class TextReport:
     frame_version: str = ""
     # For a web page: which part the text is ("<main>", "grootste tekstblok (div.content)", ...); "" otherwise.
     measured: str = ""
+    letter_type: str | None = None  # "besluit", "herinnering", ... for a letter; None for other texts
+    letter_type_detected: bool = False  # True: recognised from the text; False: named by the writer
+    b1: B1Verdict | None = None  # None when the text has no reading level (empty, not Dutch)
 
     def to_dict(self) -> dict[str, object]:
         """The report as plain data in the documented JSON shape."""
@@ -49,7 +53,9 @@ class TextReport:
                     for s in (readability.sentences if readability else ())
                 ],
             },
+            "b1": self.b1.to_dict() if self.b1 else {"at_b1": None, "verdict": "", "reasons": []},
             "needs": {need: {"score": self.needs.get(need)} for need in NEED_IDS},
+            "letter_type": {"type": self.letter_type, "detected": self.letter_type_detected},
             "findings": [item.to_dict() for item in self.findings],
             "versions": {"analyser": self.analyser_version, "frame": self.frame_version},
         }

@@ -6,7 +6,7 @@ colour is only added when asked for (the CLI does so when stdout is a terminal).
 
 from __future__ import annotations
 
-from .markup import LEVEL_LABELS, NEED_LABELS, measured_label, score_label, segments, worst_severity
+from .markup import LEVEL_LABELS, NEED_LABELS, letter_type_line, measured_label, score_label, segments, worst_severity
 from .report import TextReport
 
 _COLOURS = {"info": "\033[4;36m", "waarschuwing": "\033[4;33m", "fout": "\033[4;31m"}
@@ -34,6 +34,10 @@ def render_text(report: TextReport, *, colour: bool = False) -> str:
             f"Leesniveau {level} van 4: {LEVEL_LABELS[level]} "
             f"(score {report.readability.score:.0f} van 100; hoger is moeilijker)"
         )
+    if report.b1 is not None:
+        lines.append(report.b1.verdict)
+    if report.letter_type:
+        lines.append(letter_type_line(report))
     lines.append("")
     lines.append(bold("Scores per behoefte (0-100, hoger is beter voor de lezer):"))
     for need, label in NEED_LABELS.items():

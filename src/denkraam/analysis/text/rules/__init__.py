@@ -11,7 +11,7 @@ from .base import RuleContext
 from .catalog import RULES, RuleInfo
 from .grammar import needless_zullen, passive_voice
 from .house import house_style_words
-from .letter import letter_elements, letter_framing, looks_like_letter
+from .letter import letter_elements, letter_framing, letter_structure, looks_like_letter
 from .lexicon import domain_terms
 from .negation import double_negatives
 from .nominal import nominal_style
@@ -19,6 +19,7 @@ from .openers import empty_openers, er_constructions, tangconstructies
 from .sentences import long_sentences
 from .timing import vague_time
 from .tone import cold_tone, threatening_tone
+from .trust import accusing_wording
 from .wording import officialese_words, unexplained_abbreviations
 
 __all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "letter_framing", "looks_like_letter", "run_rules"]
@@ -47,6 +48,8 @@ ALL_RULES: tuple[Rule, ...] = (
     tangconstructies,
     letter_elements,
     # Letter types and structure.
+    letter_structure,
+    accusing_wording,
 )
 
 

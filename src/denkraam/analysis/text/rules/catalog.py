@@ -126,4 +126,24 @@ RULES: dict[str, RuleInfo] = {
         "De lezer moet alles tussen 'de' en het zelfstandig naamwoord onthouden voordat hij weet waarover het gaat.",
     ),
     # Letter types and structure.
+    "brief-hoofdboodschap": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Brief: hoofdboodschap niet bovenaan",
+        "De lezer wil meteen weten waar de brief over gaat; wie eerst de aanleiding leest, haakt af.",
+    ),
+    "brief-gevolg": RuleInfo(
+        "vertrouwen", "transparant", "waarschuwing", "Brief: niet gezegd wat er gebeurt als de lezer niets doet",
+        "Wie weet wat er gebeurt als hij niet reageert, kan zelf kiezen en schrikt later niet.",
+    ),
+    "brief-hulp": RuleInfo(
+        "persoonlijk", "maatwerk-en-mens", "waarschuwing", "Brief: geen hulp aangeboden",
+        "Wie het niet lukt, moet weten dat hij hulp kan krijgen en bij wie.",
+    ),
+    "beschuldiging": RuleInfo(
+        "vertrouwen", "vertrouwen-in-burger", "fout", "Beschuldigt de lezer (zonder grond)",
+        "Wie eerst een verwijt leest, voelt zich verdacht en leest de uitleg en de hulp niet meer.",
+    ),
+    "brief-kopjes": RuleInfo(
+        "gemak", "begrijpelijke-taal", "info", "Brief: lange brief zonder kopjes",
+        "Met kopjes vindt de lezer snel wat hij moet doen en kan hij de rest overslaan.",
+    ),
 }  # fmt: skip

@@ -8,12 +8,24 @@ from collections.abc import Iterator, Sequence
 
 from denkraam.analysis.findings import Finding
 
+from ..letter_types import (
+    MAIN_MESSAGE,
+    PREAMBLE,
+    LetterLayout,
+    Paragraph,
+    detect_letter_type,
+    letter_layout,
+    normalise_letter_type,
+)
 from ..tokens import Sentence
 from .base import RuleContext, finding
 from .dates import has_concrete_time
 
 _SALUTATION = re.compile(
     r"^[ \t]*(?:geachte|beste|hallo|goedemorgen|goedemiddag|lieve)\b", re.IGNORECASE | re.MULTILINE
+)
+_SALUTATION_LINE = re.compile(
+    r"^[ \t]*(?:geachte|beste|hallo|goedemorgen|goedemiddag|lieve)\b.*$", re.IGNORECASE | re.MULTILINE
 )
 _SIGN_OFF = re.compile(
     r"\b(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|"
@@ -47,12 +59,62 @@ def letter_framing(sentences: Sequence[Sentence]) -> set[int]:
     return framing
 
 
-_PHONE = re.compile(
-    r"(?<!\d)(?:(?:\+|00)31[\s-]?(?:\(0\))?[\s-]?\d(?:[\s-]?\d){8}"  # +31 6 12345678
-    r"|0\d(?:[\s-]?\d){8}"  # 020 123 45 67, 06-12345678
-    r"|0[89]00[\s-]?\d{2,3}[\s-]?\d{2,4}"  # 0800 1234, 0900-123 45 67
-    r"|14[\s-]?0\d{2,3})(?!\d)"  # municipalities: 14 020
+# A phone number is digit groups joined by a space or a hyphen (spaces around it allowed), after an optional
+# +31 / 0031 (with or without "(0)") or a bracketed area code. Which digits make a number is checked in code.
+_PHONE_SEPARATOR = r"(?:[ \t]*-[ \t]*|[ \t])"
+_PHONE_CANDIDATE = re.compile(
+    rf"(?<![\w+/.,-])(?P<prefix>(?:\+|00)31[ \t]*(?:\(0\)[ \t]*|{_PHONE_SEPARATOR})?|\(0\d{{1,3}}\)[ \t]*)?"
+    rf"(?P<digits>\d+(?:{_PHONE_SEPARATOR}\d+)*)"
 )
+_PHONE_GROUP = re.compile(r"\d+")
+# A template or a scrubbed letter has a placeholder where the number goes: "[TELEFOON]", "{{ telefoonnummer }}".
+_PHONE_PLACEHOLDER = re.compile(r"[\[{<]{1,2}\s*(?:telefoon|telefoonnummer|tel|phone)\s*[\]}>]{1,2}", re.IGNORECASE)
+_SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
+
+
+def find_phone_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of Dutch phone numbers in `text`, in the spellings letters use: 020-1234567, 020 - 123 45 67,
+    088 898 20 01, 06-12345678, (020) 123 45 67, +31 (0)20 123 4567, +31 20 1234567, 0031 20 1234567,
+    0800-1234, 0900 123 45 67 and the municipal 14 020 / 14 0546.
+
+    A number is the shortest run of digit groups that makes a whole number, so "bel 020 123 45 67 of 30 minuten"
+    stops after 67; dates (01-04-2025) are not numbers because no Dutch area code is written as two digits
+    except 06."""
+    spans: list[tuple[int, int]] = []
+    for match in _PHONE_CANDIDATE.finditer(text):
+        groups = [(group.start(), group.end()) for group in _PHONE_GROUP.finditer(text, *match.span("digits"))]
+        end = _phone_end(text, match.group("prefix") or "", groups)
+        if end is not None and not (end < len(text) and text[end].isalnum()):
+            spans.append((match.start() if match.group("prefix") else groups[0][0], end))
+    return spans
+
+
+def _phone_end(text: str, prefix: str, groups: list[tuple[int, int]]) -> int | None:
+    """Where the phone number made of the first digit groups ends, or None when they make none."""
+    first = text[groups[0][0] : groups[0][1]]
+    prefix_digits = re.sub(r"\D", "", prefix)
+    if prefix.startswith(("+", "00")):
+        wanted: tuple[int, ...] = (9,)  # +31 20 1234567: nine digits after the country code
+    elif prefix:
+        wanted = (10 - len(prefix_digits),)  # (020) 123 45 67: the area code counts
+    elif (first == "14" and len(groups) > 1) or (first.startswith("140") and len(first) in (5, 6)):
+        wanted = (5, 6)  # municipalities: 14 020, 14 0546
+    elif first.startswith(_SERVICE_PREFIXES):
+        wanted = (8, 9, 10, 11)  # 0800-1234, 0900 123 45 67
+    elif first.startswith("0") and (first == "06" or len(first) in (3, 4) or len(first) == 10):
+        wanted = (10,)  # the first group is an area code (3 or 4 digits), 06, or the whole number
+    else:
+        return None
+    count, found = 0, None
+    for start, end in groups:
+        count += end - start
+        if count > max(wanted):
+            break
+        if count in wanted:
+            found = end
+    return found
+
+
 _NAME = r"(?:[A-Z][a-zé]+|[A-Z]\.)(?:\s+(?:van|de|der|den|ter|ten|het|la|le|[A-Z]\.|[A-Z][a-zé]+)){1,4}"
 _CONTACT_PERSON = re.compile(
     rf"contactpersoon|mijn\s+naam\s+is|\b(?:mevrouw|meneer|de\s+heer|mw\.|dhr\.)\s+[A-Z]"
@@ -97,13 +159,40 @@ _DATA_USE = re.compile(
 )
 
 
+def letter_type_of(context: RuleContext) -> str:
+    """The kind of letter: the one the writer named (`context.letter_type`), else the one its words suggest."""
+    cached = context._cache.get("letter_type")
+    if isinstance(cached, str):
+        return cached
+    kind = normalise_letter_type(context.letter_type) if context.letter_type else detect_letter_type(context.text)
+    context._cache["letter_type"] = kind
+    return kind
+
+
+def layout_of(context: RuleContext) -> LetterLayout:
+    """The letter's paragraphs between salutation and sign-off (computed once per check)."""
+    cached = context._cache.get("letter_layout")
+    if isinstance(cached, LetterLayout):
+        return cached
+    layout = letter_layout(context.text)
+    context._cache["letter_layout"] = layout
+    return layout
+
+
+# Kinds of letter that ask the reader to do something by a date: a missing date is a warning, not a note.
+_DEADLINE_KINDS = {"aanvraag-onvolledig", "herinnering", "uitnodiging"}
+
+
 def letter_elements(context: RuleContext) -> Iterator[Finding]:
     """For letters only: flag what the reader misses (contact person, phone, action, deadline, reason,
-    objection route after a decision, use of personal data)."""
+    objection route after a decision, use of personal data). Where a missing part belongs in the letter, the
+    finding points at the paragraph after which (or in which) it should come."""
     if not context.is_letter:
         return
     text = context.text
-    if not _has_contact_person(text):
+    kind = letter_type_of(context)
+    layout = layout_of(context)
+    if not has_contact_person(text):
         yield finding(
             context,
             "brief-contactpersoon",
@@ -111,7 +200,7 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             suggestion="Noem een contactpersoon met naam, bijvoorbeeld 'Hebt u vragen? Bel Anna de Vries, "
             "telefoon 020 123 45 67.'",
         )
-    if not _PHONE.search(text):
+    if not find_phone_numbers(text) and not _PHONE_PLACEHOLDER.search(text):
         yield finding(
             context,
             "brief-telefoon",
@@ -119,20 +208,36 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             suggestion="Zet een telefoonnummer in de brief en zeg wanneer iemand bereikbaar is; noem ook andere "
             "kanalen (chat, e-mail, balie).",
         )
-    if not _ACTION.search(text):
+    action = _ACTION.search(text)
+    if action is None:
+        start, end = _span(context, _first(layout))
         yield finding(
             context,
             "brief-actie",
+            start=start,
+            end=end,
             message="Het is niet duidelijk wat de lezer moet doen.",
-            suggestion="Zet in een kopje 'Wat moet u doen?' welke stap de lezer zet, of schrijf 'U hoeft niets "
-            "te doen.'",
+            suggestion="Zet na deze alinea een kopje 'Wat moet u doen?' met de stap die de lezer zet, of schrijf "
+            "'U hoeft niets te doen.'",
         )
     elif not _NOTHING_TO_DO.search(text) and not has_concrete_time(text):
+        start, end = _span(
+            context, _containing(layout, action.start()) or _first(layout), sentence=f"at:{action.start()}"
+        )
+        invitation = kind == "uitnodiging"
         yield finding(
             context,
             "brief-termijn",
-            message="De brief vraagt iets van de lezer, maar noemt geen datum of termijn.",
-            suggestion="Zeg tot wanneer, bijvoorbeeld 'Stuur het formulier vóór 1 april terug.'",
+            start=start,
+            end=end,
+            severity="waarschuwing" if kind in _DEADLINE_KINDS else None,
+            message="De uitnodiging noemt geen datum en tijd."
+            if invitation
+            else "De brief vraagt iets van de lezer, maar noemt geen datum of termijn.",
+            suggestion="Zet in deze alinea wanneer en waar, bijvoorbeeld 'Wij verwachten u op dinsdag 3 juni om "
+            "10.00 uur in het stadhuis.'"
+            if invitation
+            else "Zeg in deze alinea tot wanneer, bijvoorbeeld 'Stuur het formulier vóór 1 april terug.'",
         )
     if not _REASON.search(text):
         yield finding(
@@ -141,13 +246,16 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             message="De brief legt niet uit waarom (geen reden of wettelijke basis).",
             suggestion="Leg uit waarom: 'Wij doen dit omdat …' of 'Dit staat in artikel … van de …wet.'",
         )
-    if _DECISION.search(text) and not _OBJECTION.search(text):
+    if (kind == "besluit" or _DECISION.search(text)) and not _OBJECTION.search(text):
+        start, end = _span(context, _before_closing(text, layout))
         yield finding(
             context,
             "brief-bezwaar",
+            start=start,
+            end=end,
             message="Dit lijkt een besluit, maar de brief zegt niet hoe de lezer bezwaar kan maken.",
-            suggestion="Leg uit hoe en tot wanneer de lezer bezwaar kan maken, bijvoorbeeld 'Bent u het niet "
-            "eens met dit besluit? Dan kunt u binnen 6 weken bezwaar maken.'",
+            suggestion="Zet na deze alinea een kopje 'Bent u het niet eens met dit besluit?' en leg uit hoe en "
+            "tot wanneer de lezer bezwaar kan maken: 'Dan kunt u binnen 6 weken bezwaar maken.'",
         )
     if _DATA.search(text) and not _DATA_USE.search(text):
         yield finding(
@@ -159,8 +267,196 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _has_contact_person(text: str) -> bool:
-    if _CONTACT_PERSON.search(text):
+_CONSEQUENCE: dict[str, re.Pattern[str]] = {
+    "herinnering": re.compile(
+        r"\b(?:als\s+u\s+(?:\w+\s+){0,4}niet|betaalt\s+u\s+(?:\w+\s+){0,4}niet|doet\s+u\s+dat\s+niet|"
+        r"zo\s+niet|anders|gevolg\w*|dit\s+betekent|extra\s+kosten|aanmaningskosten|kosten\s+(?:stijgen|komen)|"
+        r"incasso\w*|deurwaarder|dwangbevel|verhoging|rente|wat\s+gebeurt\s+er)\b",
+        re.IGNORECASE,
+    ),
+    "aanvraag-onvolledig": re.compile(
+        r"\b(?:als\s+(?:wij|we)\s+(?:\w+\s+){0,4}niet|hebben\s+(?:wij|we)\s+(?:\w+\s+){0,5}niet|"
+        r"als\s+u\s+(?:\w+\s+){0,4}niet|stuurt\s+u\s+(?:\w+\s+){0,4}niet|buiten\s+behandeling|"
+        r"(?:niet|nog\s+niet)\s+(?:behandelen|beoordelen|beslissen)|zo\s+niet|anders|gevolg\w*|"
+        r"wat\s+gebeurt\s+er)\b",
+        re.IGNORECASE,
+    ),
+    "uitnodiging": re.compile(
+        r"\b(?:kunt\s+u\s+(?:\w+\s+){0,4}niet|verhinderd|past\s+(?:\w+\s+){0,3}niet|afmelden|afzeggen|"
+        r"verzetten|(?:andere|nieuwe)\s+afspraak|niet\s+komen)\b",
+        re.IGNORECASE,
+    ),
+}
+_CONSEQUENCE_ADVICE: dict[str, tuple[str, str]] = {
+    "herinnering": (
+        "De brief zegt niet wat er gebeurt als de lezer niet op tijd betaalt of reageert.",
+        "Zet na deze alinea wat er dan gebeurt, rustig en concreet: 'Betaalt u niet vóór 1 mei? Dan sturen wij "
+        "u een aanmaning. Daar komen € 15 kosten bij.'",
+    ),
+    "aanvraag-onvolledig": (
+        "De brief zegt niet wat er gebeurt als de lezer de gegevens niet op tijd stuurt.",
+        "Zet na deze alinea wat er dan gebeurt: 'Hebben wij de stukken niet vóór 1 mei? Dan kunnen wij uw "
+        "aanvraag niet behandelen.'",
+    ),
+    "uitnodiging": (
+        "De uitnodiging zegt niet wat de lezer doet als hij niet kan komen.",
+        "Zet na deze alinea: 'Kunt u niet op deze dag? Bel ons dan, dan maken we een nieuwe afspraak.'",
+    ),
+}
+_HELP_GENERAL = re.compile(
+    r"\b(?:(?:wij|we|ik)\s+(?:\w+\s+){0,2}helpen|helpen\s+(?:wij|we|ik)|hulp|ondersteuning|advies|"
+    r"lukt\s+(?:het|dit|dat)\s+niet|hebt\s+u\s+(?:nog\s+)?vragen|heeft\s+u\s+(?:nog\s+)?vragen|"
+    r"vragen\s+over|neem\s+(?:dan\s+)?(?:gerust\s+)?contact|bel\s+(?:ons|gerust|dan)|"
+    r"betalingsregeling|in\s+termijnen|uitstel|schuldhulp\w*)\b",
+    re.IGNORECASE,
+)
+# A reminder must offer help with paying, not only a phone number for questions.
+_HELP_PAYING = re.compile(
+    r"\b(?:betalingsregeling|regeling|in\s+termijnen|in\s+delen|uitstel|schuldhulp\w*|geldzorgen|"
+    r"lukt\s+(?:het|dit|dat)\s+niet|(?:kunt|kan)\s+u\s+(?:\w+\s+){0,3}niet\s+(?:\w+\s+){0,3}betalen|"
+    r"moeite\s+met\s+betalen|(?:wij|we)\s+(?:\w+\s+){0,2}helpen|hulp\s+bij)\b",
+    re.IGNORECASE,
+)
+_HELP_KINDS = {"herinnering", "aanvraag-onvolledig", "besluit"}
+_HEADINGS_FROM_WORDS = 400
+_NAMES = {
+    "besluit": "het besluit",
+    "aanvraag-onvolledig": "wat er ontbreekt",
+    "herinnering": "waar de brief aan herinnert",
+    "uitnodiging": "de uitnodiging",
+}
+
+
+def letter_structure(context: RuleContext) -> Iterator[Finding]:
+    """For letters only, the checklist of the letter's kind: main message first, the consequence when the reader
+    does not act, the help on offer, and headings in a long letter. Each finding points at the paragraph where
+    the missing part belongs and says what to put there."""
+    if not context.is_letter:
+        return
+    text = context.text
+    kind = letter_type_of(context)
+    layout = layout_of(context)
+    content = layout.content
+    if not content:
+        return
+    first = content[0]
+    main = MAIN_MESSAGE.get(kind)
+    first_text = text[first.content_start : first.end]
+    has_main = main.search(first_text) if main else any(p.search(first_text) for p in MAIN_MESSAGE.values())
+    if not has_main and PREAMBLE.match(first_text) and _sentences_in(context, first) == 1:
+        yield finding(
+            context,
+            "brief-hoofdboodschap",
+            start=first.content_start,
+            end=first.end,
+            message="De brief begint met de aanleiding, niet met de boodschap.",
+            suggestion="Begin met waar het om gaat (wat u hebt besloten, wat u van de lezer vraagt of wat er "
+            "verandert). Noem de aanleiding daarna, of laat haar weg.",
+        )
+    elif not has_main and main is not None:
+        later = next((p for p in content[1:] if main.search(text, p.content_start, p.end)), None)
+        where = f"pas in alinea {content.index(later) + 1}" if later is not None else "niet in de eerste alinea"
+        example = _first_sentence_matching(context, later, main) if later is not None else ""
+        yield finding(
+            context,
+            "brief-hoofdboodschap",
+            start=first.content_start,
+            end=first.end,
+            message=f"De hoofdboodschap staat niet bovenaan: {_NAMES[kind]} staat {where}.",
+            suggestion=f"Begin de brief met {_NAMES[kind]}"
+            + (f", bijvoorbeeld: '{example}'" if example else "")
+            + ". Zet de uitleg daarna.",
+        )
+    anchor = _containing(layout, action.start()) if (action := _ACTION.search(text)) else None
+    after = _span(context, anchor or first)
+    consequence = _CONSEQUENCE.get(kind)
+    if consequence is not None and not consequence.search(text):
+        message, suggestion = _CONSEQUENCE_ADVICE[kind]
+        yield finding(context, "brief-gevolg", start=after[0], end=after[1], message=message, suggestion=suggestion)
+    helper = _HELP_PAYING if kind == "herinnering" else _HELP_GENERAL
+    if kind in _HELP_KINDS and not helper.search(text):
+        yield finding(
+            context,
+            "brief-hulp",
+            start=after[0],
+            end=after[1],
+            message="De brief biedt geen hulp aan bij betalen."
+            if kind == "herinnering"
+            else "De brief zegt niet waar de lezer hulp kan krijgen.",
+            suggestion="Zet na deze alinea hoe u helpt: 'Lukt het niet om het hele bedrag te betalen? Bel ons, "
+            "dan maken we samen een betalingsregeling.'"
+            if kind == "herinnering"
+            else "Zet na deze alinea hoe u helpt: 'Lukt het niet of hebt u vragen? Bel ons, wij helpen u graag.'",
+        )
+    words = sum(len(text[p.start : p.end].split()) for p in layout.body)
+    if words > _HEADINGS_FROM_WORDS and not layout.headings and len(content) > 1:
+        above = _span(context, content[1], sentence="first")
+        yield finding(
+            context,
+            "brief-kopjes",
+            start=above[0],
+            end=above[1],
+            message=f"De brief is lang ({words} woorden) en heeft geen kopjes.",
+            suggestion="Zet boven deze alinea en boven elk nieuw onderwerp een kopje dat zegt waar het over gaat, "
+            "bijvoorbeeld 'Wat moet u doen?' of 'Bent u het niet eens met dit besluit?'.",
+        )
+
+
+def _sentences_in(context: RuleContext, paragraph: Paragraph) -> int:
+    return sum(1 for s in context.sentences if paragraph.content_start <= s.start < paragraph.end)
+
+
+def _first_sentence_matching(context: RuleContext, paragraph: Paragraph | None, pattern: re.Pattern[str]) -> str:
+    if paragraph is None:
+        return ""
+    for sentence in context.sentences:
+        if paragraph.content_start <= sentence.start < paragraph.end and pattern.search(sentence.text):
+            return sentence.text.strip() if len(sentence.text) <= 160 else ""
+    return ""
+
+
+def _first(layout: LetterLayout) -> Paragraph | None:
+    content = layout.content
+    return content[0] if content else None
+
+
+def _containing(layout: LetterLayout, offset: int) -> Paragraph | None:
+    return next((p for p in layout.content if p.start <= offset < p.end), None)
+
+
+_CLOSING = re.compile(r"\b(?:vragen|bel\b|bellen|contact|bereikbaar|telefo\w*|e-?mail|mail\b|website)", re.IGNORECASE)
+
+
+def _before_closing(text: str, layout: LetterLayout) -> Paragraph | None:
+    """The last paragraph before the closing ones ("Hebt u vragen? Bel ..."): where a missing part goes."""
+    content = list(layout.content)
+    while len(content) > 1 and _CLOSING.search(text, content[-1].start, content[-1].end):
+        content.pop()
+    return content[-1] if content else None
+
+
+def _span(context: RuleContext, paragraph: Paragraph | None, *, sentence: str = "last") -> tuple[int, int]:
+    """Where a finding about a missing part points: the last sentence of the paragraph after which it belongs
+    (`sentence="last"`), the first sentence of the paragraph above which it belongs ("first"), or the sentence
+    at an offset (`sentence="at:<offset>"`). 0/0 when the letter has no body to point at."""
+    if paragraph is None:
+        return 0, 0
+    inside = [s for s in context.sentences if paragraph.content_start <= s.start < paragraph.end]
+    if sentence.startswith("at:"):
+        offset = int(sentence[3:])
+        inside = [s for s in inside if s.start <= offset < s.end] or inside
+        sentence = "first"
+    if not inside:
+        return paragraph.content_start, paragraph.end
+    chosen = inside[0] if sentence == "first" else inside[-1]
+    return chosen.start, min(chosen.end, paragraph.end)
+
+
+def has_contact_person(text: str) -> bool:
+    """True when the letter names a person the reader can turn to (in the text or signed under the greeting)."""
+    # The address block and "Geachte mevrouw Lont," name the reader, not someone to turn to.
+    salutation = _SALUTATION_LINE.search(text[:2000])
+    if _CONTACT_PERSON.search(text, salutation.end() if salutation else 0):
         return True
     sign_offs = list(_SIGN_OFF.finditer(text))
     if not sign_offs:
