@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from denkraam.analysis.text.check import check_text
 from denkraam.analysis.text.letter_types import detect_letter_type, letter_layout
-from denkraam.analysis.text.rules.letter import find_phone_numbers
+from denkraam.analysis.text.tokens import find_phone_numbers
 from denkraam.cli import main as cli
 
 PHONE_SPELLINGS = [

@@ -17,7 +17,7 @@ from ..letter_types import (
     letter_layout,
     normalise_letter_type,
 )
-from ..tokens import Sentence
+from ..tokens import Sentence, find_phone_numbers
 from .base import RuleContext, finding
 from .dates import has_concrete_time
 
@@ -59,60 +59,8 @@ def letter_framing(sentences: Sequence[Sentence]) -> set[int]:
     return framing
 
 
-# A phone number is digit groups joined by a space or a hyphen (spaces around it allowed), after an optional
-# +31 / 0031 (with or without "(0)") or a bracketed area code. Which digits make a number is checked in code.
-_PHONE_SEPARATOR = r"(?:[ \t]*-[ \t]*|[ \t])"
-_PHONE_CANDIDATE = re.compile(
-    rf"(?<![\w+/.,-])(?P<prefix>(?:\+|00)31[ \t]*(?:\(0\)[ \t]*|{_PHONE_SEPARATOR})?|\(0\d{{1,3}}\)[ \t]*)?"
-    rf"(?P<digits>\d+(?:{_PHONE_SEPARATOR}\d+)*)"
-)
-_PHONE_GROUP = re.compile(r"\d+")
 # A template or a scrubbed letter has a placeholder where the number goes: "[TELEFOON]", "{{ telefoonnummer }}".
 _PHONE_PLACEHOLDER = re.compile(r"[\[{<]{1,2}\s*(?:telefoon|telefoonnummer|tel|phone)\s*[\]}>]{1,2}", re.IGNORECASE)
-_SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
-
-
-def find_phone_numbers(text: str) -> list[tuple[int, int]]:
-    """Spans of Dutch phone numbers in `text`, in the spellings letters use: 020-1234567, 020 - 123 45 67,
-    088 898 20 01, 06-12345678, (020) 123 45 67, +31 (0)20 123 4567, +31 20 1234567, 0031 20 1234567,
-    0800-1234, 0900 123 45 67 and the municipal 14 020 / 14 0546.
-
-    A number is the shortest run of digit groups that makes a whole number, so "bel 020 123 45 67 of 30 minuten"
-    stops after 67; dates (01-04-2025) are not numbers because no Dutch area code is written as two digits
-    except 06."""
-    spans: list[tuple[int, int]] = []
-    for match in _PHONE_CANDIDATE.finditer(text):
-        groups = [(group.start(), group.end()) for group in _PHONE_GROUP.finditer(text, *match.span("digits"))]
-        end = _phone_end(text, match.group("prefix") or "", groups)
-        if end is not None and not (end < len(text) and text[end].isalnum()):
-            spans.append((match.start() if match.group("prefix") else groups[0][0], end))
-    return spans
-
-
-def _phone_end(text: str, prefix: str, groups: list[tuple[int, int]]) -> int | None:
-    """Where the phone number made of the first digit groups ends, or None when they make none."""
-    first = text[groups[0][0] : groups[0][1]]
-    prefix_digits = re.sub(r"\D", "", prefix)
-    if prefix.startswith(("+", "00")):
-        wanted: tuple[int, ...] = (9,)  # +31 20 1234567: nine digits after the country code
-    elif prefix:
-        wanted = (10 - len(prefix_digits),)  # (020) 123 45 67: the area code counts
-    elif (first == "14" and len(groups) > 1) or (first.startswith("140") and len(first) in (5, 6)):
-        wanted = (5, 6)  # municipalities: 14 020, 14 0546
-    elif first.startswith(_SERVICE_PREFIXES):
-        wanted = (8, 9, 10, 11)  # 0800-1234, 0900 123 45 67
-    elif first.startswith("0") and (first == "06" or len(first) in (3, 4) or len(first) == 10):
-        wanted = (10,)  # the first group is an area code (3 or 4 digits), 06, or the whole number
-    else:
-        return None
-    count, found = 0, None
-    for start, end in groups:
-        count += end - start
-        if count > max(wanted):
-            break
-        if count in wanted:
-            found = end
-    return found
 
 
 _NAME = r"(?:[A-Z][a-zé]+|[A-Z]\.)(?:\s+(?:van|de|der|den|ter|ten|het|la|le|[A-Z]\.|[A-Z][a-zé]+)){1,4}"
