@@ -105,3 +105,75 @@ def test_deep_uses_frog_when_it_is_installed() -> None:
     code, out, _ = run("--deep", "--format", "json", "-", stdin=b"Wij hebben uw brief gelezen. U krijgt geld.")
     assert code == 0
     assert json.loads(out)["readability"]["level"] in {1, 2, 3, 4}
+
+
+def _word_letter(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Geachte mevrouw Bakker,")
+    paragraph = document.add_paragraph("Hierbij delen wij u mede dat uw aanvraag ")
+    paragraph.add_run("is ontvangen").bold = True
+    paragraph.add_run(".")
+    document.add_paragraph("Met vriendelijke groet,")
+    document.save(path)
+    return path
+
+
+def test_format_docx_writes_the_letter_back_with_comments(tmp_path: Path) -> None:
+    import docx
+
+    letter = _word_letter(tmp_path / "brief.docx")
+    output = tmp_path / "nagekeken.docx"
+    code, out, err = run(str(letter), "--format", "docx", "--output", str(output))
+    assert code == 0, err
+    assert out == ""  # nothing binary (or otherwise) on the screen
+    assert "Word-bestand met opmerkingen geschreven naar" in err
+    checked = docx.Document(str(output))
+    assert [p.text for p in checked.paragraphs] == [p.text for p in docx.Document(str(letter)).paragraphs]
+    comments = list(checked.comments)
+    assert comments[0].text.startswith("Tekstcheck van denkraam: samenvatting")
+    assert any(c.paragraphs[0].text == "'Hierbij' is ambtelijk of moeilijk." for c in comments)
+    assert {c.author for c in comments} == {"denkraam"}
+
+
+def test_format_docx_needs_an_output_file(tmp_path: Path) -> None:
+    code, out, err = run(str(_word_letter(tmp_path / "brief.docx")), "--format", "docx")
+    assert code == 2
+    assert out == ""
+    assert "geef met --output aan waar het moet komen" in err
+
+
+def test_format_docx_refuses_what_is_not_a_word_file(tmp_path: Path) -> None:
+    code, _, err = run(GOOD, "--format", "docx", "--output", str(tmp_path / "uit.docx"))
+    assert code == 2
+    assert "werkt alleen voor een Word-bestand (.docx)" in err
+    assert not (tmp_path / "uit.docx").exists()
+    code, _, err = run("-", "--format", "docx", "--output", str(tmp_path / "uit.docx"), stdin=b"Hallo.")
+    assert code == 2 and "precies één Word-bestand" in err
+
+
+def test_an_odt_is_checked_like_a_docx(tmp_path: Path) -> None:
+    from tests.analysis.text.hostile_files import odt_content, odt_file
+
+    path = tmp_path / "brief.odt"
+    path.write_bytes(odt_file(odt_content("<text:p>Hierbij delen wij u mede dat uw aanvraag is ontvangen.</text:p>")))
+    code, out, _ = run(str(path), "--format", "json")
+    assert code == 0
+    assert any(item["excerpt"] == "Hierbij" for item in json.loads(out)["findings"])
+
+
+def test_a_local_html_file_is_checked_by_its_main_content(tmp_path: Path) -> None:
+    path = tmp_path / "pagina.html"
+    path.write_text(
+        '<!doctype html><html lang="nl"><head><title>Afspraak</title></head><body>'
+        '<nav><a href="/">Zorg en ondersteuning ten behoeve van inwoners</a></nav>'
+        "<main><h1>Afspraak maken</h1><p>U maakt een afspraak via de website of telefonisch.</p></main>"
+        "<footer><p>Hierbij delen wij u mede dat deze site cookies gebruikt.</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = run(str(path), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["measured"] == "<main>"
+    assert not [f for f in report["findings"] if f["excerpt"] in {"ten behoeve van", "Hierbij"}]

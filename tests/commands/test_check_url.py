@@ -16,6 +16,12 @@ from denkraam.cli import main
 from tests.cutting_site import cutting_site
 
 PAGE = (Path(__file__).parents[1] / "evidence" / "fixtures" / "demo_pagina.html").read_bytes()
+MAIN_PAGE = (
+    b'<!doctype html><html lang="nl"><head><title>Afspraak</title></head><body>'
+    b'<nav><a href="/">Home</a> <a href="/zorg">Zorg en ondersteuning ten behoeve van inwoners</a></nav>'
+    b"<main><h1>Afspraak maken</h1><p>U maakt een afspraak via de website of telefonisch.</p></main>"
+    b"<footer><p>Hierbij delen wij u mede dat deze site cookies gebruikt.</p></footer></body></html>"
+)
 
 
 @pytest.fixture
@@ -27,6 +33,7 @@ def server() -> Iterator[str]:
             routes = {
                 "/pagina": (200, "text/html; charset=utf-8", PAGE),
                 "/tekst": (200, "text/plain; charset=utf-8", b"Geachte heer, wij nemen binnenkort contact op."),
+                "/hoofdinhoud": (200, "text/html; charset=utf-8", MAIN_PAGE),
             }
             if self.path == "/door":
                 self.send_response(302)
@@ -62,6 +69,21 @@ def test_it_checks_a_web_page_with_the_page_check_and_the_text_check(
     assert {"page-img-alt-missing", "page-link-text-vague", "vage-tijd"} <= rules
     assert report["source"] == f"{server}/pagina"
     assert report["stats"]["words"] > 20
+
+
+def test_only_the_main_content_of_a_page_gets_the_text_check_and_the_output_says_so(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DENKRAAM_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    result = CliRunner().invoke(main, ["check", "--format", "json", f"{server}/hoofdinhoud"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["measured"] == "<main>"
+    excerpts = " ".join(finding["excerpt"] for finding in report["findings"])
+    assert "ten behoeve van" not in excerpts and "Hierbij" not in excerpts  # menu and footer are not checked
+    assert report["stats"]["words"] == 11  # "Afspraak maken" and the sentence under it
+    text = CliRunner().invoke(main, ["check", f"{server}/hoofdinhoud"]).output
+    assert "Gemeten: alleen de hoofdinhoud: <main>" in text
 
 
 def test_a_plain_text_page_gets_the_text_check(server: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,11 +33,11 @@ from denkraam.analysis.text.report import ANALYSER_VERSION as TEXT_ANALYSER_VERS
 from denkraam.analysis.text.report import TextReport
 from denkraam.analysis.text.rules.catalog import RULES, RuleInfo
 from denkraam.analysis.webpage import ANALYSER_VERSION as PAGE_ANALYSER_VERSION
-from denkraam.analysis.webpage import PageCheckError, PageReport, check_page
+from denkraam.analysis.webpage import PageCheckError, PageReport, check_page, page_main_content
 
 __all__: list[str] = []
 __all__ += ["FetchError", "FetchedPage", "allowed_hosts", "check_host", "fetch_url"]
-__all__ += ["PAGE_ANALYSER_VERSION", "PageCheckError", "PageReport", "check_page"]
+__all__ += ["PAGE_ANALYSER_VERSION", "PageCheckError", "PageReport", "check_page", "page_main_content"]
 __all__ += ["InputError", "TEXT_ANALYSER_VERSION", "TextReport", "check_text", "load_document"]
 __all__ += ["Document", "MAX_TEXT_CHARS", "document_from_bytes", "html_to_text"]
 __all__ += ["LEVEL_LABELS", "RULES", "RuleInfo", "Segment", "score_label", "segments"]

@@ -27,10 +27,11 @@ FROG_MISSING = (
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "html"]),
+    type=click.Choice(["text", "json", "html", "docx"]),
     default="text",
     show_default=True,
-    help="text: marked text and findings; json: one object per input (a list for several); html: a report page.",
+    help="text: marked text and findings; json: one object per input (a list for several); html: a report page; "
+    "docx: the .docx itself with every finding as a Word comment (one .docx input, needs --output).",
 )
 @output_option("Write the result to this file instead of the screen.")
 @click.option("--deep", is_flag=True, help="Use the Dutch parser frog for a more exact reading level (slower).")
@@ -54,6 +55,13 @@ FROG_MISSING = (
     show_default=True,
     help="Seconds a web address may take in total, from connecting to the last byte of the page.",
 )
+@click.option(
+    "--woordenlijst",
+    "word_list",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The organisation's house style: a TSV file with the columns soort, term and vervanging "
+    "(see docs/text-check.md). Findings from it name the file.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -62,30 +70,47 @@ def check(
     max_sentence_words: int,
     is_letter: bool | None,
     timeout: float,
+    word_list: Path | None,
 ) -> None:
     """Check Dutch letters and web texts for trust, a personal approach and ease.
 
-    PATH is a .txt, .md, .html, .docx or .pdf file, - to read from standard input, or the http:// or https://
-    address of a public web page (fetched safely: no internal addresses; HTML also gets the page check).
+    PATH is a .txt, .md, .html, .docx, .odt or .pdf file, - to read from standard input, or the http:// or https://
+    address of a public web page (fetched safely: no internal addresses; HTML also gets the page check). Of a web
+    page or HTML file only the main content is checked (<main>, role=main or the largest block of text).
     Every finding is marked in the text, placed on the frame, and comes with a tip.
     Exit code 0 when the check ran, 2 when an input cannot be read.
     """
     from denkraam.analysis.text.check import check_text
     from denkraam.analysis.text.extract import InputError, load_document
+    from denkraam.analysis.text.house_style import load_house_style
     from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 
     if deep and not frog_available():
         input_error(FROG_MISSING)
+    house_style = None
+    if word_list is not None:
+        try:
+            house_style = load_house_style(word_list)
+        except InputError as exc:
+            input_error(str(exc))
+    if output_format == "docx":
+        _check_docx_usage(paths, output)
     documents: list[Document] = []
     page_findings: dict[int, tuple[Finding, ...]] = {}
+    measured: dict[int, str] = {}
     problems: list[str] = []
     for path in paths:
         try:
             if path.lower().startswith(("http://", "https://")):
-                document, page_findings[len(documents)] = _fetch_document(path, timeout=timeout)
+                document, page_findings[len(documents)], measured[len(documents)] = _fetch_document(
+                    path, timeout=timeout
+                )
                 documents.append(document)
             else:
-                documents.append(load_document(path))
+                document = load_document(path)
+                if document.kind == "html" and path != "-":
+                    document, measured[len(documents)] = _main_content(document, Path(path))
+                documents.append(document)
         except InputError as exc:
             problems.append(f"{path}: {exc}")
     if problems:
@@ -98,6 +123,7 @@ def check(
                 deep=deep,
                 max_sentence_words=max_sentence_words,
                 is_letter=is_letter,
+                house_style=house_style,
             )
             for document in documents
         ]
@@ -106,7 +132,13 @@ def check(
     except InputError as exc:
         input_error(str(exc))
     # The page check's findings (about the HTML, not a place in the text) join the text check's.
-    reports = [replace(r, findings=r.findings + page_findings.get(i, ())) for i, r in enumerate(reports)]
+    reports = [
+        replace(r, findings=r.findings + page_findings.get(i, ()), measured=measured.get(i, ""))
+        for i, r in enumerate(reports)
+    ]
+    if output_format == "docx" and output is not None:
+        _write_docx(Path(paths[0]), documents[0], reports[0], output)
+        return
     rendered = _render(reports, output_format, colour=output is None and _colour_wanted())
     if output is None:
         click.echo(rendered, nl=False)
@@ -115,19 +147,62 @@ def check(
         click.echo(f"Rapport geschreven naar {output}", err=True)
 
 
-def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...]]:
-    """Fetch a public page through the fetch guard; HTML gives its visible text plus the page check's findings."""
+def _check_docx_usage(paths: tuple[str, ...], output: Path | None) -> None:
+    if len(paths) != 1 or paths[0] == "-" or paths[0].lower().startswith(("http://", "https://")):
+        input_error(
+            "--format docx werkt met precies één Word-bestand (.docx), niet met standaardinvoer of een webadres."
+        )
+    if output is None:
+        input_error(
+            "--format docx schrijft een Word-bestand; geef met --output aan waar het moet komen, "
+            "bijvoorbeeld --output nagekeken.docx."
+        )
+
+
+def _write_docx(path: Path, document: Document, report: TextReport, output: Path) -> None:
+    """The input .docx with the findings as Word comments, written to `output`."""
+    from denkraam.analysis.text.extract import InputError
+    from denkraam.analysis.text.word_comments import annotated_docx
+
+    if document.kind != "docx":
+        input_error(
+            f"--format docx werkt alleen voor een Word-bestand (.docx); {path} is een {document.kind}-bestand. "
+            "Kies --format text, json of html."
+        )
+    try:
+        data = annotated_docx(path.read_bytes(), report)
+    except InputError as exc:
+        input_error(str(exc))
+    output.write_bytes(data)
+    click.echo(f"Word-bestand met opmerkingen geschreven naar {output} ({len(report.findings)} bevindingen)", err=True)
+
+
+def _main_content(document: Document, path: Path) -> tuple[Document, str]:
+    """An HTML file's main content (without menus and footers) and which part that is; the whole text when the
+    page is too large for the page check."""
+    from denkraam.analysis import PageCheckError, page_main_content
+
+    try:
+        main = page_main_content(path.read_bytes())
+    except (PageCheckError, OSError):
+        return document, ""
+    return (replace(document, text=main.text), main.measured) if main.text.strip() else (document, "")
+
+
+def _fetch_document(url: str, *, timeout: float) -> tuple[Document, tuple[Finding, ...], str]:
+    """Fetch a public page through the fetch guard; HTML gives its main content (and which part that is) plus the
+    page check's findings."""
     from denkraam.analysis import FetchError, PageCheckError, check_page, fetch_url
     from denkraam.analysis.text.extract import Document, InputError
 
     try:
         page = fetch_url(url, timeout=timeout)
         if page.content_type == "text/plain":
-            return Document(source=page.url, kind="txt", text=page.text), ()
+            return Document(source=page.url, kind="txt", text=page.text), (), ""
         report = check_page(page.body, url=page.url)
     except (FetchError, PageCheckError) as exc:
         raise InputError(str(exc)) from exc
-    return Document(source=page.url, kind="html", text=report.visible_text), tuple(report.findings)
+    return Document(source=page.url, kind="html", text=report.main_text), tuple(report.findings), report.measured
 
 
 def _render(reports: list[TextReport], output_format: str, *, colour: bool) -> str:

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "denkraam.organisations",
     "denkraam.notifications",
     "denkraam.invitations",
+    "denkraam.housestyle",
 ]
 
 MIDDLEWARE = [

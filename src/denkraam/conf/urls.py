@@ -19,6 +19,7 @@ urlpatterns = [
     path("uitnodiging/", include("denkraam.invitations.urls")),
     path("gesprekken/<uuid:assessment_id>/uitnodigingen/", include("denkraam.invitations.assessment_urls")),
     path("organisaties/", include("denkraam.organisations.urls")),
+    path("organisaties/<slug:slug>/huisstijl/", include("denkraam.housestyle.urls")),
     # Before the admin's own URLs: its login has no rate limit, this one has the app's.
     path("beheer/login/", AdminLoginView.as_view(), name="admin_login"),
     path("beheer/", admin.site.urls),

@@ -10,10 +10,12 @@ from typing import Any
 
 from denkraam.analysis import PAGE_ANALYSER_VERSION, TEXT_ANALYSER_VERSION, check_page, check_text
 from denkraam.analysis.findings import NeedId
+from denkraam.analysis.text.house_style import HouseStyle
 from denkraam.analysis.text.readability import FrogUnavailable
 from denkraam.framework import load_frame
 
-# Where a finding came from; shown next to it, and used to pick the questions it informs.
+# Which analyser a finding came from (its "origin"; analyses before the house style stored it as "source"), used to
+# pick the questions it informs. A finding's own "source" names the word list it comes from, such as a house style.
 SOURCE_TEXT = "tekst"
 SOURCE_PAGE = "pagina"
 # Added to the version label of an analysis whose reading level frog measured (the deep tier).
@@ -38,9 +40,15 @@ class AnalysisOutcome:
 
 
 def analyse_content(
-    *, text: str, html: bytes | str | None = None, url: str | None = None, deep: bool = False
+    *,
+    text: str,
+    html: bytes | str | None = None,
+    url: str | None = None,
+    house_style: HouseStyle | None = None,
+    deep: bool = False,
 ) -> AnalysisOutcome:
-    """Check `text` (the visible text, all offsets point into it) and, when given, the page's `html`.
+    """Check `text` (the visible text, all offsets point into it) and, when given, the page's `html`; with the
+    `house_style` of the organisation that owns the evidence.
 
     With `deep`, frog measures the reading level (texts up to DEEP_MAX_CHARS); when frog fails, the ordinary
     reading level stands and the version label does not say "diep". Raises the analysers' own errors (InputError,
@@ -48,18 +56,18 @@ def analyse_content(
     """
     deep = deep and len(text) <= DEEP_MAX_CHARS
     try:
-        report = check_text(text, source=url or "-", deep=deep)
+        report = check_text(text, source=url or "-", house_style=house_style, deep=deep)
     except FrogUnavailable:
         deep = False
-        report = check_text(text, source=url or "-")
-    findings = [{**item.to_dict(), "source": SOURCE_TEXT} for item in report.findings]
+        report = check_text(text, source=url or "-", house_style=house_style)
+    findings = [{**item.to_dict(), "origin": SOURCE_TEXT} for item in report.findings]
     versions = [report.analyser_version]
     if deep:
         versions.append(DEEP_LABEL)
     page: dict[str, Any] = {}
     if html is not None:
         page_report = check_page(html, url=url)
-        findings += [{**item.to_dict(), "source": SOURCE_PAGE} for item in page_report.findings]
+        findings += [{**item.to_dict(), "origin": SOURCE_PAGE} for item in page_report.findings]
         versions.append(page_report.versions.get("analyser", ""))
         page = {
             "title": page_report.title,
@@ -68,6 +76,7 @@ def analyse_content(
             "has_privacy_statement": page_report.has_privacy_statement,
             "has_accessibility_statement": page_report.has_accessibility_statement,
             "counts": dict(page_report.counts),
+            "measured": page_report.measured,
         }
     readability = report.readability
     return AnalysisOutcome(

@@ -57,7 +57,7 @@ class FileEvidenceForm(_EvidenceForm):
     way = "bestand"
     upload = forms.FileField(
         label="Bestand",
-        help_text="Een .txt-, .md-, .html-, .docx- of .pdf-bestand.",
+        help_text="Een .txt-, .md-, .html-, .docx-, .odt- of .pdf-bestand.",
         error_messages={"required": "Kies het bestand dat u wilt laten controleren."},
     )
     keep_original = forms.BooleanField(

@@ -19,7 +19,7 @@ from denkraam.web.jobs import LeasedJob
 def original_upload_to(instance: EvidenceItem, filename: str) -> str:
     """MEDIA_ROOT/evidence/<uuid>/origineel<ext>: the user's file name never becomes a path on our disk."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix not in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}:
+    if suffix not in {".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"}:
         suffix = ".bin"
     return f"evidence/{instance.pk}/origineel{suffix}"
 
@@ -49,7 +49,7 @@ class EvidenceItem(models.Model):
     )
     title = models.CharField("titel", max_length=200)
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
-    # What the content turned out to be, detected from the bytes: txt, md, html, docx, pdf.
+    # What the content turned out to be, detected from the bytes: txt, md, html, docx, odt, pdf.
     document_type = models.CharField("bestandstype", max_length=10, blank=True)
     source_url = models.URLField("webadres", max_length=2000, blank=True)
     original = models.FileField("origineel", upload_to=original_upload_to, blank=True, max_length=300)
@@ -105,7 +105,7 @@ class Analysis(LeasedJob):
     readability_score = models.FloatField("leesbaarheid", null=True, blank=True)
     readability_level = models.PositiveSmallIntegerField("niveau", null=True, blank=True)
     needs = models.JSONField("scores per behoefte", default=dict, blank=True)
-    # Finding.to_dict() plus "source": "tekst" or "pagina"; text offsets point into item.text.
+    # Finding.to_dict() plus "origin": "tekst" or "pagina" (before: in "source"); text offsets point into item.text.
     findings = models.JSONField("bevindingen", default=list, blank=True)
     page = models.JSONField("paginacontrole", default=dict, blank=True)
     requested_by = models.ForeignKey(

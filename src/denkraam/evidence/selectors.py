@@ -130,7 +130,13 @@ class NumberedFinding:
 
     @property
     def is_page(self) -> bool:
-        return self.data.get("source") == SOURCE_PAGE
+        return finding_origin(self.data) == SOURCE_PAGE
+
+    @property
+    def list_source(self) -> str:
+        """The word list the finding comes from (an organisation's house style), "" for denkraam's own."""
+        source = str(self.data.get("source", ""))
+        return "" if source in (SOURCE_TEXT, SOURCE_PAGE) else source
 
 
 def findings_filtered(*, analysis: Analysis, need: str = "", severity: str = "") -> list[NumberedFinding]:
@@ -169,6 +175,12 @@ class QuestionEvidence:
         return sum(count for _, count in self.counts)
 
 
+def finding_origin(data: dict[str, Any]) -> str:
+    """Which analyser a stored finding came from: "tekst" or "pagina" (older analyses kept it in "source")."""
+    origin = data.get("origin") or data.get("source")
+    return SOURCE_PAGE if origin == SOURCE_PAGE else SOURCE_TEXT
+
+
 def _kind_for(source: str) -> str:
     # The frame's evidence types: findings from the text check are "text", from the page check "webpage".
     return "webpage" if source == SOURCE_PAGE else "text"
@@ -203,7 +215,7 @@ def question_evidence_map(*, initiative: Initiative, frame: Frame) -> dict[str, 
         per_question: Counter[str] = Counter()
         candidates: dict[str, list[NumberedFinding]] = {}
         for numbered in findings_filtered(analysis=analysis):
-            kind = _kind_for(str(numbered.data.get("source", SOURCE_TEXT)))
+            kind = _kind_for(finding_origin(numbered.data))
             for question in _questions_for(frame, str(numbered.data.get("principle", "")), kind):
                 per_question[question.id] += 1
                 candidates.setdefault(question.id, []).append(numbered)

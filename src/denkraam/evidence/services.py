@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -34,11 +35,13 @@ from denkraam.analysis import (
     document_from_bytes,
     fetch_url,
     html_to_text,
+    page_main_content,
 )
 from denkraam.analysis.feedback import scrub_file_name, scrub_text
 from denkraam.assessments.models import Answer
 from denkraam.evidence.analyse import analyse_content
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem
+from denkraam.housestyle.selectors import house_style_for_organisation
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit
 from denkraam.web.jobs import Lease, job_claim, job_release
@@ -177,7 +180,7 @@ def evidence_add_text(
 def evidence_add_file(
     *, initiative: Initiative, actor: User, title: str, upload: UploadedFile, keep_original: bool = False
 ) -> tuple[EvidenceItem, Analysis | None]:
-    """Store an uploaded file (txt, md, html, docx, pdf; type read from the content) and queue its analysis.
+    """Store an uploaded file (txt, md, html, docx, odt, pdf; type read from the content) and queue its analysis.
 
     The text is extracted here, so a broken file or a zip bomb is refused at once and nothing is stored. Unless
     the actor chose `keep_original` (logged, and shown on the evidence page), the text and the file name are
@@ -195,8 +198,10 @@ def evidence_add_file(
         document = document_from_bytes(data, source=name, hint=PurePath(name).suffix.lower(), seconds=extract_seconds())
     except InputError as exc:
         raise ValidationError(str(exc)) from exc
-    suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}[document.kind]
+    suffix = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "odt": ".odt", "pdf": ".pdf"}[document.kind]
     text = document.text
+    if document.kind == "html":
+        text = _main_text(data, whole=lambda: document.text)
     if not keep_original:
         name, text = scrub_file_name(name), scrub_text(text).text
     item = EvidenceItem(
@@ -287,13 +292,23 @@ def _fetch_page(item: EvidenceItem) -> None:
     if page.content_type == "text/plain":
         document_type, text, suffix = "txt", page.text, ".txt"
     else:
-        document_type, text, suffix = "html", html_to_text(page.text), ".html"
+        document_type, suffix = "html", ".html"
+        text = _main_text(page.text, whole=lambda: html_to_text(page.text))
     if not text.strip():
         raise InputError("Er staat geen leesbare tekst op deze pagina.")
     item.document_type = document_type
     item.text = text.replace("\r\n", "\n")
     item.original.save(f"origineel{suffix}", ContentFile(page.body), save=False)
     item.save(update_fields=["document_type", "text", "original"])
+
+
+def _main_text(html: str | bytes, *, whole: Callable[[], str]) -> str:
+    """The text of a page that the text check measures: its main content, without menus and footers; `whole()`
+    (all visible text) for a page too large for the page check or without main content."""
+    try:
+        return page_main_content(html).text or whole()
+    except PageCheckError:
+        return whole()
 
 
 def _page_html(item: EvidenceItem) -> bytes | None:
@@ -328,7 +343,11 @@ def _analyse(analysis: Analysis, lease: Lease) -> None:
         if item.kind == EvidenceItem.Kind.WEBPAGINA and not item.text:
             _fetch_page(item)
         outcome = analyse_content(
-            text=item.text, html=_page_html(item), url=item.source_url or None, deep=settings.EVIDENCE_DEEP
+            text=item.text,
+            html=_page_html(item),
+            url=item.source_url or None,
+            house_style=house_style_for_organisation(organisation=item.initiative.owner),
+            deep=settings.EVIDENCE_DEEP,
         )
     except (FetchError, InputError, PageCheckError) as exc:
         _fail(lease, str(exc))

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from denkraam.accounts.ratelimit import window_add
 from denkraam.analysis import LEVEL_LABELS, TextReport, check_text
 from denkraam.analysis.findings import NEED_IDS
+from denkraam.analysis.text.house_style import HouseStyle
 from denkraam.analysis.text.markup import NEED_LABELS
 from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 from denkraam.evidence.marking import marked_text_html
@@ -37,6 +38,7 @@ class TextCheckResult:
     need_rows: list[dict[str, object]]
     findings: list[NumberedFinding]
     marked_text: SafeString
+    house_style_label: str = ""  # "Huisstijl UWV, versie 3" when the text was checked with that list
     deep: bool = False  # the reading level comes from the deep analysis (frog)
     deep_problem: str = ""  # the deep analysis was asked for but failed: why, in Dutch
 
@@ -79,16 +81,27 @@ def deep_unavailable_reason() -> str:
 
 
 def text_check_run(
-    *, text: str, is_letter: bool | None, max_sentence_words: int, deep: bool = False
+    *,
+    text: str,
+    is_letter: bool | None,
+    max_sentence_words: int,
+    house_style: HouseStyle | None = None,
+    deep: bool = False,
 ) -> TextCheckResult:
-    """Check `text` with the text check and shape the outcome for the page. Stores and logs nothing.
+    """Check `text` with the text check (and the organisation's `house_style`, when given) and shape the outcome
+    for the page. Stores and logs nothing.
 
     With `deep`, frog measures the reading level; when frog fails, the page shows the default tier and says why."""
     problem = ""
 
     def run(deep: bool) -> TextReport:
         return check_text(
-            text, source="tekstcheck", is_letter=is_letter, max_sentence_words=max_sentence_words, deep=deep
+            text,
+            source="tekstcheck",
+            is_letter=is_letter,
+            max_sentence_words=max_sentence_words,
+            house_style=house_style,
+            deep=deep,
         )
 
     try:
@@ -113,6 +126,7 @@ def text_check_run(
         need_rows=[{"id": n, "label": NEED_LABELS[n], "score": report.needs.get(n)} for n in NEED_IDS],
         findings=findings if dutch else [],
         marked_text=marked_text_html(text, findings if dutch else []),
+        house_style_label=house_style.label if house_style else "",
         deep=deep and not problem,
         deep_problem=problem,
     )

@@ -15,5 +15,7 @@ urlpatterns = [
     path("bewijs/<uuid:item_id>/voortgang/", views.evidence_status, name="status"),
     path("bewijs/<uuid:item_id>/opnieuw/", views.evidence_reanalyse, name="reanalyse"),
     path("bewijs/<uuid:item_id>/origineel/", views.evidence_download, name="download"),
+    path("bewijs/<uuid:item_id>/word/", views.evidence_word, name="word"),
     path("tekstcheck/", views.text_check, name="text_check"),
+    path("tekstcheck/word/", views.text_check_word, name="text_check_word"),
 ]

@@ -10,11 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
+from denkraam.analysis.text.extract import InputError
 from denkraam.evidence import services
 from denkraam.evidence.analyse import current_analyser_version
 from denkraam.evidence.forms import EVIDENCE_FORMS, FindingFilterForm, TextCheckForm
@@ -29,6 +31,14 @@ from denkraam.evidence.selectors import (
     findings_filtered,
 )
 from denkraam.evidence.text_check import TEXT_CHECK_BUSY, text_check_allowed, text_check_run
+from denkraam.evidence.word_file import (
+    DOCX_CONTENT_TYPE,
+    TEXT_CHECK_FILE_NAME,
+    evidence_word_file,
+    text_check_word_file,
+)
+from denkraam.housestyle.forms import house_style_choice_field
+from denkraam.housestyle.selectors import house_style_for_user, house_style_options_for_user
 from denkraam.initiatives.selectors import initiative_get_for_user
 
 ADDED = {
@@ -165,12 +175,60 @@ def evidence_download(request: AuthenticatedHttpRequest, item_id: str) -> FileRe
     return response
 
 
+@login_required
+@require_GET
+def evidence_word(request: AuthenticatedHttpRequest, item_id: str) -> HttpResponse:
+    """The evidence with the text check's findings as Word comments (a .docx original: the writer's own file)."""
+    item = evidence_get_for_user(user=request.user, item_id=item_id)
+    if item.kind == EvidenceItem.Kind.WEBPAGINA or not item.text:
+        raise Http404("Bij dit bewijs hoort geen brief.")
+    try:
+        content, name = evidence_word_file(item=item)
+    except InputError as exc:
+        messages.error(request, str(exc))
+        return redirect("evidence:detail", item_id=item.pk)
+    return _word_download(content, name)
+
+
+def _word_download(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name) or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@login_required
+@require_POST
+def text_check_word(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The pasted text as a new Word file with the findings as comments; like the page, nothing is stored."""
+    form = TextCheckForm(request.POST)
+    house_styles = house_style_options_for_user(user=request.user)
+    if house_styles:
+        form.fields["house_style"] = house_style_choice_field(house_styles)
+    if form.is_valid() and text_check_allowed(user_id=request.user.pk, characters=len(form.cleaned_data["text"])):
+        content = text_check_word_file(
+            text=form.cleaned_data["text"],
+            is_letter=form.is_letter,
+            max_sentence_words=form.cleaned_data["max_sentence_words"],
+            house_style=house_style_for_user(user=request.user, slug=form.cleaned_data.get("house_style", "")),
+        )
+        return _word_download(content, TEXT_CHECK_FILE_NAME)
+    if form.is_valid():
+        form.add_error("text", TEXT_CHECK_BUSY)
+        return render(request, "evidence/text_check.html", {"form": form, "result": None}, status=429)
+    return render(request, "evidence/text_check.html", {"form": form, "result": None}, status=400)
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Tekstcheck: paste a text, see its findings. Nothing is stored; an htmx request gets only the result."""
     form = TextCheckForm(request.POST if request.method == "POST" else None)
+    house_styles = house_style_options_for_user(user=request.user)
+    if house_styles:  # the lists of the user's organisations, the first chosen unless the user picks another
+        form.fields["house_style"] = house_style_choice_field(house_styles)
     result = None
     status = 200
     if form.is_bound:
@@ -184,6 +242,7 @@ def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
                 text=form.cleaned_data["text"],
                 is_letter=form.is_letter,
                 max_sentence_words=form.cleaned_data["max_sentence_words"],
+                house_style=house_style_for_user(user=request.user, slug=form.cleaned_data.get("house_style", "")),
                 deep=form.cleaned_data["deep"],
             )
         elif not request.htmx and status == 200:

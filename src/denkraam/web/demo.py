@@ -19,10 +19,14 @@ from django.utils import timezone
 
 from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.accounts.services import membership_set, organisation_create
+from denkraam.analysis.text.house_style import HouseStyleEntry
 from denkraam.assessments import services as assessment_services
 from denkraam.assessments.models import Action, Assessment
 from denkraam.evidence.demo import demo_evidence_load
 from denkraam.feedback.demo import demo_feedback_load
+from denkraam.housestyle.models import HouseStyleVersion
+from denkraam.housestyle.selectors import house_style_version_current
+from denkraam.housestyle.services import house_style_save
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.services import initiative_create
 from denkraam.web import demo_data as data
@@ -191,6 +195,7 @@ def demo_load(*, superuser: bool = True) -> list[str]:
     initiatives = _initiatives(orgs, users)
     closed = _closed_assessment(initiatives["Brief herbeoordeling WW-uitkering"], users)
     running = _open_assessment(initiatives["Loket Werk en Inkomen"], users)
+    house_styles = _house_styles(orgs)  # before the evidence, so its analysis uses UWV's list
     evidence = demo_evidence_load(initiative=initiatives["Brief herbeoordeling WW-uitkering"], actor=users["anna"])
     feedback = demo_feedback_load(initiative=initiatives["Brief herbeoordeling WW-uitkering"], actor=users["anna"])
     lines = [
@@ -199,10 +204,29 @@ def demo_load(*, superuser: bool = True) -> list[str]:
         f"Afgerond gesprek: '{closed.title}' (/gesprekken/{closed.pk}/)",
         f"Lopend gesprek:   '{running.title}' (/gesprekken/{running.pk}/)",
         f"Bewijs bij de brief: {len(evidence)} stukken, geanalyseerd (/bewijs/{evidence[0].pk}/)",
+        *(f"{v.label}: {v.entry_count} termen (/organisaties/{v.organisation.slug}/huisstijl/)" for v in house_styles),
         f"Klantfeedback bij de brief: {feedback.comment_count} reacties "
         f"(/initiatieven/{feedback.initiative_id}/feedback/)",
     ]
     return lines + _login_lines(demo_users)
+
+
+def _house_styles(orgs: dict[str, Organisation]) -> list[HouseStyleVersion]:
+    """The demo organisations' word lists, saved by one of their beheerders when they have none yet."""
+    versions = []
+    for slug, rows in data.HOUSE_STYLES.items():
+        organisation = orgs[slug]
+        current = house_style_version_current(organisation=organisation)
+        if current is None:
+            manager = Membership.objects.filter(organisation=organisation, role=Membership.Role.BEHEERDER).first()
+            if manager is None:
+                continue
+            entries = [HouseStyleEntry(kind, term, text) for kind, term, text in rows]
+            current = house_style_save(
+                actor=manager.user, organisation=organisation, entries=entries, note="Demo: de eerste lijst"
+            )
+        versions.append(current)
+    return versions
 
 
 def _login_lines(users: _DemoUsers) -> list[str]:

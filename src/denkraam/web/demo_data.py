@@ -290,3 +290,18 @@ OPEN_ANSWERS: dict[str, dict[str, tuple[str, str]]] = {
         "veilig-en-echt-herkenbaar": ("goed", ""),
     },
 }
+
+# UWV's house style for the text check (organisation page "Huisstijl"); the demo letter uses several of these words.
+HOUSE_STYLES: dict[str, list[tuple[str, str, str]]] = {
+    "uwv": [
+        ("vermijden", "bescheiden", "papieren"),
+        ("vermijden", "overleggen", "sturen"),
+        ("vermijden", "ingevolge", "volgens"),
+        ("vermijden", "middels", "met"),
+        ("vermijden", "herbeoordeling", "nieuwe beoordeling"),
+        ("vermijden", "stopzetten", "stoppen"),
+        ("toegestaan", "WW-uitkering", "Kennen onze klanten"),
+        ("afkorting", "WW", "Werkloosheidswet"),
+        ("afkorting", "UWV", "Uitvoeringsinstituut Werknemersverzekeringen"),
+    ],
+}

@@ -10,6 +10,8 @@ naive reader minutes and gigabytes. Each builder writes real file syntax; nothin
   for a reader that keeps what it unpacks.
 - `markdown_markers`: Markdown full of emphasis markers that never close (quadratic for naive regular
   expressions).
+- `odt_file`: a real OpenDocument text (mimetype first and stored, content.xml, styles.xml) around given XML;
+  `odt_bomb`: one whose content.xml unpacks to 199 MB; `BILLION_LAUGHS`: content.xml with nested entities.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ WORDS = "wij hebben uw aanvraag ontvangen en beoordelen die binnen zes weken".sp
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def docx_bomb(*, unpacked: int = 199_000_000) -> bytes:
-    """A real .docx (python-docx's own package) whose document.xml is `unpacked` bytes of short paragraphs.
+def docx_bomb(*, unpacked: int = 199_000_000, member: str = "word/document.xml") -> bytes:
+    """A real .docx (python-docx's own package) whose document.xml is `unpacked` bytes of short paragraphs (or,
+    with `member`, a harmless document with that extra member of `unpacked` bytes, which the text is not read from).
 
     One block of 123 pseudo-random paragraphs (about 16 kB) repeats; deflate finds only part of it again within
     its 32 kB window, so the ratio stays near 43, like the file in the hardening issue.
@@ -42,10 +45,10 @@ def docx_bomb(*, unpacked: int = 199_000_000) -> bytes:
     tail = b"<w:sectPr/></w:body></w:document>"
     out = io.BytesIO()
     with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member in source.infolist():
-            if member.filename != "word/document.xml":
-                archive.writestr(member, source.read(member))
-        with archive.open("word/document.xml", "w", force_zip64=True) as document:
+        for info in source.infolist():
+            if info.filename != member:
+                archive.writestr(info, source.read(info))
+        with archive.open(member, "w", force_zip64=True) as document:
             document.write(head)
             written = len(head) + len(tail)
             while written + len(block) <= unpacked:
@@ -135,3 +138,85 @@ def markdown_markers(*, chars: int = 1_600_000) -> bytes:
     """Markdown of one long line of `**woord ` openers that never close."""
     unit = b"**woord "
     return unit * (chars // len(unit))
+
+
+ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+
+
+def odt_content(body: str) -> bytes:
+    """content.xml with `body` as the content of <office:text>."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ODT_NAMESPACES} office:version="1.3">'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    ).encode()
+
+
+def odt_styles(*, header: str = "", footer: str = "") -> bytes:
+    """styles.xml with one master page whose header and footer hold the given paragraphs."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {ODT_NAMESPACES} office:version="1.3">'
+        '<office:master-styles><style:master-page style:name="Standard">'
+        f"<style:header>{header}</style:header><style:footer>{footer}</style:footer>"
+        "</style:master-page></office:master-styles></office:document-styles>"
+    ).encode()
+
+
+def odt_file(
+    content: bytes,
+    *,
+    styles: bytes | None = None,
+    mimetype: bytes = b"application/vnd.oasis.opendocument.text",
+) -> bytes:
+    """An OpenDocument package as LibreOffice writes it: the mimetype first and stored, then the XML parts."""
+    manifest = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+        b'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        b'<manifest:file-entry manifest:full-path="/" manifest:media-type="' + mimetype + b'"/>'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        b"</manifest:manifest>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("styles.xml", styles if styles is not None else odt_styles())
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return out.getvalue()
+
+
+def odt_bomb(*, unpacked: int = 199_000_000) -> bytes:
+    """An .odt whose content.xml is `unpacked` bytes of short paragraphs (the same ratio as `docx_bomb`)."""
+    rnd = random.Random(43)
+    block = "".join(f"<text:p>{' '.join(rnd.choice(WORDS) for _ in range(12))}</text:p>" for _ in range(123)).encode()
+    head, tail = odt_content("|").split(b"|")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED
+        )
+        with archive.open("content.xml", "w", force_zip64=True) as content:
+            content.write(head)
+            written = len(head) + len(tail)
+            while written + len(block) <= unpacked:
+                content.write(block)
+                written += len(block)
+            content.write(tail)
+    return out.getvalue()
+
+
+# Ten levels of ten references: a parser that expands entities builds 10^10 copies of "ha".
+BILLION_LAUGHS = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE office:document-content [\n<!ENTITY l0 "ha">\n'
+    + b"".join(b'<!ENTITY l%d "%s">\n' % (i, b"".join(b"&l%d;" % (i - 1) for _ in range(10))) for i in range(1, 11))
+    + b"]>\n<office:document-content "
+    + ODT_NAMESPACES.encode()
+    + b"><office:body><office:text><text:p>Lachen: &l10;</text:p></office:text></office:body>"
+    b"</office:document-content>"
+)

@@ -122,7 +122,7 @@ def test_a_big_but_allowed_page_is_checked_quickly(page: Page) -> None:
 def test_the_report_is_json_ready_and_carries_the_analyser_version(good_page: str) -> None:
     data = check_page(good_page, url="https://www.voorbeeld.nl/").to_dict()
     assert json.loads(json.dumps(data)) == data
-    assert data["versions"] == {"analyser": "page-1.0.0"}
+    assert data["versions"] == {"analyser": "page-1.1.0"}
     assert set(data) >= {
         "url", "title", "lang", "findings", "contact_options", "has_privacy_statement",
         "has_accessibility_statement", "visible_text", "versions",

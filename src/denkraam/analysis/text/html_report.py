@@ -15,7 +15,7 @@ from string import Template
 
 from denkraam.analysis.findings import Finding
 
-from .markup import LEVEL_LABELS, NEED_LABELS, score_label, segments, worst_severity
+from .markup import LEVEL_LABELS, NEED_LABELS, measured_label, score_label, segments, worst_severity
 from .report import ANALYSER_VERSION, TextReport
 
 
@@ -41,6 +41,8 @@ def _section(report: TextReport, index: int) -> str:
         f"<p>{report.words} woorden, {report.sentences} zinnen. Taal: {escape(report.language)}. "
         f"Brief: {'ja' if report.is_letter else 'nee'}.</p>"
     )
+    if report.measured:
+        parts.append(f"<p>Gemeten: {escape(measured_label(report.measured))}.</p>")
     if report.readability is not None and report.words:
         level = report.readability.level
         parts.append(

@@ -18,6 +18,13 @@ NEED_LABELS = {"vertrouwen": "Vertrouwen", "persoonlijk": "Persoonlijk", "gemak"
 SEVERITY_RANK = {"info": 0, "waarschuwing": 1, "fout": 2}
 
 
+def measured_label(measured: str) -> str:
+    """What part of a web page the text check measured, in a sentence: "de hoofdinhoud (<main>) ..."."""
+    if measured == "hele pagina":
+        return "de hele pagina (geen hoofdinhoud gevonden; menu's en voettekst tellen mee)"
+    return f"alleen de hoofdinhoud: {measured}; menu's, cookiemelding en voettekst tellen niet mee"
+
+
 def score_label(score: int | None) -> str:
     """A word for a need score, so the number never has to speak for itself."""
     if score is None:

@@ -31,11 +31,13 @@ class TextReport:
     is_letter: bool = False
     analyser_version: str = ANALYSER_VERSION
     frame_version: str = ""
+    # For a web page: which part the text is ("<main>", "grootste tekstblok (div.content)", ...); "" otherwise.
+    measured: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """The report as plain data in the documented JSON shape."""
         readability = self.readability
-        return {
+        data: dict[str, object] = {
             "source": self.source,
             "language": self.language,
             "stats": {"words": self.words, "sentences": self.sentences},
@@ -51,6 +53,9 @@ class TextReport:
             "findings": [item.to_dict() for item in self.findings],
             "versions": {"analyser": self.analyser_version, "frame": self.frame_version},
         }
+        if self.measured:  # web pages only
+            data["measured"] = self.measured
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """`to_dict()` as JSON text (UTF-8 characters kept as they are)."""

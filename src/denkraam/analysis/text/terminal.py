@@ -6,7 +6,7 @@ colour is only added when asked for (the CLI does so when stdout is a terminal).
 
 from __future__ import annotations
 
-from .markup import LEVEL_LABELS, NEED_LABELS, score_label, segments, worst_severity
+from .markup import LEVEL_LABELS, NEED_LABELS, measured_label, score_label, segments, worst_severity
 from .report import TextReport
 
 _COLOURS = {"info": "\033[4;36m", "waarschuwing": "\033[4;33m", "fout": "\033[4;31m"}
@@ -26,6 +26,8 @@ def render_text(report: TextReport, *, colour: bool = False) -> str:
         f"Taal: {_LANGUAGES.get(report.language, report.language)} · {report.words} woorden · "
         f"{report.sentences} zinnen · brief: {'ja' if report.is_letter else 'nee'}"
     )
+    if report.measured:
+        lines.append(f"Gemeten: {measured_label(report.measured)}")
     if report.readability is not None and report.words:
         level = report.readability.level
         lines.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from denkraam.analysis.webpage.check import MAX_HTML_BYTES, check_page
+from denkraam.analysis.webpage.check import MAX_HTML_BYTES, check_page, page_main_content
 from denkraam.analysis.webpage.contact import CONTACT_OPTIONS, describe_options
 from denkraam.analysis.webpage.report import ANALYSER_VERSION, PageCheckError, PageReport
 
@@ -14,4 +14,5 @@ __all__ = [
     "PageReport",
     "check_page",
     "describe_options",
+    "page_main_content",
 ]

@@ -7,6 +7,7 @@ from collections import Counter
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.webpage import accessibility, contact
 from denkraam.analysis.webpage.document import Link, ParsedPage, decode_input, page_links, tag_of, visible_text
+from denkraam.analysis.webpage.main_content import MainContent, find_main_content
 from denkraam.analysis.webpage.report import PageCheckError, PageReport, page_finding
 
 MAX_HTML_BYTES = 5_000_000
@@ -21,7 +22,9 @@ def check_page(html: str | bytes, *, url: str | None = None) -> PageReport:
     Checks the page language, title, headings, image alt texts, form labels and link texts (gemak /
     toegankelijk-voor-iedereen), which contact options it offers (gemak / kanalen-kiezen, persoonlijk /
     maatwerk-en-mens) and whether it links to a privacy statement (vertrouwen / transparant) and an accessibility
-    statement. `url` is only recorded and used to recognise a page that is itself such a statement.
+    statement. `url` is only recorded and used to recognise a page that is itself such a statement. The checks of
+    the page itself look at the whole page (contact details and statements are often in the footer); `main_text`
+    is the main content, for the text check.
 
     Raises PageCheckError (Dutch message) for an empty page or one larger than 5 MB.
     """
@@ -31,6 +34,7 @@ def check_page(html: str | bytes, *, url: str | None = None) -> PageReport:
         raise PageCheckError("De pagina is leeg; er is niets te controleren.")
     page = ParsedPage.from_text(text, url=url)
     shown = visible_text(page.root)
+    main = find_main_content(page.root)
 
     lang, findings = accessibility.check_language(page)
     title, title_findings = accessibility.check_title(page)
@@ -57,7 +61,18 @@ def check_page(html: str | bytes, *, url: str | None = None) -> PageReport:
         has_accessibility_statement=statement,
         visible_text=shown,
         counts=_counts(page, links),
+        main_text=main.text,
+        measured=main.measured,
     )
+
+
+def page_main_content(html: str | bytes) -> MainContent:
+    """The main content of a page and which part that is, without the page check's findings (for stored pages).
+
+    Raises PageCheckError (Dutch message) for a page larger than 5 MB.
+    """
+    _check_size(html)
+    return find_main_content(ParsedPage.from_text(decode_input(html), url=None).root)
 
 
 def _check_size(html: str | bytes) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from denkraam.analysis.findings import Finding, NeedId, Severity
 
-ANALYSER_VERSION = "page-1.0.0"
+ANALYSER_VERSION = "page-1.1.0"
 
 
 class PageCheckError(ValueError):
@@ -19,8 +19,10 @@ class PageReport:
 
     `findings` are placed on the frame; structural findings use start/end 0 and carry a raw HTML snippet
     (at most 120 characters) as excerpt, which consumers must escape. `contact_options` tells which ways to get in
-    touch were found (telefoon, email, contactformulier, chat, balie, adres, contactpagina). `visible_text` is the
-    text a reader sees, for the text check.
+    touch were found (telefoon, email, contactformulier, chat, balie, adres, contactpagina). `visible_text` is all
+    the text a reader sees; `main_text` is the main content the text check measures, without menus, cookie
+    banners and footers, and `measured` says which part that is ("<main>", "role=main",
+    "grootste tekstblok (div.content)" or "hele pagina"; see `main_content`).
     """
 
     url: str | None
@@ -32,6 +34,8 @@ class PageReport:
     has_accessibility_statement: bool
     visible_text: str
     counts: dict[str, int] = field(default_factory=dict)
+    main_text: str = ""
+    measured: str = "hele pagina"
     versions: dict[str, str] = field(default_factory=lambda: {"analyser": ANALYSER_VERSION})
 
     def to_dict(self) -> dict[str, object]:
@@ -45,6 +49,8 @@ class PageReport:
             "has_privacy_statement": self.has_privacy_statement,
             "has_accessibility_statement": self.has_accessibility_statement,
             "visible_text": self.visible_text,
+            "main_text": self.main_text,
+            "measured": self.measured,
             "counts": dict(self.counts),
             "versions": dict(self.versions),
         }

@@ -24,6 +24,7 @@ from .limits import (
     InputError,
     too_long,
 )
+from .odt import is_odt, odt_text
 from .pdf import pdf_text
 from .plain import decode_text, markdown_to_text, utf8_head
 from .word import docx_text
@@ -42,7 +43,7 @@ __all__ = [
     "markdown_to_text",
 ]
 
-DocumentKind = Literal["txt", "md", "html", "docx", "pdf"]
+DocumentKind = Literal["txt", "md", "html", "docx", "odt", "pdf"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,8 @@ def document_from_bytes(
     encoding: str | None = None
     if b"%PDF-" in data[:1024]:
         text, kind = pdf_text(data, deadline=deadline), "pdf"
+    elif data.startswith(b"PK\x03\x04") and is_odt(data):
+        text, kind = odt_text(data, deadline=deadline), "odt"
     elif data.startswith(b"PK\x03\x04"):
         text, kind = docx_text(data, deadline=deadline), "docx"
     else:

@@ -47,7 +47,7 @@ MAX_PDF_STREAM_TOKENS = 300_000
 
 
 class InputError(ValueError):
-    """The input cannot be checked; the message is meant for the user (Dutch, English in parentheses)."""
+    """The input cannot be checked; the message is meant for the user, in Dutch."""
 
 
 def dutch_number(value: int) -> str:
@@ -60,14 +60,14 @@ def too_long(chars: int | None = None) -> InputError:
     counted = f"meer dan {dutch_number(MAX_TEXT_CHARS)}" if chars is None else dutch_number(chars)
     return InputError(
         f"De tekst is te lang: {counted} tekens, het maximum is {dutch_number(MAX_TEXT_CHARS)}. "
-        "Voeg een deel van het document toe. (text too long)"
+        "Voeg een deel van het document toe."
     )
 
 
-def too_large_unpacked() -> InputError:
+def too_large_unpacked(what: str = "Word-bestand") -> InputError:
     return InputError(
-        f"Dit Word-bestand is uitgepakt te groot: meer dan {MAX_DOCX_XML_BYTES // 1_048_576} MB tekst en opmaak. "
-        "Splits het document, of sla de tekst op als .txt-bestand en voeg dat toe. (unpacked size too large)"
+        f"Dit {what} is uitgepakt te groot: meer dan {MAX_DOCX_XML_BYTES // 1_048_576} MB tekst en opmaak. "
+        "Splits het document, of sla de tekst op als .txt-bestand en voeg dat toe."
     )
 
 
@@ -91,6 +91,5 @@ class Deadline:
         if time.monotonic() > self.end:
             raise InputError(
                 f"Het lezen van dit bestand duurt te lang: denkraam is na {self.seconds:g} seconden gestopt. "
-                "Is het een groot document? Voeg dan een deel ervan toe, of sla de tekst op als .txt-bestand. "
-                "(reading took too long)"
+                "Is het een groot document? Voeg dan een deel ervan toe, of sla de tekst op als .txt-bestand."
             )

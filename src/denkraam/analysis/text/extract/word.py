@@ -51,7 +51,7 @@ BROKEN = "Het Word-bestand is beschadigd (broken .docx file)"
 
 
 @dataclass(slots=True)
-class _Budget:
+class Budget:
     """What one document may still cost: unpacked XML bytes and extracted characters, plus the deadline."""
 
     deadline: Deadline
@@ -63,7 +63,7 @@ class _Budget:
 class _PartText:
     """lxml parser target for one part (body, header or footer): its paragraphs as lines, nothing else kept."""
 
-    budget: _Budget
+    budget: Budget
     lines: list[str] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
     footers: list[str] = field(default_factory=list)
@@ -112,21 +112,23 @@ class _PartText:
         return None
 
 
-def _stream(archive: zipfile.ZipFile, name: str, budget: _Budget) -> Iterable[bytes]:
+def stream_member(
+    archive: zipfile.ZipFile, name: str, budget: Budget, *, what: str = "Word-bestand"
+) -> Iterable[bytes]:
     """The unpacked bytes of one member in chunks, counted against the budget before they are used."""
     info = archive.getinfo(name)
     if info.file_size > budget.xml_bytes:
-        raise too_large_unpacked()
+        raise too_large_unpacked(what)
     with archive.open(info) as member:
         while chunk := member.read(DOCX_CHUNK_BYTES):
             budget.xml_bytes -= len(chunk)
             if budget.xml_bytes < 0:
-                raise too_large_unpacked()
+                raise too_large_unpacked(what)
             budget.deadline.check()
             yield chunk
 
 
-def _parse(archive: zipfile.ZipFile, name: str, target: _PartText | _Relationships, budget: _Budget) -> None:
+def _parse(archive: zipfile.ZipFile, name: str, target: _PartText | _Relationships, budget: Budget) -> None:
     # No DTDs, no entities, no network, libxml2's own bounds on depth and text size (huge_tree off).
     parser = etree.XMLParser(
         # lxml calls only the methods a target has; the stubs' protocol lists them all.
@@ -137,14 +139,14 @@ def _parse(archive: zipfile.ZipFile, name: str, target: _PartText | _Relationshi
         huge_tree=False,
         remove_pis=True,
     )
-    for chunk in _stream(archive, name, budget):
+    for chunk in stream_member(archive, name, budget):
         parser.feed(chunk)
         if budget.chars < 0:
             raise too_long()
     parser.close()
 
 
-def _part_lines(archive: zipfile.ZipFile, name: str, budget: _Budget) -> _PartText:
+def _part_lines(archive: zipfile.ZipFile, name: str, budget: Budget) -> _PartText:
     part = _PartText(budget)
     _parse(archive, name, part, budget)
     return part
@@ -170,7 +172,7 @@ class _Relationships:
 
 
 def _section_parts(
-    archive: zipfile.ZipFile, names: set[str], ids: list[str], rels: _Relationships, budget: _Budget
+    archive: zipfile.ZipFile, names: set[str], ids: list[str], rels: _Relationships, budget: Budget
 ) -> list[str]:
     lines: list[str] = []
     for name in dict.fromkeys(rels.targets.get(rel_id, "") for rel_id in ids):
@@ -179,7 +181,7 @@ def _section_parts(
     return list(dict.fromkeys(lines))  # headers and footers repeat per section: each line once
 
 
-def _check_archive(members: list[zipfile.ZipInfo]) -> None:
+def check_archive(members: list[zipfile.ZipInfo], *, what: str = "Word-bestand") -> None:
     # Zip bomb check BEFORE anything is unpacked: the sizes come from the central directory.
     total = sum(member.file_size for member in members)
     too_dense = any(
@@ -188,13 +190,32 @@ def _check_archive(members: list[zipfile.ZipInfo]) -> None:
     )
     if len(members) > MAX_DOCX_MEMBERS or total > MAX_DOCX_UNCOMPRESSED or too_dense:
         raise InputError(
-            "Het Word-bestand wordt geweigerd: uitgepakt is het verdacht groot (zip bomb protection: "
+            f"Het {what} wordt geweigerd: uitgepakt is het verdacht groot (zip bomb protection: "
             "uncompressed size or compression ratio too high)"
         )
 
 
+@dataclass(frozen=True, slots=True)
+class DocxLines:
+    """The lines of a .docx as the text check reads them: `text` is headers, then body, then the footer lines
+    that are not in the body. Writing comments back (`text.word_comments`) needs to know which is which."""
+
+    headers: list[str]
+    body: list[str]
+    footers: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.headers + self.body + self.footers)
+
+
 def docx_text(data: bytes, *, deadline: Deadline) -> str:
     """Headers, body and footers of a .docx as lines of text; raises InputError (Dutch) for what it refuses."""
+    return docx_lines(data, deadline=deadline).text
+
+
+def docx_lines(data: bytes, *, deadline: Deadline) -> DocxLines:
+    """Headers, body and footers of a .docx, each as its lines; raises InputError (Dutch) for what it refuses."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -203,8 +224,8 @@ def docx_text(data: bytes, *, deadline: Deadline) -> str:
     names = {member.filename for member in members}
     if DOCUMENT not in names:
         raise InputError("Dit zip-bestand is geen Word-document (.docx) (zip file, but not a .docx document)")
-    _check_archive(members)
-    budget = _Budget(deadline=deadline)
+    check_archive(members)
+    budget = Budget(deadline=deadline)
     try:
         body = _part_lines(archive, DOCUMENT, budget)
         rels = _Relationships()
@@ -225,4 +246,4 @@ def docx_text(data: bytes, *, deadline: Deadline) -> str:
         # A broken or unsupported member (bad CRC, truncated, encrypted, other compression) or broken XML.
         raise InputError(BROKEN) from None
     in_body = set(body.lines)
-    return "\n".join(header_lines + body.lines + [line for line in footer_lines if line not in in_body])
+    return DocxLines(header_lines, body.lines, [line for line in footer_lines if line not in in_body])

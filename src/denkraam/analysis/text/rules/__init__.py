@@ -10,6 +10,7 @@ from .address import impersonal_style, mixed_address
 from .base import RuleContext
 from .catalog import RULES, RuleInfo
 from .grammar import needless_zullen, passive_voice
+from .house import house_style_words
 from .letter import letter_elements, letter_framing, looks_like_letter
 from .negation import double_negatives
 from .nominal import nominal_style
@@ -36,6 +37,7 @@ ALL_RULES: tuple[Rule, ...] = (
     threatening_tone,
     vague_time,
     # Word choice: domain terms, house style.
+    house_style_words,
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     letter_elements,
     # Letter types and structure.
@@ -53,5 +55,9 @@ def run_rules(context: RuleContext) -> list[Finding]:
                 continue
             seen.add(key)
             findings.append(item)
+    # The organisation's own list wins: its finding replaces denkraam's own advice on the same words.
+    house = {(item.start, item.end) for item in findings if item.rule == "huisstijl"}
+    if house:
+        findings = [f for f in findings if f.rule == "huisstijl" or f.source or (f.start, f.end) not in house]
     findings.sort(key=lambda item: (item.end > item.start, item.start, item.end, item.rule))
     return findings

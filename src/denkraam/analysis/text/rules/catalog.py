@@ -104,6 +104,10 @@ RULES: dict[str, RuleInfo] = {
         "De check en de scores zijn gemaakt voor Nederlandse teksten.",
     ),
     # Word choice: domain terms, house style.
+    "huisstijl": RuleInfo(
+        "gemak", "begrijpelijke-taal", "waarschuwing", "Huisstijl: woord om niet te gebruiken",
+        "De organisatie koos een woord dat haar lezers beter begrijpen; steeds hetzelfde woord maakt het duidelijk.",
+    ),
     # Sentence rewrites: empty openers, tangconstructies, er-constructions.
     # Letter types and structure.
 }  # fmt: skip
