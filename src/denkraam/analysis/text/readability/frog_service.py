@@ -44,6 +44,7 @@ __all__ = [
     "FROG_ARGUMENTS",
     "FrogAddress",
     "FrogService",
+    "frog_address",
     "frog_address_parse",
     "frog_runner",
     "frog_service",
@@ -348,22 +349,30 @@ def frog_service_configure(address: FrogAddress | str, *, timeout: float | None 
         old.close()
 
 
+def frog_address() -> FrogAddress:
+    """Where this process's deep tier finds frog (frog_service_configure, else DENKRAAM_FROG_SERVER)."""
+    global _address
+    with _configure_lock:
+        if _address is None:
+            _address = frog_address_parse(os.environ.get(ADDRESS_ENV, "auto"))
+        return _address
+
+
 def frog_service() -> FrogService | None:
     """This process's frog service, or None when it is off (DENKRAAM_FROG_SERVER=off) or frog is not installed.
 
     Without frog_service_configure, the environment decides (so a CLI call honours DENKRAAM_FROG_SERVER too).
     """
-    global _service, _address, _timeout
+    global _service, _timeout
+    address = frog_address()
     with _configure_lock:
-        if _address is None:
-            _address = frog_address_parse(os.environ.get(ADDRESS_ENV, "auto"))
         if _timeout is None:
             raw = os.environ.get(TIMEOUT_ENV, "").strip()
             _timeout = float(raw) if raw else 30.0
-        if _service is None and _address.mode != "off":
-            if _address.mode == "auto" and not frog_available():
+        if _service is None and address.mode != "off":
+            if address.mode == "auto" and not frog_available():
                 return None
-            _service = FrogService(_address, timeout=_timeout)
+            _service = FrogService(address, timeout=_timeout)
         return _service
 
 
