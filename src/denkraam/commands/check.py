@@ -92,9 +92,19 @@ def check(
     from denkraam.analysis.text.extract import InputError, load_document
     from denkraam.analysis.text.house_style import load_house_style
     from denkraam.analysis.text.readability import FrogUnavailable, frog_available
+    from denkraam.analysis.text.readability.frog_service import frog_address
 
-    if deep and not frog_available():
-        input_error(FROG_MISSING)
+    if deep:
+        try:
+            elsewhere = frog_address().mode == "server"
+        except ValueError:
+            input_error(
+                f"DENKRAAM_FROG_SERVER moet auto, off of host:poort zijn (zoals 127.0.0.1:7011), niet "
+                f"'{os.environ.get('DENKRAAM_FROG_SERVER', '')}'."
+            )
+        # With host:port frog runs elsewhere (denkraam frog-server); LiNT-II's word lists are still needed here.
+        if not frog_available() and not elsewhere:
+            input_error(FROG_MISSING)
     house_style = None
     if word_list is not None:
         try:

@@ -171,3 +171,27 @@ def test_the_setting_names_auto_off_or_an_address(raw: str, expected: FrogAddres
 def test_a_wrong_setting_is_refused(raw: str) -> None:
     with pytest.raises(ValueError, match="auto, off or host:port"):
         frog_address_parse(raw)
+
+
+def _cli_deep(setting: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "denkraam.cli", "check", "--deep", "-"],
+        input="Wij hebben uw brief ontvangen. U krijgt binnen twee weken antwoord.",
+        env={**os.environ, "DENKRAAM_FROG_SERVER": setting},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_cli_says_in_dutch_when_the_frog_server_cannot_be_reached() -> None:
+    result = _cli_deep(f"127.0.0.1:{_free_port()}")
+    assert result.returncode == 2
+    assert "Fout: De diepe analyse kan frog op 127.0.0.1:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_cli_refuses_a_wrong_frog_setting_in_dutch() -> None:
+    result = _cli_deep("aan")
+    assert result.returncode == 2
+    assert "DENKRAAM_FROG_SERVER moet auto, off of host:poort zijn (zoals 127.0.0.1:7011), niet 'aan'." in result.stderr

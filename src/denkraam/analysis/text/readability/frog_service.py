@@ -44,6 +44,7 @@ __all__ = [
     "FROG_ARGUMENTS",
     "FrogAddress",
     "FrogService",
+    "frog_address",
     "frog_address_parse",
     "frog_runner",
     "frog_service",
@@ -348,22 +349,30 @@ def frog_service_configure(address: FrogAddress | str, *, timeout: float | None 
         old.close()
 
 
+def frog_address() -> FrogAddress:
+    """Where this process's deep tier finds frog (frog_service_configure, else DENKRAAM_FROG_SERVER)."""
+    global _address
+    with _configure_lock:
+        if _address is None:
+            _address = frog_address_parse(os.environ.get(ADDRESS_ENV, "auto"))
+        return _address
+
+
 def frog_service() -> FrogService | None:
     """This process's frog service, or None when it is off (DENKRAAM_FROG_SERVER=off) or frog is not installed.
 
     Without frog_service_configure, the environment decides (so a CLI call honours DENKRAAM_FROG_SERVER too).
     """
-    global _service, _address, _timeout
+    global _service, _timeout
+    address = frog_address()
     with _configure_lock:
-        if _address is None:
-            _address = frog_address_parse(os.environ.get(ADDRESS_ENV, "auto"))
         if _timeout is None:
             raw = os.environ.get(TIMEOUT_ENV, "").strip()
             _timeout = float(raw) if raw else 30.0
-        if _service is None and _address.mode != "off":
-            if _address.mode == "auto" and not frog_available():
+        if _service is None and address.mode != "off":
+            if address.mode == "auto" and not frog_available():
                 return None
-            _service = FrogService(_address, timeout=_timeout)
+            _service = FrogService(address, timeout=_timeout)
         return _service
 
 
@@ -394,30 +403,39 @@ class _FrogServer(socketserver.ThreadingTCPServer):
     service: FrogService
 
 
-class _FrogRequest(socketserver.StreamRequestHandler):
-    """One client: a sentence per line in; frog's rows, then "READY", out (frog's own server protocol)."""
+# Sentences of one client handed to frog in one go; then other clients get their turn.
+_SERVER_BATCH = 64
+_TOO_LONG = b"ERROR\tDe zin is te lang voor de diepe analyse.\n"
+
+
+class _FrogRequest(socketserver.BaseRequestHandler):
+    """One client: a sentence per line in; frog's rows, then "READY", out (frog's own server protocol). The lines
+    that have arrived go to frog together, so frog does not wait for this server between sentences."""
 
     server: _FrogServer
+    request: socket.socket
 
     def handle(self) -> None:
+        limit = MAX_LINE_CHARACTERS * 4
+        pending = b""
         while True:
-            raw = self.rfile.readline(MAX_LINE_CHARACTERS * 4)
-            if not raw:
+            chunk = self.request.recv(65536)
+            if not chunk:
                 return
-            if not raw.endswith(b"\n") and len(raw) == MAX_LINE_CHARACTERS * 4:
-                self.wfile.write(b"ERROR\tDe zin is te lang voor de diepe analyse.\n")
+            *complete, pending = (pending + chunk).split(b"\n")
+            if len(pending) > limit or any(len(line) > limit for line in complete):
+                self.request.sendall(_TOO_LONG)
                 return
-            line = raw.decode("utf-8", "replace").strip()
-            if not line:
-                continue
-            try:
-                rows = self.server.service.parse([line])[0]
-            except FrogUnavailable as error:
-                message = " ".join(str(error).split())
-                self.wfile.write(f"ERROR\t{message}\n".encode())
-                return
-            answer = "".join("\t".join(row) + "\n" for row in rows) + "\nREADY\n"
-            self.wfile.write(answer.encode("utf-8"))
+            lines = [text for text in (line.decode("utf-8", "replace").strip() for line in complete) if text]
+            for start in range(0, len(lines), _SERVER_BATCH):
+                try:
+                    answers = self.server.service.parse(lines[start : start + _SERVER_BATCH])
+                except FrogUnavailable as error:
+                    message = " ".join(str(error).split())
+                    self.request.sendall(f"ERROR\t{message}\n".encode())
+                    return
+                reply = "".join("".join("\t".join(row) + "\n" for row in rows) + "\nREADY\n" for rows in answers)
+                self.request.sendall(reply.encode("utf-8"))
 
 
 def frog_server_run(
