@@ -97,7 +97,7 @@ def test_on_calibration_data_the_deep_tier_is_at_least_as_good_as_the_default_ti
         complex_scores, simple_scores = scores[: len(pairs)], scores[len(pairs) : 2 * len(pairs)]
         easier = sum(s < c for s, c in zip(simple_scores, complex_scores, strict=True)) / len(pairs)
         figures[tier] = (easier, spearman(scores[2 * len(pairs) :], [item.score for item in lint]))
-    assert models["diep"].version == "diep-4"
+    assert models["diep"].version == "diep-5"
     assert figures["diep"][0] >= figures["standaard"][0]
     assert figures["diep"][1] >= figures["standaard"][1]
     assert figures["diep"][0] >= 0.69

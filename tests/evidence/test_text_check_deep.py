@@ -79,7 +79,7 @@ def _unused_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.mark.parametrize("frog_at", [f"127.0.0.1:{_unused_port()}"], indirect=True)
+@pytest.mark.parametrize("frog_at", [f"127.0.0.1:{_unused_port()}"], indirect=True, ids=["unused-port"])
 @pytest.mark.usefixtures("frog_at")
 def test_when_frog_cannot_be_reached_the_page_says_so_and_shows_the_ordinary_result(
     client_for: ClientFor, alice: User

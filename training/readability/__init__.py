@@ -2,5 +2,5 @@
 
     .venv/bin/python -m training.readability [--deep] [--cv]
 
-`common` holds the data, the split and the shared statistics; `default` fits standaard-4, `deep` fits diep-4.
+`common` holds the data, the split and the shared statistics; `default` fits standaard-5, `deep` fits diep-5.
 """

@@ -28,7 +28,7 @@ FROG_CACHE = REPO / "benchmarks" / ".cache" / "frog-sentences.jsonl"
 
 LINT_CALIBRATION_PERCENT = 50
 AMSTERDAM_CALIBRATION_PERCENT = 70
-DEFAULT_VERSION = "standaard-4"
+DEFAULT_VERSION = "standaard-5"
 PLAIN_LANGUAGE = ("officialese", "passive", "nominal")
 
 # LiNT-II's own sentence formula, recovered by least squares from the 48 example sentences whose score is not

@@ -1,10 +1,10 @@
-"""Offline fit of the deep tier (`coefficients_deep.json`, model diep-4).
+"""Offline fit of the deep tier (`coefficients_deep.json`, model diep-5).
 
 The deep tier mixes two scores that are both on LiNT-II's scale:
 
-    diep-4 = (1 - m) x standaard-4 + m x LiNT-II's own formula over frog-measured features
+    diep-5 = (1 - m) x standaard-5 + m x LiNT-II's own formula over frog-measured features
 
-standaard-4 is the default tier (length, word frequency, officialese, passive, nominal style: what the City of
+standaard-5 is the default tier (length, word frequency, officialese, passive, nominal style: what the City of
 Amsterdam's editors removed). LiNT-II's formula (recovered from its example scores, `LINT_II_COEFFICIENTS`)
 weighs SUBTLEX frequency of content words, the longest dependency, content words per clause and the share of
 concrete nouns, here measured on frog's parse with LiNT-II's own word lists (`lint_features.py`). On its own it
@@ -13,7 +13,7 @@ pairs worse (50% vs 69%): those rewrites are mostly about officialese and length
 
 The share m is chosen on the CALIBRATION data only (Amsterdam calibration sentence pairs + LiNT-II calibration
 sentences): the m in `MIX_SHARES` with the highest Spearman with LiNT-II (what the deep tier is for) among those
-at least as good as standaard-4 (m = 0) on BOTH measures, so on calibration data the deep tier is never worse
+at least as good as standaard-5 (m = 0) on BOTH measures, so on calibration data the deep tier is never worse
 than the default. (diep-3 used accuracy + Spearman as the objective; with the mix that objective picks between
 0.05 and 0.2 depending on the fold, i.e. noise in 26 sentences; the benchmark shows the held-out figures for
 every m, so the choice can be checked.)
@@ -45,7 +45,7 @@ from .common import (
     spearman,
 )
 
-DEEP_VERSION = "diep-4"
+DEEP_VERSION = "diep-5"
 MIX_SHARES = tuple(step / 20 for step in range(21))  # 0, 0.05, ..., 1
 # Our feature for each term of LiNT-II's formula.
 DEEP_FEATURES = {
@@ -58,7 +58,7 @@ DEEP_COLUMNS = tuple(DEEP_FEATURES.values())
 
 
 def _parts() -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]]:
-    """(standaard-4, LiNT-II formula) as weights and offset over the columns of `feature_arrays` with DEEP_COLUMNS."""
+    """(standaard-5, LiNT-II formula) as weights and offset over the columns of `feature_arrays` with DEEP_COLUMNS."""
     default = load_model("coefficients")
     if default.version != DEFAULT_VERSION:
         raise RuntimeError(f"the deep tier starts from {DEFAULT_VERSION}, found {default.version}")
@@ -73,7 +73,7 @@ def _parts() -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]]:
 
 
 def mixed_weights(share: float) -> tuple[np.ndarray, float]:
-    """Weights and offset of (1 - share) x standaard-4 + share x LiNT-II's formula."""
+    """Weights and offset of (1 - share) x standaard-5 + share x LiNT-II's formula."""
     (standard, standard_offset), (lint, lint_offset) = _parts()
     return (1 - share) * standard + share * lint, (1 - share) * standard_offset + share * lint_offset
 
@@ -86,7 +86,7 @@ def _figures(
 
 
 def choose_share(complex_x: np.ndarray, simple_x: np.ndarray, lint_x: np.ndarray, truth: np.ndarray) -> float:
-    """The share with the highest Spearman with LiNT-II among those not worse than standaard-4 on either measure
+    """The share with the highest Spearman with LiNT-II among those not worse than standaard-5 on either measure
     (ties: the smaller share)."""
     floor = _figures(complex_x, simple_x, lint_x, truth, 0.0)
     best, best_rho = 0.0, floor[1]
@@ -98,7 +98,7 @@ def choose_share(complex_x: np.ndarray, simple_x: np.ndarray, lint_x: np.ndarray
 
 
 def mixed_scores(texts: Sequence[str], share: float, *, frog_cache: Path | None = FROG_CACHE) -> list[float]:
-    """Unbounded scores of (1 - share) x standaard-4 + share x LiNT-II's formula for each text, with all texts
+    """Unbounded scores of (1 - share) x standaard-5 + share x LiNT-II's formula for each text, with all texts
     parsed in one (cached) frog run. For the benchmark's curve over every share."""
     weights, offset = mixed_weights(share)
     rows = feature_arrays(feature_rows(list(texts), deep=True, frog_cache=frog_cache), DEEP_COLUMNS)
@@ -110,7 +110,7 @@ def deep_calibration_data(data_dir: Path = DATA_DIR, frog_cache: Path | None = F
 
 
 def cross_validate_deep(*, folds: int = 5) -> dict[str, dict[str, float]]:
-    """Out-of-fold figures of standaard-4 and of diep-4 with the share chosen on the other folds each time."""
+    """Out-of-fold figures of standaard-5 and of diep-5 with the share chosen on the other folds each time."""
     data = deep_calibration_data()
     truth = data.truth
     pair_fold = np.array([fold(pair.document, folds) for pair in data.pairs])

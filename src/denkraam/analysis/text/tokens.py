@@ -3,6 +3,10 @@
 One regular expression finds the tokens; a small state machine joins them into sentences. Everything works on
 offsets so a finding can point at the exact place in the letter the writer is editing. Speed matters (the
 check must be interactive), so there is no backtracking-heavy pattern and no per-character Python loop.
+
+Numbers and codes are one token each, with a `kind`: a reader takes in "1 april 2027", "€ 1.234,56", "020 - 123 45
+67" or "www.uwv.nl/ww" as one unit, so the reading level counts each as one word and never as a rare one (see
+`CODE_KINDS`). Such a token may contain spaces (never a line break).
 """
 
 from __future__ import annotations
@@ -10,17 +14,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ABBREVIATIONS", "Sentence", "Token", "split_sentences", "tokenize"]
+__all__ = [
+    "ABBREVIATIONS",
+    "CODE_KINDS",
+    "Sentence",
+    "Token",
+    "find_phone_numbers",
+    "is_code_text",
+    "split_sentences",
+    "tokenize",
+]
+
+# Token kinds of numbers and codes. Words are "woord", punctuation "leesteken".
+CODE_KINDS: frozenset[str] = frozenset(
+    {"datum", "tijd", "bedrag", "percentage", "telefoon", "postcode", "email", "url", "iban", "kenmerk", "getal"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word, number or punctuation mark; `start`/`end` are offsets into the original text (end exclusive)."""
+    """A word, number, code or punctuation mark; `start`/`end` are offsets into the original text (end exclusive).
+
+    `is_word` is true for everything that is not punctuation (numbers and codes included, as before `kind`
+    existed). `kind` says what it is: "woord", "leesteken", or one of `CODE_KINDS` ("datum", "telefoon", ...).
+    Left out, it is "woord" for a word and "leesteken" for punctuation.
+    """
 
     text: str
     start: int
     end: int
     is_word: bool
+    kind: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            object.__setattr__(self, "kind", "woord" if self.is_word else "leesteken")
+
+    @property
+    def is_code(self) -> bool:
+        """A number or code (date, amount, phone number, address, reference...), read as one unit."""
+        return self.kind in CODE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +90,78 @@ _SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Spaces inside one number or code: ordinary, non-breaking and narrow non-breaking, never a line break.
+_SP = "[ \u00a0\u202f]"
+_SEP = rf"(?:{_SP}?[-–]{_SP}?|{_SP})"  # between digit groups of a phone number: "020-123", "020 - 123", "020 123"
+
+# Dutch phone numbers in the spellings letters use. Public through `find_phone_numbers`.
+_PHONE = (
+    rf"(?:0[89]0\d(?:{_SEP}?\d){{4,7}}"  # 0800-1234, 0900 123 45 67
+    rf"|(?:\+|00)31{_SP}?(?:\(0\){_SP}?)?(?:[-–]{_SP}?)?[1-9](?:{_SEP}?\d){{8}}"  # +31 (0)20 123 4567, +31 6 1234 5678
+    rf"|0[1-9](?:{_SEP}?\d){{8}}"  # 020-1234567, 020 - 123 45 67, 088 898 20 01, 06-12345678
+    rf"|\(0[1-9]\d\){_SP}?\d(?:{_SEP}?\d){{6}}|\(0[1-9]\d\d\){_SP}?\d(?:{_SEP}?\d){{5}}"  # (020) 123 45 67
+    rf"|14{_SP}?0\d{{2,3}})"  # municipalities: 14 020, 14 0570
+    r"(?!\d)"
+)
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS_SHORT = "jan|febr|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"  # 1.234,56 12,5 50
+_HOUR = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
+_AMOUNT_TAIL = rf"(?:,-{{1,2}}|,—)?(?:{_SP}(?:miljoen|miljard|duizend))?"
+
 _TOKEN_RE = re.compile(
-    r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"]+[^\s<>".,;:!?)\]'])                 # links
+    rf"""
+    (?P<monthyear>(?i:{_MONTHS}){_SP}+\d{{4}}(?!\d))                    # april 2027
+  | (?P<plain>(?!EUR\b)[^\W\d_]++(?![\w.@&'’`/:-]))  # most words: letters only (fast path)
+  | (?P<url>(?:https?://|www\.)[^\s<>"]+[^\s<>".,;:!?)\]'])                 # links
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)                                 # e-mail addresses
-  | (?P<abbr>(?:[^\W\d_]{1,4}\.){2,}(?![^\W\d_])                          # o.a. t.a.v. z.s.m.
+  | (?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+              # mijn.belastingdienst.nl, uwv.nl/ww
+      (?:nl|com|org|net|eu|info|nu|be|gov|frl|amsterdam)(?![\w-])
+      (?:/[^\s<>"]*[^\s<>".,;:!?)\]'])?)
+  | (?P<iban>[A-Z]{{2}}\d{{2}}(?:{_SP}?[A-Z0-9]{{4}}){{3,7}}(?:{_SP}?[A-Z0-9]{{1,3}})?(?!\w))  # NL91 ABNA 0417 1643 00
+  | (?P<date>\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?![\d.,]\d)    # 01-04-2027, 1-4-2027, 1/4/27
+      | \d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                      # 2027-04-01
+      | \d{{1,2}}{_SP}+(?i:{_MONTHS})(?:{_SP}+\d{{4}}(?!\d))?(?!\w)        # 1 april, 1 april 2027
+      | \d{{1,2}}{_SP}+(?i:{_MONTHS_SHORT})(?:\.?{_SP}+\d{{4}}(?!\d)|\.|(?!\w)))  # 1 jan. 2027, 1 jan.
+  | (?P<phone>{_PHONE})
+  | (?P<amount>(?:€|(?<![A-Za-z])EUR(?![A-Za-z])){_SP}?-?{_NUMBER}{_AMOUNT_TAIL}   # € 1.234,56, EUR 50, €50,-
+      | {_NUMBER}{_AMOUNT_TAIL}{_SP}?(?:euro(?:cent)?|EUR|€)(?!\w))         # 50 euro, 1,5 miljoen euro
+  | (?P<percent>{_NUMBER}{_SP}?(?:%|procent(?!\w)))                        # 12,5%, 12 procent
+  | (?P<time>{_HOUR}(?:{_SP}?[-–]{_SP}?{_HOUR})?{_SP}uur(?!\w)             # 9.00 uur, 9.00 - 17.00 uur
+      | (?:[01]?\d|2[0-4]):[0-5]\d(?![\d:])(?:{_SP}uur(?!\w))?)           # 14:30
+  | (?P<postcode>[1-9]\d{{3}}{_SP}?(?!S[ADS])[A-Z]{{2}}(?!\w))             # 1011 AB
+  | (?P<reference>\d{{4}}\.\d{{2}}\.\d{{3}}(?!\d)                          # 1234.56.789 (BSN)
+      | [A-Z]{{1,5}}[-/]?\d{{2,}}(?:[-/][A-Z0-9]+)*(?![\w-])                # Z-2026-001, AB12345
+      | [A-Z]{{1,5}}[-/]?\d(?:[-/][A-Z0-9]+)+(?![\w-])                      # Z-1-2026
+      | \d{{2,}}(?:/\d+)+(?![\d/])                                         # 2026/12345
+      | \d{{4}}-\d{{3,}}(?:-\d+)*(?![\d-])                                  # 2026-12345
+      | \d{{6,}}(?![\d.,]\d))                                              # 123456789
+  | (?P<ampersand>[A-Z]+(?:&[A-Z]+)+)                                      # P&O, B&W: a word, the period after it ends
+  | (?P<abbr>(?:[^\W\d_]{{1,4}}\.){{2,}}(?![^\W\d_])                       # o.a. t.a.v. z.s.m.
       | [^\W\d_]+\.(?=[\s,;:)\]]|$))                                       # candidate: word + period
-  | (?P<num>\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?)                               # 1.000 12.30 2,5 3e 01-02-2024
+  | (?P<num>\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?)                               # 1.000 12.30 2,5 3e
   | (?P<word>[^\W\d_][\w]*(?:['’`-][\w]+)*|'[st]\b|[\w]+)                   # words, 's-Hertogenbosch parts
-  | (?P<ellipsis>\.{2,}|…)
+  | (?P<ellipsis>\.{{2,}}|…)
   | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,
 )
+_KINDS = {
+    "url": "url",
+    "domain": "url",
+    "email": "email",
+    "iban": "iban",
+    "date": "datum",
+    "monthyear": "datum",
+    "phone": "telefoon",
+    "amount": "bedrag",
+    "percent": "percentage",
+    "time": "tijd",
+    "postcode": "postcode",
+    "reference": "kenmerk",
+    "num": "getal",
+}
+_PHONE_RE = re.compile(rf"(?<![\w+]){_PHONE}")
 
 _BULLET_RE = re.compile(r"[ \t]*(?:[-*•·–—▪◦‣>]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
 _TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -80,26 +172,52 @@ _HEADING_MAX_CHARS = 70
 
 def _classify(match: re.Match[str]) -> list[Token]:
     """Turn one regex match into tokens, deciding whether a 'word.' is an abbreviation."""
-    kind = match.lastgroup
+    group = match.lastgroup
     text = match.group()
     start, end = match.span()
-    if kind == "abbr":
+    if group == "abbr":
         stem = text[:-1].lower()
         if stem.count(".") or stem in ABBREVIATIONS or (len(stem) == 1 and text[0].isupper()):
             return [Token(text, start, end, True)]
         # A plain word followed by a sentence period: split it back into word + period.
         return [Token(text[:-1], start, end - 1, True), Token(".", end - 1, end, False)]
-    if kind in ("url", "email", "num", "word"):
+    if group in _KINDS:
+        return [Token(text, start, end, True, _KINDS[group])]
+    if group in ("plain", "word", "ampersand"):
         return [Token(text, start, end, True)]
     return [Token(text, start, end, False)]
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split `text` into word and punctuation tokens with offsets into `text`."""
+    """Split `text` into word, number/code and punctuation tokens with offsets into `text`.
+
+    A date, time, amount, percentage, phone number, postcode, IBAN, e-mail or web address or reference number is
+    one token whose `kind` says which (see `CODE_KINDS`), e.g. "1 april 2027" (datum), "€ 1.234,56" (bedrag).
+    """
     tokens: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         tokens.extend(_classify(match))
     return tokens
+
+
+def find_phone_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the Dutch phone numbers in `text`, in order.
+
+    Recognises the spellings letters use: 020-1234567, 020 - 123 45 67, 020 123 45 67, (020) 123 45 67,
+    088 898 20 01, 06-12345678, 0800-1234, 0900 123 45 67, +31 (0)20 123 4567, +31 20 1234567, 0031 20 1234567
+    and the municipal 14 + area code (14 020). Ordinary, non-breaking and narrow spaces all count as spaces; a
+    number never runs across a line break. Dates (01-04-2027 10.00 uur) and other numbers are not phone numbers:
+    the text is tokenised, so a span is exactly a token of kind "telefoon".
+    """
+    if not _PHONE_RE.search(text):
+        return []
+    return [(token.start, token.end) for token in tokenize(text) if token.kind == "telefoon"]
+
+
+def is_code_text(text: str) -> bool:
+    """True when `text` alone is a number or code (one token of a kind in `CODE_KINDS`), e.g. "2027" or "14:30"."""
+    tokens = tokenize(text)
+    return len(tokens) == 1 and tokens[0].is_code and tokens[0].end - tokens[0].start == len(text)
 
 
 def _line_breaks(text: str) -> list[tuple[int, int]]:
@@ -180,7 +298,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if (
                 nxt is not None
                 and token.text.endswith(".")
-                and token.text[:-1].lower() in _SENTENCE_FINAL_ABBREVIATIONS
+                and (token.kind == "datum" or token.text[:-1].lower() in _SENTENCE_FINAL_ABBREVIATIONS)
                 and nxt.is_word
                 and nxt.text[0].isupper()
             ):

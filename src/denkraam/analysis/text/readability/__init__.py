@@ -1,20 +1,20 @@
 """Readability of Dutch text on LiNT-II's scale (0-100, higher is harder; levels 1-4).
 
-Two tiers. "standaard" uses only Python packages and is fast enough to run on every keystroke (model standaard-4):
+Two tiers. "standaard" uses only Python packages and is fast enough to run on every keystroke (model standaard-5):
 
-    score = 3.10 x words per sentence - 48.04 x mean over all words of min(Zipf, 6)
-            + 3.10 x officialese words per sentence + 18.59 x passive constructions per sentence
-            + 6.20 x nominal-style hits per sentence + 248.40
+    score = 2.95 x words per sentence - 59.08 x mean over all words of min(Zipf, 6)
+            + 14.77 x passive constructions per sentence + 5.91 x nominal-style hits per sentence + 311.60
 
-(Zipf from wordfreq's Dutch list via the word or its lemma; numbers and unknown words count as 0; officialese,
-passive and nominal style found with the text check's own matchers), i.e. words per sentence + 15.5 x (7 - capped
-Zipf) + 1 x officialese + 6 x passive + 2 x nominal, mapped linearly onto LiNT-II's scale. The four weights were
-chosen on the calibration halves of both data sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on
-LiNT-II's scores of the calibration sentences (see `training/readability/default.py` in the repository). "diep"
-(model diep-4) parses the text with Debian's `frog` and measures LiNT-II's own four features the way LiNT-II does
-(frog's tree rewritten to UD conventions; LiNT-II's SUBTLEX-NL and noun lists from the `lint-ii` package's data);
-its score is 0.8 x standaard-4 + 0.2 x LiNT-II's formula on those features, rescaled (see
-`training/readability/deep.py`). Both tiers keep scores within 0-100 with soft ends (`model.bounded`). Coefficients
+(Zipf from wordfreq's Dutch list via the word, its lemma or, for a rare compound, its head; numbers and codes such
+as dates, amounts and phone numbers are one word each at the cap, unknown words count as 0; passive and nominal
+style found with the text check's own matchers), i.e. words per sentence + 20 x (7 - capped Zipf) + 5 x passive
++ 2 x nominal, mapped linearly onto LiNT-II's scale. The weights were chosen on the calibration halves of both data
+sets (Amsterdam sentence pairs + Spearman with LiNT-II), the line on LiNT-II's scores of the calibration sentences
+(see `training/readability/default.py` in the repository). "diep" (model diep-5) parses the text with Debian's
+`frog` and measures LiNT-II's own four features the way LiNT-II does (frog's tree rewritten to UD conventions;
+LiNT-II's SUBTLEX-NL and noun lists from the `lint-ii` package's data); its score is 0.85 x standaard-5 + 0.15 x
+LiNT-II's formula on those features, rescaled (see `training/readability/deep.py`). Both tiers keep scores within
+0-100 with soft ends (`model.bounded`). Coefficients
 are data in `data/`; docs/text-check.md, "Leesniveau", documents the calibration.
 """
 

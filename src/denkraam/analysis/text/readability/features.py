@@ -63,7 +63,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "chars_per_word",
     "zipf_all",  # mean Zipf frequency of all words, function words included
     "difficulty",  # per sentence: sum over words of (7 - Zipf), grows with both length and rarity
-    "zipf_capped",  # mean over ALL words of min(Zipf, 6); numbers and unknown words count as 0 (the default tier)
+    "zipf_capped",  # mean over all words of min(Zipf, 6); numbers and codes count as 6, unknown words as 0
     "officialese",  # officialese words and phrases per sentence (the text check's list and matcher)
     "passive",  # passive constructions per sentence (with 'worden' or 'zijn')
     "nominal",  # nominal-style constructions per sentence
@@ -78,7 +78,11 @@ FEATURE_NAMES: tuple[str, ...] = (
 ZIPF_CAP = 6.0
 
 _COMPOUND_PENALTY = 1.0
+_COMPOUND_MAX_ZIPF = 4.0  # rarer compounds are read via their head (chosen by cross-validation, see training/)
+_COMPOUND_MIN_HEAD_ZIPF = 3.0
 _RARE_ZIPF = 3.0
+_STRESS_ACCENTS = frozenset("áéíóúàèìòù")
+_UNACCENT = str.maketrans("áéíóúàèìòù", "aeiouaeiou")
 _MAX_WORD_CHARS = 60  # longer "words" are junk (hashes, base64); skip the lexicon lookups
 
 
@@ -105,6 +109,7 @@ class SentenceFeatures:
     subtlex_words: int = 0
     concrete_nouns: int = 0
     typed_nouns: int = 0
+    codes: int = 0  # numbers and codes (dates, amounts, phone numbers, ...): one word each, at the Zipf cap
 
     def values(self) -> dict[str, float]:
         """The feature vector (see FEATURE_NAMES) for this sentence alone."""
@@ -127,7 +132,8 @@ def _values(total: SentenceFeatures, *, sentences: int, segment_sum: float) -> d
         "chars_per_word": total.chars / words,
         "zipf_all": total.zipf_all_sum / words if total.words else 7.0,
         "difficulty": (7.0 * total.words - total.zipf_all_sum) / max(sentences, 1),
-        "zipf_capped": total.zipf_capped_sum / words if total.words else ZIPF_CAP,
+        # A number or code reads as easily as the most common words: it counts at the cap.
+        "zipf_capped": (total.zipf_capped_sum + ZIPF_CAP * total.codes) / words if total.words else ZIPF_CAP,
         "officialese": total.officialese / max(sentences, 1),
         "passive": total.passive / max(sentences, 1),
         "nominal": total.nominal / max(sentences, 1),
@@ -148,10 +154,15 @@ def _zipf(word: str) -> float:
 
 @lru_cache(maxsize=300_000)
 def word_zipf(word: str) -> float:
-    """Zipf frequency (0-8) of a lower-cased Dutch word, via its lemma and compound head when that helps."""
+    """Zipf frequency (0-8) of a lower-cased Dutch word, via its lemma and compound head when that helps.
+
+    Stress accents ("vóór", "één", "dé") mark emphasis, not another word: the unaccented form counts too.
+    """
     if len(word) > _MAX_WORD_CHARS:
         return 0.0
     best = _zipf(word)
+    if _STRESS_ACCENTS.intersection(word):
+        best = max(best, word_zipf(word.translate(_UNACCENT)))
     if best < 4.0:
         lemma = simplemma.lemmatize(word, lang="nl").lower()
         if lemma != word:
@@ -162,6 +173,14 @@ def word_zipf(word: str) -> float:
             head = _zipf(word[cut:])
             if head > 0:
                 best = max(head - _COMPOUND_PENALTY, 0.5)
+                break
+    if best < _COMPOUND_MAX_ZIPF and len(word) >= 8 and word.isalpha():
+        # A known but rare compound reads like its head ("zaaknummer" like "nummer", minus the penalty): the
+        # longest tail of at least 4 letters that is a common enough word of its own.
+        for cut in range(2, len(word) - 3):
+            head = _zipf(word[cut:])
+            if head >= _COMPOUND_MIN_HEAD_ZIPF:
+                best = max(best, head - _COMPOUND_PENALTY)
                 break
     return best
 
@@ -224,7 +243,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
     if not isinstance(sentence, Sentence):
         sentence = _as_sentence(sentence)
     tokens = sentence.tokens
-    words = content = rare = abstract = syllables = long_words = chars = finite_verbs = 0
+    words = content = rare = abstract = syllables = long_words = chars = finite_verbs = codes = 0
     zipf_sum = zipf_all_sum = zipf_capped_sum = 0.0
     clauses = 1
     segment = max_segment = 0
@@ -249,6 +268,13 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
             segment = 0
         segment += 1
         after_comma = False
+        if token.is_code:
+            # "1 april 2027", "€ 1.234,56", "020 - 123 45 67": read as one unit, so one word of the sentence's
+            # length that counts as a very common one (as digits they would count as the rarest words).
+            codes += 1
+            syllables += 1
+            zipf_all_sum += 5.0
+            continue
         is_content, zipf, is_abstract, word_syllables, zipf_all, finite = _word_info(lowered)
         syllables += word_syllables
         chars += len(lowered)
@@ -281,6 +307,7 @@ def sentence_features(sentence: Sentence | Sequence[Token]) -> SentenceFeatures:
         officialese=officialese,
         passive=passive,
         nominal=nominal,
+        codes=codes,
     )
 
 
@@ -314,6 +341,7 @@ def aggregate(features: Sequence[SentenceFeatures]) -> dict[str, float]:
         subtlex_words=sum(item.subtlex_words for item in with_words),
         concrete_nouns=sum(item.concrete_nouns for item in with_words),
         typed_nouns=sum(item.typed_nouns for item in with_words),
+        codes=sum(item.codes for item in with_words),
     )
     # Longest segments weighted by sentence length: a long tangled sentence matters more than a heading.
     segment_sum = sum(item.max_segment * item.words for item in with_words) / total.words * len(with_words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..tokens import is_code_text
 from .features import SentenceFeatures
 from .lint_lexicon import LintLexicon, lint_lexicon
 from .ud import ParsedWord, max_dependency_length, parsed_words, verb_roles
@@ -27,11 +28,16 @@ def _is_content_word(word: ParsedWord, auxiliaries: set[int], copulas: set[int],
     return word.tag.startswith(("N(", "SPEC(deeleigen", "WW", "ADJ")) or word.word.lower() in lexicon.manner_adverbs
 
 
+def _is_code(word: str) -> bool:
+    """A number or code frog kept as one word ("www.uwv.nl/ww", "Z-2026-001"): never a rare content word."""
+    return any(char.isdigit() or char in "@/" for char in word) or is_code_text(word)
+
+
 def parsed_sentence_features(rows: Sequence[Sequence[str]], base: SentenceFeatures) -> SentenceFeatures:
     """The default tier's features of the sentence (`base`), with LiNT-II's four features measured on the parse.
 
     Words, Zipf over all words and the three plain-language counts stay the default tier's own, so the deep
-    model starts from exactly the standaard-4 terms. Frog's parse and LiNT-II's word lists (`lint_lexicon`)
+    model starts from exactly the standaard-5 terms. Frog's parse and LiNT-II's word lists (`lint_lexicon`)
     supply what LiNT-II measures: content words (from real POS tags) per clause (finite verb), the longest
     dependency in UD style (`ud.py`), the SUBTLEX-NL frequency of the content words and the share of concrete
     nouns.
@@ -46,7 +52,7 @@ def parsed_sentence_features(rows: Sequence[Sequence[str]], base: SentenceFeatur
         finite += word.tag.startswith("WW(pv")
         proper = word.tag.startswith(("N(eigen", "SPEC(deeleigen"))
         is_noun = word.tag.startswith("N(") or proper
-        if _is_content_word(word, auxiliaries, copulas, lexicon):
+        if _is_content_word(word, auxiliaries, copulas, lexicon) and not _is_code(word.word):
             content += 1
             if not proper and lowered not in lexicon.skip and word.lemma not in lexicon.skip:
                 subtlex_sum += lexicon.zipf(lexicon.noun_heads.get(lowered, lowered) if is_noun else lowered)
