@@ -11,8 +11,8 @@ joined with a hand judgement in benchmarks/data/precision/judgements.tsv:
     matig  correct, but not useful (too weak, a wrong or clumsy rewrite, not worth the writer's time)
     fout   a false alarm
 
-A judgement is keyed by (text, rule, excerpt, occurrence of that excerpt for that rule in that text), not by
-character offsets, so it survives rule changes that move a span by a word or reword a message. A finding with no
+A judgement is keyed by (text, rule, excerpt, occurrence of that excerpt for that rule in that text, rewrite), not
+by character offsets or the message, so it survives rule changes that move a span or reword a message. A finding with no
 judgement is counted and shown as unjudged, never dropped; `--stub FILE` writes those findings as rows to judge
 (fill in the `judgement` and `reason` columns, then `--merge FILE` adds them to judgements.tsv). A judgement made
 when the finding offered another rewrite no longer counts: a new rewrite is judged anew. `--check` exits non-zero
@@ -76,6 +76,9 @@ AT_START = {
 }
 
 
+Key = tuple[str, str, str, int, str]
+
+
 @dataclass(frozen=True)
 class Row:
     """One finding of the check, with its hand judgement when there is one."""
@@ -91,8 +94,10 @@ class Row:
     reason: str = ""
 
     @property
-    def key(self) -> tuple[str, str, str, int]:
-        return (self.text, self.rule, normalise(self.excerpt), self.n)
+    def key(self) -> tuple[str, str, str, int, str]:
+        """What a judgement is about: the words flagged (the how-many-th time for this rule) and the rewrite offered.
+        Offsets and the message are left out, so moving a span or rewording a message keeps the judgement."""
+        return (self.text, self.rule, normalise(self.excerpt), self.n, normalise(self.rewrite))
 
 
 def normalise(excerpt: str) -> str:
@@ -157,9 +162,9 @@ def findings() -> list[Row]:
     return rows
 
 
-def read_judgements(path: Path = JUDGEMENTS) -> dict[tuple[str, str, str, int], Row]:
+def read_judgements(path: Path = JUDGEMENTS) -> dict[Key, Row]:
     """The hand judgements, by key. Raises ValueError on a malformed line."""
-    judged: dict[tuple[str, str, str, int], Row] = {}
+    judged: dict[Key, Row] = {}
     if not path.exists():
         return judged
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -190,35 +195,37 @@ def read_judgements(path: Path = JUDGEMENTS) -> dict[tuple[str, str, str, int], 
     return judged
 
 
-def join(rows: list[Row], judged: dict[tuple[str, str, str, int], Row]) -> list[Row]:
+def join(rows: list[Row], judged: dict[Key, Row]) -> list[Row]:
     """Each finding with its judgement. A judgement made when the finding offered a different rewrite (or none)
     no longer counts: the new rewrite has to be judged. Its old verdict is kept in the reason as a hint."""
+    other_rewrite = {key[:4]: row for key, row in judged.items()}
     joined = []
     for row in rows:
         match = judged.get(row.key)
-        if match is None:
-            joined.append(row)
-        elif normalise(match.rewrite) != normalise(row.rewrite):
-            hint = f"(eerder {match.judgement}, herschrijving was {match.rewrite or 'geen'!r}: {match.reason})"
+        if match is not None:
+            joined.append(Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}))
+        elif row.key[:4] in other_rewrite:
+            earlier = other_rewrite[row.key[:4]]
+            hint = f"(eerder {earlier.judgement}, herschrijving was {earlier.rewrite or 'geen'!r}: {earlier.reason})"
             joined.append(Row(**{**row.__dict__, "reason": hint}))
         else:
-            joined.append(Row(**{**row.__dict__, "judgement": match.judgement, "reason": match.reason}))
+            joined.append(row)
     return joined
 
 
-def merge(path: Path, judged: dict[tuple[str, str, str, int], Row], current: list[Row]) -> tuple[int, int]:
+def merge(path: Path, judged: dict[Key, Row], current: list[Row]) -> tuple[int, int]:
     """Add the judged rows of a filled-in stub to judgements.tsv, replacing older judgements of the same finding.
     Only rows that match a finding of the check as it is now (same key and rewrite) are taken, so a stub judged
     on another branch adds nothing that main does not say. Returns (taken, skipped)."""
-    now = {row.key: normalise(row.rewrite) for row in current}
+    now = {row.key for row in current}
     filled = {key: row for key, row in read_judgements(path).items() if row.judgement}
-    taken = {key: row for key, row in filled.items() if now.get(key) == normalise(row.rewrite)}
+    taken = {key: row for key, row in filled.items() if key in now}
     for key, row in taken.items():
         if row.judgement not in VERDICTS:
             raise ValueError(f"{path.name}: {row.judgement!r} is not one of {', '.join(VERDICTS)}")
         if not row.reason.strip() or row.reason.startswith("(eerder "):
             raise ValueError(f"{path.name}: the judgement of {key} needs its own reason")
-    rows = sorted({**judged, **taken}.values(), key=lambda row: (row.text, row.start, row.rule, row.n))
+    rows = sorted({**judged, **taken}.values(), key=lambda row: (row.text, row.start, row.rule, row.n, row.rewrite))
     write_stub(JUDGEMENTS, rows)
     return len(taken), len(filled) - len(taken)
 
@@ -311,7 +318,8 @@ def report(rows: list[Row], stale: int, sections: dict[str, str]) -> tuple[str, 
         "",
         *family_lines,
         "",
-        f"Judgements that no longer match a finding (the rule stopped firing there or its span changed): {stale}.",
+        "Judgements kept for findings the check does not make now (a rule stopped firing there, its span or rewrite "
+        f"changed, or they were judged ahead on a branch not merged yet): {stale}.",
         "",
         "### Per rule",
         "",

@@ -80,5 +80,8 @@ def test_every_judgement_points_at_words_in_a_text_we_keep() -> None:
 
 
 def test_no_finding_is_judged_twice() -> None:
-    keys = [(row["text"], row["rule"], " ".join(row["excerpt"].split()), row["n"]) for row in _judgements()]
+    keys = [
+        (row["text"], row["rule"], " ".join(row["excerpt"].split()), row["n"], " ".join(row["rewrite"].split()))
+        for row in _judgements()
+    ]
     assert len(keys) == len(set(keys))
