@@ -373,3 +373,13 @@ def test_an_officialese_phrase_inside_a_longer_one_is_not_flagged_twice() -> Non
     ]
     assert len(spans) == 1, spans
     assert spans[0].startswith("dient") and spans[0].endswith("te verstrekken")
+
+
+def test_an_empty_opener_right_under_the_salutation_is_found() -> None:
+    # Without a blank line, the salutation line and the first sentence are read as one sentence.
+    text = "Geachte mevrouw Bakker,\nHierbij delen wij u mede dat uw aanvraag is goedgekeurd.\n"
+    found = [item for item in check_text(text).findings if item.rule == "leeg-begin"]
+    assert [text[item.start : item.end] for item in found] == [
+        "Hierbij delen wij u mede dat uw aanvraag is goedgekeurd"
+    ]
+    assert found[0].rewrite == "Uw aanvraag is goedgekeurd"

@@ -32,6 +32,7 @@ _EMPTY_OPENERS = re.compile(
     )\s*,?\s+dat\s+""",
     re.IGNORECASE | re.VERBOSE,
 )
+_SALUTATION_LINE = re.compile(r"(?:geachte|beste|lieve|dag|hallo)\b[^\n]{0,80},[ \t]*\n\s*", re.IGNORECASE)
 # "Hierbij sturen wij u …": the word 'hierbij' adds nothing; the subject moves to the front.
 _HIERBIJ = re.compile(r"^hierbij\s+(\w+)\s+(wij|we|ik)\b", re.IGNORECASE)
 # "Er is sprake van een tekort" -> "Er is een tekort"; "is er sprake van" -> "is er".
@@ -55,17 +56,21 @@ def empty_openers(context: RuleContext) -> Iterator[Finding]:
     """Flag openers that only announce the message ("Hierbij delen wij u mede dat …"), with the sentence that
     starts with the message itself."""
     for sentence in context.sentences:
-        match = _EMPTY_OPENERS.match(sentence.text)
+        # A salutation that ends in a comma on its own line is read as part of the first sentence: skip it.
+        salutation = _SALUTATION_LINE.match(sentence.text)
+        begin = sentence.start + (salutation.end() if salutation else 0)
+        text = context.text[begin : sentence.end]
+        match = _EMPTY_OPENERS.match(text)
         if match:
-            rest = [word for word in sentence.words if word.start >= sentence.start + match.end()]
+            rest = [word for word in sentence.words if word.start >= begin + match.end()]
             main = subordinate_to_main(rest, context.text)
-            end = rest[-1].end if rest else sentence.start + match.end()
-            opener = sentence.text[: match.end()].strip()
+            end = rest[-1].end if rest else begin + match.end()
+            opener = text[: match.end()].strip()
             yield finding(
                 context,
                 "leeg-begin",
-                start=sentence.start,
-                end=end if main else sentence.start + len(opener),
+                start=begin,
+                end=end if main else begin + len(opener),
                 message=f"'{opener}' kondigt de boodschap alleen aan.",
                 suggestion=f"Begin met de boodschap zelf: '{main}'."
                 if main
@@ -73,7 +78,7 @@ def empty_openers(context: RuleContext) -> Iterator[Finding]:
                 rewrite=main or "",
             )
             continue
-        hierbij = _HIERBIJ.match(sentence.text)
+        hierbij = _HIERBIJ.match(text)
         if hierbij:
             verb, subject = hierbij.group(1), hierbij.group(2)
             if verb.lower() in {"delen", "deel", "informeren", "informeer", "laten", "laat", "berichten"}:
@@ -81,8 +86,8 @@ def empty_openers(context: RuleContext) -> Iterator[Finding]:
             yield finding(
                 context,
                 "leeg-begin",
-                start=sentence.start,
-                end=sentence.start + hierbij.end(),
+                start=begin,
+                end=begin + hierbij.end(),
                 message="'Hierbij' voegt niets toe.",
                 suggestion=f"Begin met wie het doet: '{capitalise(subject)} {verb} …'.",
                 rewrite=f"{capitalise(subject.lower())} {verb}",
