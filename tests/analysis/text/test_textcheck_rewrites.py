@@ -213,6 +213,8 @@ def test_a_double_negative_becomes_positive_when_that_is_safe() -> None:
         ("Wij willen u erop wijzen dat de gemeente de kosten betaalt.", "De gemeente betaalt de kosten."),
         ("Het is een feit dat veel mensen het formulier te laat sturen.", "Veel mensen sturen het formulier te laat."),
         ("Hierbij sturen wij u het formulier.", "Wij sturen u het formulier."),
+        ("Middels deze brief delen wij u mede dat uw aanvraag is goedgekeurd.", "Uw aanvraag is goedgekeurd."),
+        ("Met deze brief laten wij u weten dat de gemeente de kosten betaalt.", "De gemeente betaalt de kosten."),
     ],
 )
 def test_an_empty_opener_is_dropped_and_the_message_comes_first(text: str, expected: str) -> None:
@@ -360,3 +362,14 @@ def test_a_passive_whose_subject_is_left_out_after_en_gets_no_rewrite() -> None:
 def test_an_er_construction_rewrites_only_its_own_clause() -> None:
     text = "Er zijn bewoners die de pas in een andere auto leggen, maar dat mag niet."
     assert rewritten(text, "er-constructie") == "Sommige bewoners leggen de pas in een andere auto, maar dat mag niet."
+
+
+def test_an_officialese_phrase_inside_a_longer_one_is_not_flagged_twice() -> None:
+    text = "U dient de ontbrekende gegevens te verstrekken."
+    spans = [
+        text[item.start : item.end]
+        for item in check_text(text, is_letter=False).findings
+        if item.rule == "ambtelijk-woord"
+    ]
+    assert len(spans) == 1, spans
+    assert spans[0].startswith("dient") and spans[0].endswith("te verstrekken")

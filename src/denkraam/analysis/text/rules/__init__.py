@@ -68,5 +68,24 @@ def run_rules(context: RuleContext) -> list[Finding]:
     house = {(item.start, item.end) for item in findings if item.rule == "huisstijl"}
     if house:
         findings = [f for f in findings if f.rule == "huisstijl" or f.source or (f.start, f.end) not in house]
+    findings = _without_nested(findings)
     findings.sort(key=lambda item: (item.end > item.start, item.start, item.end, item.rule))
     return findings
+
+
+def _without_nested(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside a longer one of the same rule ("te verstrekken" inside "dient ... te
+    verstrekken"): the longer one's advice and rewrite already cover those words."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for item in findings:
+        if item.end > item.start:
+            spans.setdefault(item.rule, []).append((item.start, item.end))
+    return [
+        item
+        for item in findings
+        if item.end <= item.start
+        or not any(
+            start <= item.start and item.end <= end and (start, end) != (item.start, item.end)
+            for start, end in spans[item.rule]
+        )
+    ]

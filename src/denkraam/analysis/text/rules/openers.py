@@ -17,9 +17,10 @@ from .rewrite import DETERMINERS, capitalise, join, subordinate_to_main
 # Openers that only announce the message; what follows 'dat' is the message.
 _EMPTY_OPENERS = re.compile(
     r"""^(?:
-        hierbij\s+(?:delen|deel)\s+(?:wij|we|ik)\s+u\s+(?:graag\s+)?(?:mede|mee)
-      | hierbij\s+(?:informeren|informeer|berichten|bericht)\s+(?:wij|we|ik)\s+u(?:\s+erover)?
-      | hierbij\s+(?:laten|laat)\s+(?:wij|we|ik)\s+u\s+weten
+        (?:hierbij|(?:middels|met|in)\s+deze\s+brief)\s+(?:delen|deel)\s+(?:wij|we|ik)\s+u\s+(?:graag\s+)?(?:mede|mee)
+      | (?:hierbij|(?:middels|met|in)\s+deze\s+brief)\s+(?:informeren|informeer|berichten|bericht)
+        \s+(?:wij|we|ik)\s+u(?:\s+erover)?
+      | (?:hierbij|(?:middels|met|in)\s+deze\s+brief)\s+(?:laten|laat)\s+(?:wij|we|ik)\s+u\s+weten
       | (?:wij|we|ik)\s+(?:willen|wil)\s+u\s+(?:graag\s+)?(?:erop|er\s+op|er\s+graag\s+op)\s+wijzen
       | graag\s+(?:willen|wil)\s+(?:wij|we|ik)\s+u\s+(?:erop|er\s+op)\s+wijzen
       | (?:wij|we|ik)\s+(?:willen|wil)\s+u\s+(?:graag\s+)?(?:laten\s+weten|meedelen|mededelen|informeren)
