@@ -16,7 +16,8 @@ by character offsets or the message, so it survives rule changes that move a spa
 judgement is counted and shown as unjudged, never dropped; `--stub FILE` writes those findings as rows to judge
 (fill in the `judgement` and `reason` columns, then `--merge FILE` adds them to judgements.tsv). A judgement made
 when the finding offered another rewrite no longer counts: a new rewrite is judged anew. `--check` exits non-zero
-when any finding is unjudged. The section "Precision" of BENCHMARKS.md is replaced unless `--no-write` is given.
+when any finding is unjudged; `--prune` drops judgements that match no finding now. The section "Precision" of
+BENCHMARKS.md is replaced unless `--no-write` is given.
 """
 
 from __future__ import annotations
@@ -353,6 +354,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stub", type=Path, help="write the findings without a judgement to this TSV file")
     parser.add_argument("--merge", type=Path, help="add the judged rows of a filled-in stub to judgements.tsv")
+    parser.add_argument("--prune", action="store_true", help="drop judgements that match no finding now")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     parser.add_argument("--check", action="store_true", help="exit 1 when any finding has no judgement")
     parser.add_argument("--summary", action="store_true", help="print the tables only, not every finding")
@@ -365,6 +367,12 @@ def main() -> int:
         print(f"{taken} judgements taken from {args.merge}; {skipped} skipped (no such finding now)")
         judged = read_judgements()
     rows = join(current, judged)
+    if args.prune:
+        now = {row.key for row in current}
+        kept = [row for key, row in judged.items() if key in now]
+        write_stub(JUDGEMENTS, sorted(kept, key=lambda row: (row.text, row.start, row.rule, row.n, row.rewrite)))
+        print(f"{len(judged) - len(kept)} judgements that match no finding now were dropped")
+        judged = read_judgements()
     stale = len(set(judged) - {row.key for row in rows})
     sections = catalog_sections()
     if not args.summary:
