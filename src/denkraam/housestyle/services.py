@@ -6,7 +6,7 @@ that cannot be used with the parser's Dutch message, and leaves an audit line.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -19,21 +19,10 @@ from denkraam.analysis.text.house_style import (
     serialise_house_style_entries,
 )
 from denkraam.housestyle.models import HouseStyleVersion
-from denkraam.organisations.selectors import organisation_access
-from denkraam.organisations.services import NOT_MANAGER
+from denkraam.organisations.services import organisation_require_manager
 
 UNCHANGED = "De lijst is niet veranderd: er is geen nieuwe versie bewaard."
 HOW_LABELS = {"formulier": "in het formulier", "bestand": "met een bestand", "teruggezet": "door terug te zetten"}
-
-
-def _name(user: User) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-def _require_manager(*, actor: User, organisation: Organisation) -> None:
-    access = organisation_access(user=actor, organisation=organisation)
-    if access is None or not access.can_manage:
-        raise PermissionDenied(NOT_MANAGER)
 
 
 def house_style_check(*, content: str) -> list[HouseStyleEntry]:
@@ -60,7 +49,7 @@ def house_style_save(
     Refused for who does not manage the organisation, for a list that does not read back (checked again here, so
     no caller can store a broken list), and for a list equal to the current one.
     """
-    _require_manager(actor=actor, organisation=organisation)
+    organisation_require_manager(actor=actor, organisation=organisation)
     content = serialise_house_style_entries(entries)
     entries = house_style_check(content=content)
     # Lock the organisation row, so two beheerders who save at the same moment get versions n+1 and n+2.
@@ -77,8 +66,9 @@ def house_style_save(
         note=note.strip()[:200],
         created_by=actor,
     )
+    who = actor.get_full_name() or actor.get_username()
     summary = (
-        f"{_name(actor)} bewaarde versie {number} van de huisstijl van {organisation.name} "
+        f"{who} bewaarde versie {number} van de huisstijl van {organisation.name} "
         f"({len(entries)} termen, {HOW_LABELS.get(how, how)}"
         + (f", inhoud van versie {restored_from}" if restored_from else "")
         + ")."

@@ -26,7 +26,8 @@ def _name(user: User) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _require_manager(*, actor: User, organisation: Organisation) -> None:
+def organisation_require_manager(*, actor: User, organisation: Organisation) -> None:
+    """PermissionDenied (Dutch) unless `actor` may manage `organisation`: its members, its house style."""
     access = organisation_access(user=actor, organisation=organisation)
     if access is None or not access.can_manage:
         raise PermissionDenied(NOT_MANAGER)
@@ -98,7 +99,7 @@ def membership_role_set(*, actor: User, membership: Membership, role: str) -> Me
 
     A beheerder may lower their own role (the page asks first); a site administrator keeps managing anyway.
     """
-    _require_manager(actor=actor, organisation=membership.organisation)
+    organisation_require_manager(actor=actor, organisation=membership.organisation)
     if role not in Membership.Role.values:
         raise ValidationError("Kies een van de rollen lezer, lid, begeleider of beheerder.")
     current, beheerders = _locked(membership)
@@ -133,7 +134,7 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     The account stays, with its other organisations, answers and actions. Conversations the person takes part in
     or leads stay visible to them (they are participants there, not members).
     """
-    _require_manager(actor=actor, organisation=membership.organisation)
+    organisation_require_manager(actor=actor, organisation=membership.organisation)
     current, beheerders = _locked(membership)
     if current.role == Membership.Role.BEHEERDER and beheerders <= 1:
         raise ValidationError(LAST_BEHEERDER.format(name=_name(current.user), organisation=current.organisation.name))

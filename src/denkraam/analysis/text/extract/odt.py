@@ -24,7 +24,7 @@ from typing import cast
 from lxml import etree
 
 from .limits import Deadline, InputError, too_long
-from .word import Budget, DocxLines, check_archive, stream_member
+from .word import ARCHIVE_ERRORS, Budget, DocxLines, check_archive, stream_member
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -178,17 +178,7 @@ def odt_lines(data: bytes, *, deadline: Deadline) -> DocxLines:
         _parse(archive, "content.xml", body, budget)
         if "styles.xml" in names:
             _parse(archive, "styles.xml", styles, budget)
-    except (
-        _DoctypeRefused,
-        zipfile.BadZipFile,
-        etree.XMLSyntaxError,
-        zlib.error,
-        EOFError,
-        OSError,
-        KeyError,
-        NotImplementedError,
-        RuntimeError,
-    ):
+    except (_DoctypeRefused, *ARCHIVE_ERRORS):
         raise InputError(BROKEN) from None
     body_lines = body.lines["body"]
     in_body = set(body_lines)

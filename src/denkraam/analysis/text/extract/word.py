@@ -50,6 +50,20 @@ DOCUMENT = "word/document.xml"
 BROKEN = "Het Word-bestand is beschadigd (broken .docx file)"
 
 
+# What reading a broken or unsupported zip member raises (bad CRC, truncated, encrypted, another compression) or
+# broken XML: for a .docx and an .odt alike, the file is "beschadigd".
+ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    etree.XMLSyntaxError,
+    zlib.error,
+    EOFError,
+    OSError,
+    KeyError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 @dataclass(slots=True)
 class Budget:
     """What one document may still cost: unpacked XML bytes and extracted characters, plus the deadline."""
@@ -233,17 +247,7 @@ def docx_lines(data: bytes, *, deadline: Deadline) -> DocxLines:
             _parse(archive, "word/_rels/document.xml.rels", rels, budget)
         header_lines = _section_parts(archive, names, body.headers, rels, budget)
         footer_lines = _section_parts(archive, names, body.footers, rels, budget)
-    except (
-        zipfile.BadZipFile,
-        etree.XMLSyntaxError,
-        zlib.error,
-        EOFError,
-        OSError,
-        KeyError,
-        NotImplementedError,
-        RuntimeError,
-    ):
-        # A broken or unsupported member (bad CRC, truncated, encrypted, other compression) or broken XML.
+    except ARCHIVE_ERRORS:
         raise InputError(BROKEN) from None
     in_body = set(body.lines)
     return DocxLines(header_lines, body.lines, [line for line in footer_lines if line not in in_body])
