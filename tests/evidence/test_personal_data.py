@@ -208,11 +208,6 @@ def test_a_scrubbed_html_upload_is_checked_as_text_and_not_flagged_as_outdated(
     assert "Vage tijdsaanduiding" in page and "oudere versie van de analyse" not in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the text-check rules do not know the placeholders yet: [TELEFOON] is no phone number to brief-telefoon, "
-    "'TELEFOON' reads as shouting to koele-toon (text-check rules, another item of the hardening issue)",
-)
 def test_the_placeholders_of_a_scrubbed_letter_cause_no_findings_of_their_own(
     alice: User, initiative: Initiative
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from denkraam.analysis.findings import Finding
@@ -68,9 +69,26 @@ def run_rules(context: RuleContext) -> list[Finding]:
     house = {(item.start, item.end) for item in findings if item.rule == "huisstijl"}
     if house:
         findings = [f for f in findings if f.rule == "huisstijl" or f.source or (f.start, f.end) not in house]
-    findings = _without_nested(findings)
+    findings = _without_nested(_outside_placeholders(findings, context.text))
     findings.sort(key=lambda item: (item.end > item.start, item.start, item.end, item.rule))
     return findings
+
+
+# A template field or a scrubbed value: "[NAAM]", "[IBAN]", "{{ naam }}", "{naam}". Its words are no text to judge.
+_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 _./-]{0,40}\]|\{\{[^{}\n]{1,60}\}\}|\{[a-z_]{1,40}\}")
+
+
+def _outside_placeholders(findings: list[Finding], text: str) -> list[Finding]:
+    """Drop findings on words inside a placeholder: a letter template or a scrubbed letter is judged on its own
+    words, not on "[IBAN]" as an abbreviation or "[TELEFOON]" as shouting."""
+    if "[" not in text and "{" not in text:
+        return findings
+    spans = [match.span() for match in _PLACEHOLDER.finditer(text)]
+    return [
+        item
+        for item in findings
+        if item.end <= item.start or not any(start <= item.start and item.end <= end for start, end in spans)
+    ]
 
 
 def _without_nested(findings: list[Finding]) -> list[Finding]:
