@@ -268,3 +268,25 @@ def test_the_budget_is_per_user(client_for: ClientFor, alice: User, bob: User) -
     fields = {"kind": "automatisch", "max_sentence_words": "20"}
     client_for(bob).post(URL, {"text": OFFICIALESE_LETTER * 2, **fields})
     assert "Leesniveau" in check(client_for(alice), OFFICIALESE_LETTER)
+
+
+def test_the_result_says_whether_the_text_is_at_b1_and_which_kind_of_letter_it_is(
+    client_for: ClientFor, alice: User
+) -> None:
+    page = check(client_for(alice), OFFICIALESE_LETTER)
+    assert "Deze tekst is niet op B1-niveau" in page
+    assert "Soort brief: aanvraag onvolledig (herkend uit de tekst)." in page
+
+
+def test_a_chosen_kind_of_letter_gets_that_kinds_checklist(client_for: ClientFor, alice: User) -> None:
+    decision = (
+        "Geachte mevrouw De Boer,\n\nU krijgt vanaf 1 mei 2027 huurtoeslag: 120 euro per maand. Wij hebben dit "
+        "besloten omdat uw inkomen lager is geworden.\n\nHebt u vragen? Bel Joris Vos: 020 123 45 67.\n\n"
+        "Met vriendelijke groet,\n\nJoris Vos"
+    )
+    page = check(client_for(alice), decision, letter_type="besluit")
+    assert "Soort brief: besluit (opgegeven)." in page
+    assert "de brief zegt niet hoe de lezer bezwaar kan maken" in page  # the decision's checklist: objection route
+    refused = client_for(alice).post(URL, {"text": decision, "kind": "automatisch", "letter_type": "roman"})
+    assert refused.status_code == 400
+    assert "Kies een soort brief uit de lijst." in refused.content.decode()

@@ -8,6 +8,7 @@ from django import forms
 
 from denkraam.analysis.findings import SEVERITIES
 from denkraam.analysis.text.check import DEFAULT_MAX_SENTENCE_WORDS
+from denkraam.analysis.text.letter_types import LETTER_TYPES
 
 NEED_CHOICES = [
     ("", "Alle behoeften"),
@@ -128,6 +129,15 @@ class TextCheckForm(forms.Form):
         help_text="Bij een brief controleert denkraam ook contactpersoon, telefoonnummer, termijn en bezwaar.",
         error_messages={"invalid_choice": "Kies automatisch, brief of webtekst."},
     )
+    letter_type = forms.ChoiceField(
+        label="Soort brief",
+        choices=[("", "Automatisch herkennen")] + [(key, label.capitalize()) for key, label in LETTER_TYPES.items()],
+        initial="",
+        required=False,
+        help_text="Bij elke soort hoort een eigen controle: een besluit moet zeggen hoe u bezwaar maakt, een "
+        "herinnering wat er gebeurt als de lezer niets doet.",
+        error_messages={"invalid_choice": "Kies een soort brief uit de lijst."},
+    )
     max_sentence_words = forms.IntegerField(
         label="Maximaal aantal woorden per zin",
         min_value=8,
@@ -194,3 +204,8 @@ class TextCheckForm(forms.Form):
     def is_letter(self) -> bool | None:
         """What the text check expects: True for a letter, False for other text, None to recognise it."""
         return TEXT_KINDS[self.cleaned_data["kind"]]
+
+    @property
+    def chosen_letter_type(self) -> str | None:
+        """The kind of letter the writer chose (it makes the text a letter), or None: the check recognises it."""
+        return self.cleaned_data.get("letter_type") or None

@@ -16,7 +16,7 @@ from denkraam.accounts.ratelimit import window_add
 from denkraam.analysis import LEVEL_LABELS, TextReport, check_text
 from denkraam.analysis.findings import NEED_IDS
 from denkraam.analysis.text.house_style import HouseStyle
-from denkraam.analysis.text.markup import NEED_LABELS
+from denkraam.analysis.text.markup import NEED_LABELS, letter_type_line
 from denkraam.analysis.text.readability import FrogUnavailable, frog_available
 from denkraam.evidence.marking import marked_text_html
 from denkraam.evidence.selectors import NumberedFinding
@@ -41,6 +41,8 @@ class TextCheckResult:
     house_style_label: str = ""  # "Huisstijl UWV, versie 3" when the text was checked with that list
     deep: bool = False  # the reading level comes from the deep analysis (frog)
     deep_problem: str = ""  # the deep analysis was asked for but failed: why, in Dutch
+    b1_verdict: str = ""  # "Deze tekst is (niet) op B1-niveau: ..." in the words writers use
+    letter_type_line: str = ""  # "Soort brief: besluit (herkend uit de tekst)." for a letter
 
     @property
     def span_count(self) -> int:
@@ -87,6 +89,7 @@ def text_check_run(
     max_sentence_words: int,
     house_style: HouseStyle | None = None,
     deep: bool = False,
+    letter_type: str | None = None,
 ) -> TextCheckResult:
     """Check `text` with the text check (and the organisation's `house_style`, when given) and shape the outcome
     for the page. Stores and logs nothing.
@@ -102,6 +105,7 @@ def text_check_run(
             max_sentence_words=max_sentence_words,
             house_style=house_style,
             deep=deep,
+            letter_type=letter_type,
         )
 
     try:
@@ -129,4 +133,6 @@ def text_check_run(
         house_style_label=house_style.label if house_style else "",
         deep=deep and not problem,
         deep_problem=problem,
+        b1_verdict=report.b1.verdict if report.b1 and dutch else "",
+        letter_type_line=letter_type_line(report) if report.letter_type and dutch else "",
     )

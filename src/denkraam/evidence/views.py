@@ -212,6 +212,7 @@ def text_check_word(request: AuthenticatedHttpRequest) -> HttpResponse:
             is_letter=form.is_letter,
             max_sentence_words=form.cleaned_data["max_sentence_words"],
             house_style=house_style_for_user(user=request.user, slug=form.cleaned_data.get("house_style", "")),
+            letter_type=form.chosen_letter_type,
         )
         return _word_download(content, TEXT_CHECK_FILE_NAME)
     if form.is_valid():
@@ -244,6 +245,7 @@ def text_check(request: AuthenticatedHttpRequest) -> HttpResponse:
                 max_sentence_words=form.cleaned_data["max_sentence_words"],
                 house_style=house_style_for_user(user=request.user, slug=form.cleaned_data.get("house_style", "")),
                 deep=form.cleaned_data["deep"],
+                letter_type=form.chosen_letter_type,
             )
         elif not request.htmx and status == 200:
             status = 400

@@ -22,7 +22,12 @@ TEXT_CHECK_FILE_NAME = "Brief met opmerkingen.docx"
 
 
 def text_check_word_file(
-    *, text: str, is_letter: bool | None, max_sentence_words: int, house_style: HouseStyle | None = None
+    *,
+    text: str,
+    is_letter: bool | None,
+    max_sentence_words: int,
+    house_style: HouseStyle | None = None,
+    letter_type: str | None = None,
 ) -> bytes:
     """A new .docx with the pasted `text` (one paragraph per line) and the text check's findings as comments,
     checked with the same house style as the page."""
@@ -32,6 +37,7 @@ def text_check_word_file(
         is_letter=is_letter,
         max_sentence_words=max_sentence_words,
         house_style=house_style,
+        letter_type=letter_type,
     )
     return new_docx(report, title="Brief met opmerkingen van denkraam")
 
