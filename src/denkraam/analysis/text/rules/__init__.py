@@ -76,18 +76,26 @@ def run_rules(context: RuleContext) -> list[Finding]:
 
 # A template field or a scrubbed value: "[NAAM]", "[IBAN]", "{{ naam }}", "{naam}". Its words are no text to judge.
 _PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 _./-]{0,40}\]|\{\{[^{}\n]{1,60}\}\}|\{[a-z_]{1,40}\}")
+# "(NAAM)" is a field too, but "(CJIB)" may be an abbreviation to explain: only its capitals are no shouting.
+_ROUND_PLACEHOLDER = re.compile(r"\([A-ZÀ-Ý][A-ZÀ-Ý _/-]{2,40}\)")
 
 
 def _outside_placeholders(findings: list[Finding], text: str) -> list[Finding]:
     """Drop findings on words inside a placeholder: a letter template or a scrubbed letter is judged on its own
     words, not on "[IBAN]" as an abbreviation or "[TELEFOON]" as shouting."""
-    if "[" not in text and "{" not in text:
+    if "[" not in text and "{" not in text and "(" not in text:
         return findings
     spans = [match.span() for match in _PLACEHOLDER.finditer(text)]
+    round_spans = [match.span() for match in _ROUND_PLACEHOLDER.finditer(text)]
+
+    def inside(item: Finding, within: list[tuple[int, int]]) -> bool:
+        return any(start <= item.start and item.end <= end for start, end in within)
+
     return [
         item
         for item in findings
-        if item.end <= item.start or not any(start <= item.start and item.end <= end for start, end in spans)
+        if item.end <= item.start
+        or not (inside(item, spans) or (item.rule == "koele-toon" and inside(item, round_spans)))
     ]
 
 
