@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def report_page(browser: Browser, tmp_path: Path) -> Iterator[Page]:
 def test_the_report_is_accessible_and_shows_level_and_scores(report_page: Page) -> None:
     assert_accessible(report_page)
     expect(report_page.locator("h1")).to_contain_text("brief.txt")
-    expect(report_page.get_by_text("Leesniveau")).to_contain_text("4 van 4")
+    expect(report_page.get_by_text(re.compile(r"^Leesniveau \d van 4"))).to_contain_text("4 van 4")
+    expect(report_page.get_by_text("Deze tekst is niet op B1-niveau")).to_be_visible()
     for need in ("Vertrouwen", "Persoonlijk", "Gemak"):
         expect(report_page.get_by_role("rowheader", name=need)).to_be_visible()
 
