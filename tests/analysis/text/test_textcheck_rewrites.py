@@ -383,3 +383,16 @@ def test_an_empty_opener_right_under_the_salutation_is_found() -> None:
         "Hierbij delen wij u mede dat uw aanvraag is goedgekeurd"
     ]
     assert found[0].rewrite == "Uw aanvraag is goedgekeurd"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deze regeling is bedoeld voor mensen met een laag inkomen.",
+        "De onderzoekers zijn benieuwd naar uw mening.",
+        "Het bedrag is gebaseerd op uw inkomen van vorig jaar.",
+        "De vraag is gerelateerd aan uw aanvraag.",
+    ],
+)
+def test_a_participle_that_names_a_state_after_zijn_is_no_passive(text: str) -> None:
+    assert "lijdende-vorm" not in {item.rule for item in check_text(text, is_letter=False).findings}

@@ -44,6 +44,8 @@ _NOT_PASSIVE_WITH_ZIJN = frozenset(
     verstreken gezakt gesneuveld opgegroeid afgestudeerd teruggekeerd uitgevallen voorgekomen opgetreden binnengekomen
     overgestapt gevlucht omgekomen opgestaan gereisd gefietst gevlogen gezwommen ingestapt uitgestapt meegegaan
     doorgegaan overgegaan achtergebleven thuisgebleven blijven ontsnapt geland ontwaakt geschrokken gewaarschuwd
+    bedoeld benieuwd gerelateerd gebaseerd geïnteresseerd gericht gevestigd gehuwd verzekerd gewend verbaasd
+    tevreden ontevreden gemachtigd bezorgd
     """.split()
 )
 _ZIJN_VERB_ENDINGS = ("gekomen", "gegaan", "gebleven", "gelopen", "gevallen", "gestapt", "gereisd", "gegroeid")
