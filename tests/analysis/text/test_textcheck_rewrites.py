@@ -383,3 +383,55 @@ def test_an_empty_opener_right_under_the_salutation_is_found() -> None:
         "Hierbij delen wij u mede dat uw aanvraag is goedgekeurd"
     ]
     assert found[0].rewrite == "Uw aanvraag is goedgekeurd"
+
+
+# --- Long sentences: conditions in question word order and with an imperative -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Als u meer tijd nodig heeft om de gevraagde stukken bij elkaar te zoeken, neem dan voor 1 mei contact "
+            "op met de consulent van het team Werk en Inkomen.",
+            "Heeft u meer tijd nodig om de gevraagde stukken bij elkaar te zoeken? Neem dan voor 1 mei contact "
+            "op met de consulent van het team Werk en Inkomen.",
+        ),
+        (
+            "Woont u in een huurhuis, vraag dan eerst aan uw verhuurder of u een laadpaal voor uw auto aan de gevel "
+            "mag hangen.",
+            "Woont u in een huurhuis? Vraag dan eerst aan uw verhuurder of u een laadpaal voor uw auto aan de gevel "
+            "mag hangen.",
+        ),
+        (
+            "Heeft uw kind nog geen uitnodiging voor de vaccinatie gekregen of is de brief zoekgeraakt, dan kunt u "
+            "een nieuwe afspraak maken bij de GGD.",
+            "Heeft uw kind nog geen uitnodiging voor de vaccinatie gekregen of is de brief zoekgeraakt? Dan kunt u "
+            "een nieuwe afspraak maken bij de GGD.",
+        ),
+        (
+            "Heeft u vragen over de hoogte van de bijdrage of over de betaling in termijnen, belt u dan met het "
+            "team Belastingen.",
+            "Heeft u vragen over de hoogte van de bijdrage of over de betaling in termijnen? Belt u dan met het "
+            "team Belastingen.",
+        ),
+    ],
+)
+def test_a_condition_before_the_comma_becomes_a_question_and_the_rest_keeps_its_words(text: str, expected: str) -> None:
+    assert rewritten(text, "lange-zin") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence that opens with its verb but goes on without 'dan': not a condition, so no question.
+        "Is de aanvraag voor de vergunning compleet, en zijn alle tekeningen van de aannemer bij ons binnen "
+        "gekomen, na de zomer.",
+        # The condition holds a list: the first comma is inside it, so a question there would cut the list.
+        "Als u de huur, de servicekosten en de borg voor de nieuwe woning niet op tijd kunt betalen van uw "
+        "inkomen, neem dan op tijd contact met ons op.",
+    ],
+)
+def test_a_look_alike_of_a_condition_gets_no_question(text: str) -> None:
+    (item,) = findings(text, "lange-zin")
+    assert "?" not in item.rewrite

@@ -79,6 +79,26 @@ def looks_finite(word: str) -> bool:
     return lower.endswith("en") and split_infinitive(lower) is not None and _verb_like(lower)
 
 
+def is_verb_stem(word: str) -> bool:
+    """True for what can be the stem of a known verb, the form of an imperative: "neem" (nemen), "bel", "vraag".
+
+    Also true for some nouns ("vraag"): callers use it only where an imperative is expected ("…, vraag dan …")."""
+    lower = word.lower()
+    if lower in {"ga", "sta", "doe", "zie", "sla"}:
+        return True
+    if lower in FINITE_AUXILIARIES or lower.endswith(("en", "t", "e")) or len(lower) < 2:
+        return False
+    base = lemma(lower)
+    if base != lower and base.endswith("en") and "_" not in base:
+        return True
+    import simplemma
+
+    guesses = [lower + "en", lower + lower[-1] + "en"]
+    if len(lower) > 2 and lower[-2] == lower[-3]:
+        guesses.append(lower[:-2] + lower[-1] + "en")  # vraag -> vragen
+    return any(simplemma.is_known(guess, lang="nl") for guess in guesses)
+
+
 def _clause_final_plural(rest: list[Token]) -> bool:
     """The last word of a verb-final clause in -en, not after a determiner or preposition: the plural verb."""
     before = rest[-2].text if len(rest) > 1 else ""
@@ -232,7 +252,9 @@ def subordinate_to_question(words: list[Token], text: str) -> str | None:
 
 def main_clause_parts(words: list[Token], text: str, subject: str = "") -> tuple[str, str, str] | None:
     """(subject, finite verb, the rest with any particle at its end) of a verb-final clause; None when unsure."""
-    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te"} for word in words):
+    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te", "om"} for word in words):
+        return None
+    if not _om_te_after_auxiliary(words):
         return None
     if subject:
         subject_words: list[Token] = []
@@ -265,6 +287,17 @@ def main_clause_parts(words: list[Token], text: str, subject: str = "") -> tuple
     if "," in middle or "," in subject:
         return None
     return subject, form, middle
+
+
+def _om_te_after_auxiliary(words: list[Token]) -> bool:
+    """True when the clause has no 'om', or one 'om … te' group that follows the only auxiliary ("u meer tijd nodig
+    heeft om … uit te voeren"): then that auxiliary is the finite verb and the group stays where it is."""
+    lower = [word.text.lower() for word in words]
+    if "om" not in lower:
+        return True
+    om = lower.index("om")
+    auxiliaries = [i for i, word in enumerate(lower) if word in FINITE_AUXILIARIES]
+    return lower.count("om") == 1 and "te" in lower[om:] and len(auxiliaries) == 1 and auxiliaries[0] < om
 
 
 def _subject_end(words: list[Token]) -> int | None:

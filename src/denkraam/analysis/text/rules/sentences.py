@@ -11,9 +11,12 @@ from denkraam.analysis.findings import Finding
 from ..tokens import Sentence, Token
 from .base import RuleContext, finding
 from .rewrite import (
+    DETERMINERS,
     FINITE_AUXILIARIES,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     capitalise,
+    is_verb_stem,
     join,
     looks_finite,
     subordinate_to_main,
@@ -136,7 +139,7 @@ def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
     words = sentence.words
     kind_opener = _FRONTED.get(words[0].text.lower()) if words else None
     if kind_opener is None:
-        return None
+        return _inverted_condition_split(text, sentence)
     kind, opener = kind_opener
     tokens = list(sentence.tokens)
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
@@ -148,15 +151,58 @@ def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
         return None
     if rest[0].text.lower() == "dan":
         rest = rest[1:]
-    if not (rest[0].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[0].text)):
+    imperative = kind == "question" and _imperative_then(rest)
+    if not imperative and not (rest[0].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[0].text)):
         return None
     first = subordinate_to_main(clause, text) if kind == "statement" else subordinate_to_question(clause, text)
     if first is None:
         return None
+    if imperative:
+        # "Als u … nodig heeft, neem dan contact op" -> "Heeft u … nodig? Neem dan contact op": 'dan' stays put.
+        return abs(len(clause) - len(rest)), Split(tokens[comma], capitalise(_tail(text, sentence, rest)), first)
     if kind == "statement":
         first += "."
     second = join(opener, text[rest[0].start : sentence.end].strip())
     return abs(len(clause) - len(rest)), Split(tokens[comma], second, first)
+
+
+def _imperative_then(rest: list[Token]) -> bool:
+    """True for "neem dan …", "bel dan …": an imperative (a verb stem, lower case) directly followed by 'dan'."""
+    if len(rest) < 3 or rest[1].text.lower() != "dan" or not rest[0].text.islower():
+        return False
+    return is_verb_stem(rest[0].text)
+
+
+def _inverted_condition_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
+    """ "Bent u huurder, neem dan contact op …" -> "Bent u huurder? Neem dan contact op …".
+
+    A sentence that opens with a finite verb and its subject is a condition when the part after the first comma
+    starts with 'dan' + a finite verb, or with an imperative + 'dan'. The condition already has question word
+    order, so it only gets its question mark; the main clause keeps its words.
+    """
+    tokens = list(sentence.tokens)
+    words = sentence.words
+    if len(words) < 4 or not words[0].text[:1].isupper():
+        return None
+    verb, subject = words[0].text.lower(), words[1].text.lower()
+    if not (verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))):
+        return None
+    if subject not in SUBJECT_PRONOUNS and subject not in DETERMINERS:
+        return None
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or not _balanced(tokens[:comma]) or any(t.text in {"?", ":", ";"} for t in tokens[:comma]):
+        return None
+    clause = [t for t in tokens[:comma] if t.is_word]
+    rest = [t for t in tokens[comma + 1 :] if t.is_word]
+    if len(rest) < 3:
+        return None
+    then_finite = rest[0].text == "dan" and (rest[1].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[1].text))
+    # "…, belt u dan …": the finite verb, its pronoun and 'dan'.
+    finite_then = looks_finite(rest[0].text) and rest[1].text in SUBJECT_PRONOUNS and rest[2].text == "dan"
+    if not (then_finite or finite_then or _imperative_then(rest)):
+        return None
+    first = text[sentence.start : tokens[comma].start].rstrip() + "?"
+    return abs(len(clause) - len(rest)), Split(tokens[comma], capitalise(_tail(text, sentence, rest)), first)
 
 
 def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) -> Split | None:
