@@ -415,6 +415,18 @@ def test_an_empty_opener_right_under_the_salutation_is_found() -> None:
             "Heeft u vragen over de hoogte van de bijdrage of over de betaling in termijnen? Belt u dan met het "
             "team Belastingen.",
         ),
+        (
+            "Als het niet lukt om de gevraagde stukken voor 1 mei bij ons in te leveren, kunt u ons bellen voor een "
+            "nieuwe afspraak.",
+            "Lukt het niet om de gevraagde stukken voor 1 mei bij ons in te leveren? Dan kunt u ons bellen voor een "
+            "nieuwe afspraak.",
+        ),
+        (
+            "Als u na de zomer begint aan een opleiding bij het ROC, dan stopt de uitkering van de gemeente op de "
+            "eerste dag van de opleiding.",
+            "Begint u na de zomer aan een opleiding bij het ROC? Dan stopt de uitkering van de gemeente op de "
+            "eerste dag van de opleiding.",
+        ),
     ],
 )
 def test_a_condition_before_the_comma_becomes_a_question_and_the_rest_keeps_its_words(text: str, expected: str) -> None:
@@ -430,6 +442,15 @@ def test_a_condition_before_the_comma_becomes_a_question_and_the_rest_keeps_its_
         # The condition holds a list: the first comma is inside it, so a question there would cut the list.
         "Als u de huur, de servicekosten en de borg voor de nieuwe woning niet op tijd kunt betalen van uw "
         "inkomen, neem dan op tijd contact met ons op.",
+        # The verb before 'aan' has a particle ("terugbetaalt"): where 'terug' goes in the question is not sure.
+        "Als u het geld voor de huur van uw woning terugbetaalt aan de gemeente, krijgt u van ons een brief met de "
+        "nieuwe afspraken.",
+        # Moving the verb would cut the bracket in half.
+        "Als u weer (voor een deel) begint met werken bij uw oude werkgever, dan stopt de uitkering van de gemeente "
+        "op die dag.",
+        # 'om' before the finite verb: not an 'om … te' group behind it, so no verb to move with confidence.
+        "Als u om de twee weken een formulier met uw sollicitaties invult, krijgt u de uitkering van de gemeente "
+        "gewoon door.",
     ],
 )
 def test_a_look_alike_of_a_condition_gets_no_question(text: str) -> None:
