@@ -183,6 +183,24 @@ def test_nominal_style_becomes_the_verb(text: str, expected: str) -> None:
         ("Wij zullen u volgende week bellen.", "Wij bellen u volgende week."),
         ("Morgen zullen wij het formulier opsturen.", "Morgen sturen wij het formulier op."),
         ("Ik weet zeker dat wij u zullen helpen.", "Ik weet zeker dat wij u helpen."),
+        # 'informeren' is not 'in' + 'formeren'; 'inleveren' does split.
+        ("Wij zullen u daarna per brief informeren.", "Wij informeren u daarna per brief."),
+        ("Morgen zullen wij de boeken van uw zoon inleveren.", "Morgen leveren wij de boeken van uw zoon in."),
+        # zullen + worden: the present of 'worden' takes its place, what follows the cluster stays.
+        (
+            "De aanvragen zullen worden beoordeeld door het team Vergunningen.",
+            "De aanvragen worden beoordeeld door het team Vergunningen.",
+        ),
+        (
+            "Volgende week zal de brief met de uitslag worden verstuurd.",
+            "Volgende week wordt de brief met de uitslag verstuurd.",
+        ),
+        ("Ik zal morgen worden gebeld door de huisarts.", "Ik word morgen gebeld door de huisarts."),
+        ("De regels die getoetst zullen worden, staan hieronder.", "De regels die getoetst worden, staan hieronder."),
+        (
+            "Het nieuwe plein zal een mooie plek worden voor de buurt.",
+            "Het nieuwe plein wordt een mooie plek voor de buurt.",
+        ),
     ],
 )
 def test_needless_zullen_becomes_the_present_tense(text: str, expected: str) -> None:
@@ -191,6 +209,19 @@ def test_needless_zullen_becomes_the_present_tense(text: str, expected: str) -> 
 
 def test_zullen_as_a_guess_is_only_noted() -> None:
     (item,) = findings("Dat zal wel kloppen.", "overbodig-zullen")
+    assert item.rewrite == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er zal een nieuwe melding moeten worden gedaan.",  # a modal between: 'moet' would change the sentence
+        "Er zullen wel afspraken gemaakt worden per woning.",  # 'wel': maybe a guess
+        "U zult blij zijn met de nieuwe regeling.",  # 'U bent blij' would say something else
+    ],
+)
+def test_zullen_with_another_verb_or_a_guess_keeps_its_tense(text: str) -> None:
+    (item,) = findings(text, "overbodig-zullen")
     assert item.rewrite == ""
 
 

@@ -218,6 +218,8 @@ def split_infinitive(word: str, before: str = "") -> tuple[str, str] | None:
         return None
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
         rest = lower[len(particle) :]
+        if particle == "in" and rest.endswith("eren") and rest != "leveren":
+            break  # "informeren", "investeren": Romance verbs in -eren do not split off 'in' ("inleveren" does)
         if lower.startswith(particle) and len(rest) >= 4 and simplemma.is_known(rest, lang="nl"):
             return particle, rest
     return ("", lower) if simplemma.is_known(lower, lang="nl") else None
