@@ -487,3 +487,31 @@ def test_a_condition_before_the_comma_becomes_a_question_and_the_rest_keeps_its_
 def test_a_look_alike_of_a_condition_gets_no_question(text: str) -> None:
     (item,) = findings(text, "lange-zin")
     assert "?" not in item.rewrite
+
+
+def test_a_clause_after_maar_or_en_that_opens_with_a_phrase_and_then_its_verb_is_split_off() -> None:
+    text = (
+        "Wij hebben de kavels aan de rand van het park al bouwrijp gemaakt, maar door de stijgende prijzen is de "
+        "bouw van de woningen nog niet begonnen."
+    )
+    assert rewritten(text, "lange-zin") == (
+        "Wij hebben de kavels aan de rand van het park al bouwrijp gemaakt. Maar door de stijgende prijzen is de "
+        "bouw van de woningen nog niet begonnen."
+    )
+    text = (
+        "Wij hebben uw aanvraag voor een vergunning voor het kappen van de boom ontvangen, en in de loop van mei "
+        "krijgt u van ons een besluit."
+    )
+    assert rewritten(text, "lange-zin") == (
+        "Wij hebben uw aanvraag voor een vergunning voor het kappen van de boom ontvangen. In de loop van mei "
+        "krijgt u van ons een besluit."
+    )
+
+
+def test_a_phrase_after_maar_without_its_own_verb_is_not_made_a_sentence() -> None:
+    text = (
+        "De gemeente plaatst dit voorjaar nieuwe lantaarns in alle straten rond het plein, maar in de straat "
+        "naast de oude school nog niet."
+    )
+    (item,) = findings(text, "lange-zin")
+    assert "Maar in" not in item.rewrite

@@ -342,10 +342,31 @@ def _opens_clause(words: list[Token]) -> bool:
     first = words[0].text.lower()
     if first in _SUBJECT_OPENERS:
         return True
+    if first in _FRONTED_PREPOSITIONS:
+        return _inverted_after_phrase(words)
     if first not in _ADVERB_OPENERS or len(words) < 2 or not words[1].is_word:
         return False
     verb = words[1].text.lower()
     return verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))
+
+
+_FRONTED_PREPOSITIONS = frozenset("als in op voor na bij met door tijdens vanaf sinds volgens tot".split())
+
+
+def _inverted_after_phrase(words: list[Token]) -> bool:
+    """ "als gevolg van de crisis is de bouw …", "in mei krijgt u …": a phrase of at most seven words, then the
+    finite verb, then its subject (a pronoun or a determiner). Nothing that opens another clause on the way."""
+    for position in range(2, min(len(words) - 1, 8)):
+        word = words[position].text.lower()
+        if not words[position].is_word or word in SUBORDINATORS or word in {"en", "of", "maar", "om", "te"}:
+            return False
+        if words[position - 1].text.lower() in DETERMINERS:
+            continue  # "in de brief": a noun after a determiner, not a verb
+        finite = word in FINITE_AUXILIARIES or (word.endswith("t") and looks_finite(word))
+        if finite:
+            following = words[position + 1].text.lower()
+            return following in SUBJECT_PRONOUNS or following in DETERMINERS or following == "er"
+    return False
 
 
 def _ends_a_list(tokens: list[Token]) -> bool:
