@@ -515,3 +515,52 @@ def test_a_phrase_after_maar_without_its_own_verb_is_not_made_a_sentence() -> No
     )
     (item,) = findings(text, "lange-zin")
     assert "Maar in" not in item.rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Als u de rekening voor de kinderopvang van uw dochter heeft betaald krijgt u binnen twee weken het "
+            "geld van ons terug.",
+            "Heeft u de rekening voor de kinderopvang van uw dochter betaald? Dan krijgt u binnen twee weken het "
+            "geld van ons terug.",
+        ),
+        (
+            "Als je de brief van de gemeente over je toeslag nog niet hebt ontvangen kun je ons bellen op het "
+            "nummer hieronder.",
+            "Heb je de brief van de gemeente over je toeslag nog niet ontvangen? Dan kun je ons bellen op het "
+            "nummer hieronder.",
+        ),
+        (
+            "Als dat bij uw woning aan de Dorpsstraat het geval is kunnen wij u daarover in het voorjaar een aparte "
+            "brief sturen.",
+            "Is dat bij uw woning aan de Dorpsstraat het geval? Dan kunnen wij u daarover in het voorjaar een aparte "
+            "brief sturen.",
+        ),
+        (
+            "Omdat de school in de zomer een nieuw dak krijgt is de bibliotheek in het gebouw in juli en augustus "
+            "dicht.",
+            "De school krijgt in de zomer een nieuw dak. Daarom is de bibliotheek in het gebouw in juli en augustus "
+            "dicht.",
+        ),
+    ],
+)
+def test_a_fronted_clause_without_its_comma_is_split_where_the_two_verbs_meet(text: str, expected: str) -> None:
+    assert rewritten(text, "lange-zin") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A group after the clause's verb ("van de informatie van Amsterdam"): where the clause ends is not sure.
+        "Omdat de gegevens van de bewoners gescheiden moeten worden gehouden van de gegevens van de stad is het "
+        "belangrijk om daar bij elke stap op te letten.",
+        # 'je' with a verb whose inverted form is not regular here ("je verhuist" -> "verhuis je"): no question.
+        "Als je in de loop van het jaar naar een andere gemeente verhuist moet je dat binnen vijf dagen aan de "
+        "afdeling Burgerzaken doorgeven.",
+    ],
+)
+def test_a_fronted_clause_without_a_comma_and_without_a_clear_end_is_not_split(text: str) -> None:
+    (item,) = findings(text, "lange-zin")
+    assert "?" not in item.rewrite and "Daarom" not in item.rewrite

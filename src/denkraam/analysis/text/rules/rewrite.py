@@ -245,11 +245,23 @@ def subordinate_to_question(words: list[Token], text: str) -> str | None:
     if parts is None:
         return None
     subject, form, middle = parts
+    if subject.lower() in {"je", "jij"}:
+        # "je bent" -> "Ben je": the inverted form loses its -t; only for verbs where that is regular here.
+        inverted = _INVERTED_JE.get(form.lower())
+        if inverted is None and form.lower().endswith("t"):
+            return None
+        form = inverted or form
     if subject.lower() == "u" or subject.lower() in SUBJECT_PRONOUNS:
         subject = subject.lower()
     else:
         subject = decapitalise(subject)
     return join(capitalise(form), subject, middle) + "?"
+
+
+_INVERTED_JE = {
+    "bent": "ben", "hebt": "heb", "heeft": "heb", "kunt": "kun", "wilt": "wil", "zult": "zul", "wordt": "word",
+    "gaat": "ga", "doet": "doe", "komt": "kom", "mag": "mag", "moet": "moet", "zit": "zit", "weet": "weet",
+}  # fmt: skip
 
 
 def main_clause_parts(
@@ -259,7 +271,10 @@ def main_clause_parts(
 
     With `extraposed`, the finite verb may also stand before a group moved behind it ("u weer begint met werken
     op de 1e", "het niet lukt om … te vinden"): one verb form in -t, right before 'om' or a preposition."""
-    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te", "om"} for word in words):
+    # A clause may open with demonstrative 'dat' as its subject ("als dat het geval is"); elsewhere 'dat' opens
+    # another clause.
+    inner = words[1:] if words and words[0].text.lower() == "dat" and not subject else words
+    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te", "om"} for word in inner):
         return None
     om_finite = _finite_before_om(words)
     if om_finite is False:

@@ -10,6 +10,7 @@ from denkraam.analysis.findings import Finding
 
 from ..tokens import Sentence, Token
 from .base import RuleContext, finding
+from .grammar import is_participle
 from .rewrite import (
     DETERMINERS,
     FINITE_AUXILIARIES,
@@ -143,7 +144,20 @@ def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
     kind, opener = kind_opener
     tokens = list(sentence.tokens)
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if comma is None or comma + 1 >= len(tokens) or not _balanced(tokens[:comma]):
+    if comma is None:
+        # "Als u … heeft betaald krijgt u …": no comma, but the verb of the clause meets the main verb.
+        comma = _verbs_meet(tokens)
+        if comma is None:
+            return None
+        after = tokens[comma - 1]
+        clause = [t for t in tokens[1:comma] if t.is_word]
+        rest = [t for t in tokens[comma:] if t.is_word]
+        main = subordinate_to_main(clause, text) if kind == "statement" else subordinate_to_question(clause, text)
+        if main is None or len(rest) < 3:
+            return None
+        second = join(opener, text[rest[0].start : sentence.end].strip())
+        return abs(len(clause) - len(rest)), Split(after, second, main + ("." if kind == "statement" else ""))
+    if comma + 1 >= len(tokens) or not _balanced(tokens[:comma]):
         return None
     clause = [t for t in tokens[1:comma] if t.is_word]
     rest = [t for t in tokens[comma + 1 :] if t.is_word]
@@ -164,6 +178,27 @@ def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
         first += "."
     second = join(opener, text[rest[0].start : sentence.end].strip())
     return abs(len(clause) - len(rest)), Split(tokens[comma], second, first)
+
+
+def _verbs_meet(tokens: list[Token]) -> int | None:
+    """In a sentence that opens with a subordinate clause and has no comma: the index of the main clause's finite
+    verb, when it is the first place where a verb form of the clause's cluster ("bent", "heeft betaald") is
+    directly followed by a finite verb and then its subject ("kunt u", "is het", "moet de …"). None otherwise."""
+    if any(not t.is_word and t.text not in {".", "!", "?"} for t in tokens):
+        return None  # brackets, quotes, colons: the clause may end elsewhere
+    for index in range(3, len(tokens) - 2):
+        before, verb, subject = tokens[index - 1].text.lower(), tokens[index].text.lower(), tokens[index + 1].text
+        inverted_je = verb in {"kun", "ben", "heb", "wil", "zul", "word"} and subject in {"je", "jij"}
+        if verb not in FINITE_AUXILIARIES and not inverted_je and not (verb.endswith("t") and looks_finite(verb)):
+            continue
+        if subject.lower() not in SUBJECT_PRONOUNS | DETERMINERS | {"er"} or subject.lower() in {"die", "dat"}:
+            continue
+        if tokens[index].text[:1].isupper():
+            return None  # "… bent Heeft u …": a sentence without its full stop
+        if before in FINITE_AUXILIARIES or is_participle(before) or (before.endswith("t") and looks_finite(before)):
+            return index
+        return None
+    return None
 
 
 def _imperative_then(rest: list[Token]) -> bool:
