@@ -564,3 +564,23 @@ def test_a_fronted_clause_without_its_comma_is_split_where_the_two_verbs_meet(te
 def test_a_fronted_clause_without_a_comma_and_without_a_clear_end_is_not_split(text: str) -> None:
     (item,) = findings(text, "lange-zin")
     assert "?" not in item.rewrite and "Daarom" not in item.rewrite
+
+
+def test_a_clause_with_tenzij_becomes_a_sentence_that_keeps_the_exception() -> None:
+    text = (
+        "U hoeft voor de ophaaldienst van het grofvuil in de wijk Noord dit jaar niets te betalen, tenzij u meer "
+        "dan vier keer per jaar een afspraak maakt."
+    )
+    assert rewritten(text, "lange-zin") == (
+        "U hoeft voor de ophaaldienst van het grofvuil in de wijk Noord dit jaar niets te betalen. Dat is anders "
+        "als u meer dan vier keer per jaar een afspraak maakt."
+    )
+
+
+def test_a_clause_with_tenzij_that_the_sentence_goes_on_after_is_not_split_there() -> None:
+    text = (
+        "De gemeente stuurt u de aanslag voor de afvalstoffenheffing in maart, tenzij u al eerder betaald heeft, en "
+        "de aanslag voor de rioolheffing komt in april."
+    )
+    (item,) = findings(text, "lange-zin")
+    assert "anders als" not in item.rewrite

@@ -48,7 +48,13 @@ _TO_MAIN = {
     "wat": "Dat",
 }
 # Verb-final clauses that may stay as they are behind "Dat is …".
-_BECAUSE = {"omdat": "Dat is omdat", "aangezien": "Dat is omdat", "doordat": "Dat komt doordat"}
+# "X, tenzij Y" says X holds except when Y: "X. Dat is anders als Y." keeps that, also when X has a "niet".
+_BECAUSE = {
+    "omdat": "Dat is omdat",
+    "aangezien": "Dat is omdat",
+    "doordat": "Dat komt doordat",
+    "tenzij": "Dat is anders als",
+}
 # Words that can open a main clause right after "en" / "maar": a subject, or an adverb followed by the verb.
 _SUBJECT_OPENERS = frozenset("wij we ik hij zij ze u jij je het dit er de deze onze uw mijn".split())
 _ADVERB_OPENERS = frozenset(
