@@ -183,6 +183,24 @@ def test_nominal_style_becomes_the_verb(text: str, expected: str) -> None:
         ("Wij zullen u volgende week bellen.", "Wij bellen u volgende week."),
         ("Morgen zullen wij het formulier opsturen.", "Morgen sturen wij het formulier op."),
         ("Ik weet zeker dat wij u zullen helpen.", "Ik weet zeker dat wij u helpen."),
+        # 'informeren' is not 'in' + 'formeren'; 'inleveren' does split.
+        ("Wij zullen u daarna per brief informeren.", "Wij informeren u daarna per brief."),
+        ("Morgen zullen wij de boeken van uw zoon inleveren.", "Morgen leveren wij de boeken van uw zoon in."),
+        # zullen + worden: the present of 'worden' takes its place, what follows the cluster stays.
+        (
+            "De aanvragen zullen worden beoordeeld door het team Vergunningen.",
+            "De aanvragen worden beoordeeld door het team Vergunningen.",
+        ),
+        (
+            "Volgende week zal de brief met de uitslag worden verstuurd.",
+            "Volgende week wordt de brief met de uitslag verstuurd.",
+        ),
+        ("Ik zal morgen worden gebeld door de huisarts.", "Ik word morgen gebeld door de huisarts."),
+        ("De regels die getoetst zullen worden, staan hieronder.", "De regels die getoetst worden, staan hieronder."),
+        (
+            "Het nieuwe plein zal een mooie plek worden voor de buurt.",
+            "Het nieuwe plein wordt een mooie plek voor de buurt.",
+        ),
     ],
 )
 def test_needless_zullen_becomes_the_present_tense(text: str, expected: str) -> None:
@@ -191,6 +209,19 @@ def test_needless_zullen_becomes_the_present_tense(text: str, expected: str) -> 
 
 def test_zullen_as_a_guess_is_only_noted() -> None:
     (item,) = findings("Dat zal wel kloppen.", "overbodig-zullen")
+    assert item.rewrite == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er zal een nieuwe melding moeten worden gedaan.",  # a modal between: 'moet' would change the sentence
+        "Er zullen wel afspraken gemaakt worden per woning.",  # 'wel': maybe a guess
+        "U zult blij zijn met de nieuwe regeling.",  # 'U bent blij' would say something else
+    ],
+)
+def test_zullen_with_another_verb_or_a_guess_keeps_its_tense(text: str) -> None:
+    (item,) = findings(text, "overbodig-zullen")
     assert item.rewrite == ""
 
 
@@ -396,3 +427,173 @@ def test_an_empty_opener_right_under_the_salutation_is_found() -> None:
 )
 def test_a_participle_that_names_a_state_after_zijn_is_no_passive(text: str) -> None:
     assert "lijdende-vorm" not in {item.rule for item in check_text(text, is_letter=False).findings}
+
+
+# --- Long sentences: conditions in question word order and with an imperative -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Als u meer tijd nodig heeft om de gevraagde stukken bij elkaar te zoeken, neem dan voor 1 mei contact "
+            "op met de consulent van het team Werk en Inkomen.",
+            "Heeft u meer tijd nodig om de gevraagde stukken bij elkaar te zoeken? Neem dan voor 1 mei contact "
+            "op met de consulent van het team Werk en Inkomen.",
+        ),
+        (
+            "Woont u in een huurhuis, vraag dan eerst aan uw verhuurder of u een laadpaal voor uw auto aan de gevel "
+            "mag hangen.",
+            "Woont u in een huurhuis? Vraag dan eerst aan uw verhuurder of u een laadpaal voor uw auto aan de gevel "
+            "mag hangen.",
+        ),
+        (
+            "Heeft uw kind nog geen uitnodiging voor de vaccinatie gekregen of is de brief zoekgeraakt, dan kunt u "
+            "een nieuwe afspraak maken bij de GGD.",
+            "Heeft uw kind nog geen uitnodiging voor de vaccinatie gekregen of is de brief zoekgeraakt? Dan kunt u "
+            "een nieuwe afspraak maken bij de GGD.",
+        ),
+        (
+            "Heeft u vragen over de hoogte van de bijdrage of over de betaling in termijnen, belt u dan met het "
+            "team Belastingen.",
+            "Heeft u vragen over de hoogte van de bijdrage of over de betaling in termijnen? Belt u dan met het "
+            "team Belastingen.",
+        ),
+        (
+            "Als het niet lukt om de gevraagde stukken voor 1 mei bij ons in te leveren, kunt u ons bellen voor een "
+            "nieuwe afspraak.",
+            "Lukt het niet om de gevraagde stukken voor 1 mei bij ons in te leveren? Dan kunt u ons bellen voor een "
+            "nieuwe afspraak.",
+        ),
+        (
+            "Als u na de zomer begint aan een opleiding bij het ROC, dan stopt de uitkering van de gemeente op de "
+            "eerste dag van de opleiding.",
+            "Begint u na de zomer aan een opleiding bij het ROC? Dan stopt de uitkering van de gemeente op de "
+            "eerste dag van de opleiding.",
+        ),
+    ],
+)
+def test_a_condition_before_the_comma_becomes_a_question_and_the_rest_keeps_its_words(text: str, expected: str) -> None:
+    assert rewritten(text, "lange-zin") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence that opens with its verb but goes on without 'dan': not a condition, so no question.
+        "Is de aanvraag voor de vergunning compleet, en zijn alle tekeningen van de aannemer bij ons binnen "
+        "gekomen, na de zomer.",
+        # The condition holds a list: the first comma is inside it, so a question there would cut the list.
+        "Als u de huur, de servicekosten en de borg voor de nieuwe woning niet op tijd kunt betalen van uw "
+        "inkomen, neem dan op tijd contact met ons op.",
+        # The verb before 'aan' has a particle ("terugbetaalt"): where 'terug' goes in the question is not sure.
+        "Als u het geld voor de huur van uw woning terugbetaalt aan de gemeente, krijgt u van ons een brief met de "
+        "nieuwe afspraken.",
+        # Moving the verb would cut the bracket in half.
+        "Als u weer (voor een deel) begint met werken bij uw oude werkgever, dan stopt de uitkering van de gemeente "
+        "op die dag.",
+        # 'om' before the finite verb: not an 'om … te' group behind it, so no verb to move with confidence.
+        "Als u om de twee weken een formulier met uw sollicitaties invult, krijgt u de uitkering van de gemeente "
+        "gewoon door.",
+    ],
+)
+def test_a_look_alike_of_a_condition_gets_no_question(text: str) -> None:
+    (item,) = findings(text, "lange-zin")
+    assert "?" not in item.rewrite
+
+
+def test_a_clause_after_maar_or_en_that_opens_with_a_phrase_and_then_its_verb_is_split_off() -> None:
+    text = (
+        "Wij hebben de kavels aan de rand van het park al bouwrijp gemaakt, maar door de stijgende prijzen is de "
+        "bouw van de woningen nog niet begonnen."
+    )
+    assert rewritten(text, "lange-zin") == (
+        "Wij hebben de kavels aan de rand van het park al bouwrijp gemaakt. Maar door de stijgende prijzen is de "
+        "bouw van de woningen nog niet begonnen."
+    )
+    text = (
+        "Wij hebben uw aanvraag voor een vergunning voor het kappen van de boom ontvangen, en in de loop van mei "
+        "krijgt u van ons een besluit."
+    )
+    assert rewritten(text, "lange-zin") == (
+        "Wij hebben uw aanvraag voor een vergunning voor het kappen van de boom ontvangen. In de loop van mei "
+        "krijgt u van ons een besluit."
+    )
+
+
+def test_a_phrase_after_maar_without_its_own_verb_is_not_made_a_sentence() -> None:
+    text = (
+        "De gemeente plaatst dit voorjaar nieuwe lantaarns in alle straten rond het plein, maar in de straat "
+        "naast de oude school nog niet."
+    )
+    (item,) = findings(text, "lange-zin")
+    assert "Maar in" not in item.rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Als u de rekening voor de kinderopvang van uw dochter heeft betaald krijgt u binnen twee weken het "
+            "geld van ons terug.",
+            "Heeft u de rekening voor de kinderopvang van uw dochter betaald? Dan krijgt u binnen twee weken het "
+            "geld van ons terug.",
+        ),
+        (
+            "Als je de brief van de gemeente over je toeslag nog niet hebt ontvangen kun je ons bellen op het "
+            "nummer hieronder.",
+            "Heb je de brief van de gemeente over je toeslag nog niet ontvangen? Dan kun je ons bellen op het "
+            "nummer hieronder.",
+        ),
+        (
+            "Als dat bij uw woning aan de Dorpsstraat het geval is kunnen wij u daarover in het voorjaar een aparte "
+            "brief sturen.",
+            "Is dat bij uw woning aan de Dorpsstraat het geval? Dan kunnen wij u daarover in het voorjaar een aparte "
+            "brief sturen.",
+        ),
+        (
+            "Omdat de school in de zomer een nieuw dak krijgt is de bibliotheek in het gebouw in juli en augustus "
+            "dicht.",
+            "De school krijgt in de zomer een nieuw dak. Daarom is de bibliotheek in het gebouw in juli en augustus "
+            "dicht.",
+        ),
+    ],
+)
+def test_a_fronted_clause_without_its_comma_is_split_where_the_two_verbs_meet(text: str, expected: str) -> None:
+    assert rewritten(text, "lange-zin") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A group after the clause's verb ("van de informatie van Amsterdam"): where the clause ends is not sure.
+        "Omdat de gegevens van de bewoners gescheiden moeten worden gehouden van de gegevens van de stad is het "
+        "belangrijk om daar bij elke stap op te letten.",
+        # 'je' with a verb whose inverted form is not regular here ("je verhuist" -> "verhuis je"): no question.
+        "Als je in de loop van het jaar naar een andere gemeente verhuist moet je dat binnen vijf dagen aan de "
+        "afdeling Burgerzaken doorgeven.",
+    ],
+)
+def test_a_fronted_clause_without_a_comma_and_without_a_clear_end_is_not_split(text: str) -> None:
+    (item,) = findings(text, "lange-zin")
+    assert "?" not in item.rewrite and "Daarom" not in item.rewrite
+
+
+def test_a_clause_with_tenzij_becomes_a_sentence_that_keeps_the_exception() -> None:
+    text = (
+        "U hoeft voor de ophaaldienst van het grofvuil in de wijk Noord dit jaar niets te betalen, tenzij u meer "
+        "dan vier keer per jaar een afspraak maakt."
+    )
+    assert rewritten(text, "lange-zin") == (
+        "U hoeft voor de ophaaldienst van het grofvuil in de wijk Noord dit jaar niets te betalen. Dat is anders "
+        "als u meer dan vier keer per jaar een afspraak maakt."
+    )
+
+
+def test_a_clause_with_tenzij_that_the_sentence_goes_on_after_is_not_split_there() -> None:
+    text = (
+        "De gemeente stuurt u de aanslag voor de afvalstoffenheffing in maart, tenzij u al eerder betaald heeft, en "
+        "de aanslag voor de rioolheffing komt in april."
+    )
+    (item,) = findings(text, "lange-zin")
+    assert "anders als" not in item.rewrite

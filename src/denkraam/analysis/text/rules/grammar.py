@@ -294,6 +294,9 @@ def _without_zullen(text: str, words: tuple[Token, ...], breaks: list[bool], ind
         return None
     last = hi - 1
     infinitive = words[last].text.lower()
+    worden = _zullen_worden(text, words, index, hi)
+    if worden is not None:
+        return worden
     split = split_infinitive(infinitive, words[last - 1].text if last > index + 1 else "")
     if split is None or infinitive in _WORDEN | {"zijn", "hebben"}:
         return None  # not a bare infinitive at the end ("zal worden verstuurd", "zal blij zijn" stay)
@@ -320,6 +323,39 @@ def _without_zullen(text: str, words: tuple[Token, ...], breaks: list[bool], ind
         return None
     rewrite = join(form, _runs(text, words, middle), particle)
     return words[index].start, words[last].end, rewrite
+
+
+_WORDEN_PRESENT = {"singular": "wordt", "plural": "worden", "u": "wordt", "ik": "word"}
+
+
+def _zullen_worden(text: str, words: tuple[Token, ...], index: int, hi: int) -> tuple[int, int, str] | None:
+    """ "zullen worden getoetst" -> "worden getoetst", "zal … duidelijk worden" -> "wordt … duidelijk": the
+    present of 'worden' takes the place of 'zullen' (a passive or a change still reads as the future).
+
+    Only when 'worden' is the infinitive of the clause (up to `hi`), alone or next to one participle, with no
+    other verb, modal or word of presumption between ("zal moeten worden verricht" stays). What follows the
+    cluster ("… getoetst bij het plan") stays as it is.
+    """
+    found = [i for i in range(index + 1, hi) if words[i].text.lower() == "worden"]
+    if len(found) != 1:
+        return None
+    worden = found[0]
+    last = worden + 1 if worden + 1 < hi and is_participle(words[worden + 1].text) else worden
+    middle = [i for i in range(index + 1, last + 1) if i != worden]
+    participles = [i for i in middle if is_participle(words[i].text)]
+    if len(participles) > 1 or (participles and abs(participles[0] - worden) != 1):
+        return None
+    if any(words[i].text.lower() in _PRESUMPTION | FINITE_AUXILIARIES | _WORDEN for i in middle):
+        return None
+    zullen = words[index].text.lower()
+    person = _ZULLEN_PERSON[zullen]
+    neighbours = {words[i].text.lower() for i in (index - 1, index + 1) if 0 <= i < len(words)}
+    if "ik" in neighbours or (zullen == "zul" and "je" in neighbours):
+        person = "ik"  # "ik word", "word je": the form without -t
+    elif zullen in {"zult", "zul"} and index + 1 < len(words) and words[index + 1].text.lower() in {"je", "jij"}:
+        person = "ik"
+    form = _WORDEN_PRESENT[person]
+    return words[index].start, words[last].end, join(form, _runs(text, words, middle))
 
 
 # --- Passive to active -------------------------------------------------------------------------------------------

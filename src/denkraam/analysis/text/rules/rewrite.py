@@ -79,6 +79,26 @@ def looks_finite(word: str) -> bool:
     return lower.endswith("en") and split_infinitive(lower) is not None and _verb_like(lower)
 
 
+def is_verb_stem(word: str) -> bool:
+    """True for what can be the stem of a known verb, the form of an imperative: "neem" (nemen), "bel", "vraag".
+
+    Also true for some nouns ("vraag"): callers use it only where an imperative is expected ("…, vraag dan …")."""
+    lower = word.lower()
+    if lower in {"ga", "sta", "doe", "zie", "sla"}:
+        return True
+    if lower in FINITE_AUXILIARIES or lower.endswith(("en", "t", "e")) or len(lower) < 2:
+        return False
+    base = lemma(lower)
+    if base != lower and base.endswith("en") and "_" not in base:
+        return True
+    import simplemma
+
+    guesses = [lower + "en", lower + lower[-1] + "en"]
+    if len(lower) > 2 and lower[-2] == lower[-3]:
+        guesses.append(lower[:-2] + lower[-1] + "en")  # vraag -> vragen
+    return any(simplemma.is_known(guess, lang="nl") for guess in guesses)
+
+
 def _clause_final_plural(rest: list[Token]) -> bool:
     """The last word of a verb-final clause in -en, not after a determiner or preposition: the plural verb."""
     before = rest[-2].text if len(rest) > 1 else ""
@@ -198,6 +218,8 @@ def split_infinitive(word: str, before: str = "") -> tuple[str, str] | None:
         return None
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
         rest = lower[len(particle) :]
+        if particle == "in" and rest.endswith("eren") and rest != "leveren":
+            break  # "informeren", "investeren": Romance verbs in -eren do not split off 'in' ("inleveren" does)
         if lower.startswith(particle) and len(rest) >= 4 and simplemma.is_known(rest, lang="nl"):
             return particle, rest
     return ("", lower) if simplemma.is_known(lower, lang="nl") else None
@@ -219,10 +241,16 @@ def subordinate_to_main(words: list[Token], text: str, subject: str = "") -> str
 
 def subordinate_to_question(words: list[Token], text: str) -> str | None:
     """A verb-final clause as a yes/no question, the B1 way to say a condition: "u verhuist" -> "Verhuist u?"."""
-    parts = main_clause_parts(words, text)
+    parts = main_clause_parts(words, text, extraposed=True)
     if parts is None:
         return None
     subject, form, middle = parts
+    if subject.lower() in {"je", "jij"}:
+        # "je bent" -> "Ben je": the inverted form loses its -t; only for verbs where that is regular here.
+        inverted = _INVERTED_JE.get(form.lower())
+        if inverted is None and form.lower().endswith("t"):
+            return None
+        form = inverted or form
     if subject.lower() == "u" or subject.lower() in SUBJECT_PRONOUNS:
         subject = subject.lower()
     else:
@@ -230,9 +258,26 @@ def subordinate_to_question(words: list[Token], text: str) -> str | None:
     return join(capitalise(form), subject, middle) + "?"
 
 
-def main_clause_parts(words: list[Token], text: str, subject: str = "") -> tuple[str, str, str] | None:
-    """(subject, finite verb, the rest with any particle at its end) of a verb-final clause; None when unsure."""
-    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te"} for word in words):
+_INVERTED_JE = {
+    "bent": "ben", "hebt": "heb", "heeft": "heb", "kunt": "kun", "wilt": "wil", "zult": "zul", "wordt": "word",
+    "gaat": "ga", "doet": "doe", "komt": "kom", "mag": "mag", "moet": "moet", "zit": "zit", "weet": "weet",
+}  # fmt: skip
+
+
+def main_clause_parts(
+    words: list[Token], text: str, subject: str = "", *, extraposed: bool = False
+) -> tuple[str, str, str] | None:
+    """(subject, finite verb, the rest with any particle at its end) of a verb-final clause; None when unsure.
+
+    With `extraposed`, the finite verb may also stand before a group moved behind it ("u weer begint met werken
+    op de 1e", "het niet lukt om … te vinden"): one verb form in -t, right before 'om' or a preposition."""
+    # A clause may open with demonstrative 'dat' as its subject ("als dat het geval is"); elsewhere 'dat' opens
+    # another clause.
+    inner = words[1:] if words and words[0].text.lower() == "dat" and not subject else words
+    if not words or any(word.text.lower() in SUBORDINATORS | _NOT_SIMPLE - {"te", "om"} for word in inner):
+        return None
+    om_finite = _finite_before_om(words)
+    if om_finite is False:
         return None
     if subject:
         subject_words: list[Token] = []
@@ -247,7 +292,16 @@ def main_clause_parts(words: list[Token], text: str, subject: str = "") -> tuple
         return None
     auxiliaries = [word for word in rest if word.text.lower() in FINITE_AUXILIARIES]
     particle = ""
-    if len(auxiliaries) == 1:
+    if isinstance(om_finite, Token):
+        # "het niet lukt om … in te leveren": the finite verb is the one before 'om', never the infinitive.
+        if om_finite not in rest:
+            return None
+        finite = om_finite
+        split = _separable_finite(finite.text)
+        if split is None or split[0]:
+            return None
+        form = finite.text
+    elif len(auxiliaries) == 1:
         finite = auxiliaries[0]
         form = finite.text
     elif not auxiliaries and (looks_finite(rest[-1].text) or _clause_final_plural(rest)):
@@ -257,14 +311,61 @@ def main_clause_parts(words: list[Token], text: str, subject: str = "") -> tuple
         if split is None:
             return None
         particle, form = split
+    elif not auxiliaries and extraposed and (moved := _finite_before_extraposed(rest)) is not None:
+        finite = moved
+        split = _separable_finite(finite.text)
+        if split is None or split[0]:
+            return None  # "… terugbetaalt aan de gemeente": where the particle goes is not sure enough
+        form = finite.text
     else:
         return None
     position = rest.index(finite)
     before, after = rest[:position], rest[position + 1 :]
     middle = join(span_text(text, before), span_text(text, after), particle)
-    if "," in middle or "," in subject:
-        return None
+    if "," in middle or "," in subject or middle.count("(") != middle.count(")"):
+        return None  # a bracket the verb move would cut in half
     return subject, form, middle
+
+
+_EXTRAPOSED_OPENERS = frozenset("om met op in naar voor aan bij over uit tot van".split())
+
+
+def _finite_before_extraposed(rest: list[Token]) -> Token | None:
+    """The one verb form in -t that stands right before 'om' or a preposition, with no verb form after it."""
+    candidates = [
+        word
+        for index, word in enumerate(rest[:-1])
+        if index > 0
+        and word.text.islower()
+        and word.text.endswith("t")
+        and looks_finite(word.text)
+        and rest[index - 1].text.lower() not in DETERMINERS | _NOUN_CONTEXT
+        and rest[index + 1].text.lower() in _EXTRAPOSED_OPENERS
+    ]
+    if len(candidates) != 1:
+        return None
+    position = rest.index(candidates[0])
+    for index in range(position + 1, len(rest)):
+        word = rest[index].text.lower()
+        if word in FINITE_AUXILIARIES or (looks_finite(word) and rest[index - 1].text.lower() not in _NOUN_CONTEXT):
+            return None  # another verb form: the clause may end in a verb after all ("met werken" is a noun)
+    return candidates[0]
+
+
+def _finite_before_om(words: list[Token]) -> Token | None | bool:
+    """For a clause with one 'om … te' group after its finite verb ("u meer tijd nodig heeft om … uit te voeren",
+    "het niet lukt om …"): that finite verb, which stays in front of the group. None when the clause has no 'om';
+    False when it has one but the finite verb is not clear."""
+    lower = [word.text.lower() for word in words]
+    if "om" not in lower:
+        return None
+    om = lower.index("om")
+    finite = [i for i, word in enumerate(lower) if word in FINITE_AUXILIARIES]
+    if not finite and om > 0 and looks_finite(lower[om - 1]) and lower[om - 1].endswith("t"):
+        finite = [om - 1]
+    if lower.count("om") != 1 or "te" not in lower[om:] or len(finite) != 1 or finite[0] > om:
+        return False
+    return words[finite[0]]
 
 
 def _subject_end(words: list[Token]) -> int | None:

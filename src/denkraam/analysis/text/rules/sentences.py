@@ -10,10 +10,14 @@ from denkraam.analysis.findings import Finding
 
 from ..tokens import Sentence, Token
 from .base import RuleContext, finding
+from .grammar import is_participle
 from .rewrite import (
+    DETERMINERS,
     FINITE_AUXILIARIES,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     capitalise,
+    is_verb_stem,
     join,
     looks_finite,
     subordinate_to_main,
@@ -44,7 +48,13 @@ _TO_MAIN = {
     "wat": "Dat",
 }
 # Verb-final clauses that may stay as they are behind "Dat is …".
-_BECAUSE = {"omdat": "Dat is omdat", "aangezien": "Dat is omdat", "doordat": "Dat komt doordat"}
+# "X, tenzij Y" says X holds except when Y: "X. Dat is anders als Y." keeps that, also when X has a "niet".
+_BECAUSE = {
+    "omdat": "Dat is omdat",
+    "aangezien": "Dat is omdat",
+    "doordat": "Dat komt doordat",
+    "tenzij": "Dat is anders als",
+}
 # Words that can open a main clause right after "en" / "maar": a subject, or an adverb followed by the verb.
 _SUBJECT_OPENERS = frozenset("wij we ik hij zij ze u jij je het dit er de deze onze uw mijn".split())
 _ADVERB_OPENERS = frozenset(
@@ -136,11 +146,24 @@ def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
     words = sentence.words
     kind_opener = _FRONTED.get(words[0].text.lower()) if words else None
     if kind_opener is None:
-        return None
+        return _inverted_condition_split(text, sentence)
     kind, opener = kind_opener
     tokens = list(sentence.tokens)
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if comma is None or comma + 1 >= len(tokens) or not _balanced(tokens[:comma]):
+    if comma is None:
+        # "Als u … heeft betaald krijgt u …": no comma, but the verb of the clause meets the main verb.
+        comma = _verbs_meet(tokens)
+        if comma is None:
+            return None
+        after = tokens[comma - 1]
+        clause = [t for t in tokens[1:comma] if t.is_word]
+        rest = [t for t in tokens[comma:] if t.is_word]
+        main = subordinate_to_main(clause, text) if kind == "statement" else subordinate_to_question(clause, text)
+        if main is None or len(rest) < 3:
+            return None
+        second = join(opener, text[rest[0].start : sentence.end].strip())
+        return abs(len(clause) - len(rest)), Split(after, second, main + ("." if kind == "statement" else ""))
+    if comma + 1 >= len(tokens) or not _balanced(tokens[:comma]):
         return None
     clause = [t for t in tokens[1:comma] if t.is_word]
     rest = [t for t in tokens[comma + 1 :] if t.is_word]
@@ -148,15 +171,79 @@ def _fronted_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
         return None
     if rest[0].text.lower() == "dan":
         rest = rest[1:]
-    if not (rest[0].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[0].text)):
+    imperative = kind == "question" and _imperative_then(rest)
+    if not imperative and not (rest[0].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[0].text)):
         return None
     first = subordinate_to_main(clause, text) if kind == "statement" else subordinate_to_question(clause, text)
     if first is None:
         return None
+    if imperative:
+        # "Als u … nodig heeft, neem dan contact op" -> "Heeft u … nodig? Neem dan contact op": 'dan' stays put.
+        return abs(len(clause) - len(rest)), Split(tokens[comma], capitalise(_tail(text, sentence, rest)), first)
     if kind == "statement":
         first += "."
     second = join(opener, text[rest[0].start : sentence.end].strip())
     return abs(len(clause) - len(rest)), Split(tokens[comma], second, first)
+
+
+def _verbs_meet(tokens: list[Token]) -> int | None:
+    """In a sentence that opens with a subordinate clause and has no comma: the index of the main clause's finite
+    verb, when it is the first place where a verb form of the clause's cluster ("bent", "heeft betaald") is
+    directly followed by a finite verb and then its subject ("kunt u", "is het", "moet de …"). None otherwise."""
+    if any(not t.is_word and t.text not in {".", "!", "?"} for t in tokens):
+        return None  # brackets, quotes, colons: the clause may end elsewhere
+    for index in range(3, len(tokens) - 2):
+        before, verb, subject = tokens[index - 1].text.lower(), tokens[index].text.lower(), tokens[index + 1].text
+        inverted_je = verb in {"kun", "ben", "heb", "wil", "zul", "word"} and subject in {"je", "jij"}
+        if verb not in FINITE_AUXILIARIES and not inverted_je and not (verb.endswith("t") and looks_finite(verb)):
+            continue
+        if subject.lower() not in SUBJECT_PRONOUNS | DETERMINERS | {"er"} or subject.lower() in {"die", "dat"}:
+            continue
+        if tokens[index].text[:1].isupper():
+            return None  # "… bent Heeft u …": a sentence without its full stop
+        if before in FINITE_AUXILIARIES or is_participle(before) or (before.endswith("t") and looks_finite(before)):
+            return index
+        return None
+    return None
+
+
+def _imperative_then(rest: list[Token]) -> bool:
+    """True for "neem dan …", "bel dan …": an imperative (a verb stem, lower case) directly followed by 'dan'."""
+    if len(rest) < 3 or rest[1].text.lower() != "dan" or not rest[0].text.islower():
+        return False
+    return is_verb_stem(rest[0].text)
+
+
+def _inverted_condition_split(text: str, sentence: Sentence) -> tuple[int, Split] | None:
+    """ "Bent u huurder, neem dan contact op …" -> "Bent u huurder? Neem dan contact op …".
+
+    A sentence that opens with a finite verb and its subject is a condition when the part after the first comma
+    starts with 'dan' + a finite verb, or with an imperative + 'dan'. The condition already has question word
+    order, so it only gets its question mark; the main clause keeps its words.
+    """
+    tokens = list(sentence.tokens)
+    words = sentence.words
+    if len(words) < 4 or not words[0].text[:1].isupper():
+        return None
+    verb, subject = words[0].text.lower(), words[1].text.lower()
+    if not (verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))):
+        return None
+    if subject not in SUBJECT_PRONOUNS and subject not in DETERMINERS:
+        return None
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or not _balanced(tokens[:comma]) or any(t.text in {"?", ":", ";"} for t in tokens[:comma]):
+        return None
+    clause = [t for t in tokens[:comma] if t.is_word]
+    rest = [t for t in tokens[comma + 1 :] if t.is_word]
+    if len(rest) < 3:
+        return None
+    then_finite = rest[0].text == "dan" and (rest[1].text.lower() in FINITE_AUXILIARIES or looks_finite(rest[1].text))
+    # "…, belt u dan …": the finite verb, its pronoun and 'dan'.
+    finite_then = looks_finite(rest[0].text) and rest[1].text in SUBJECT_PRONOUNS and rest[2].text == "dan"
+    if not (then_finite or finite_then or _imperative_then(rest)):
+        return None
+    first = text[sentence.start : tokens[comma].start].rstrip() + "?"
+    return abs(len(clause) - len(rest)), Split(tokens[comma], capitalise(_tail(text, sentence, rest)), first)
 
 
 def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) -> Split | None:
@@ -296,10 +383,31 @@ def _opens_clause(words: list[Token]) -> bool:
     first = words[0].text.lower()
     if first in _SUBJECT_OPENERS:
         return True
+    if first in _FRONTED_PREPOSITIONS:
+        return _inverted_after_phrase(words)
     if first not in _ADVERB_OPENERS or len(words) < 2 or not words[1].is_word:
         return False
     verb = words[1].text.lower()
     return verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))
+
+
+_FRONTED_PREPOSITIONS = frozenset("als in op voor na bij met door tijdens vanaf sinds volgens tot".split())
+
+
+def _inverted_after_phrase(words: list[Token]) -> bool:
+    """ "als gevolg van de crisis is de bouw …", "in mei krijgt u …": a phrase of at most seven words, then the
+    finite verb, then its subject (a pronoun or a determiner). Nothing that opens another clause on the way."""
+    for position in range(2, min(len(words) - 1, 8)):
+        word = words[position].text.lower()
+        if not words[position].is_word or word in SUBORDINATORS or word in {"en", "of", "maar", "om", "te"}:
+            return False
+        if words[position - 1].text.lower() in DETERMINERS:
+            continue  # "in de brief": a noun after a determiner, not a verb
+        finite = word in FINITE_AUXILIARIES or (word.endswith("t") and looks_finite(word))
+        if finite:
+            following = words[position + 1].text.lower()
+            return following in SUBJECT_PRONOUNS or following in DETERMINERS or following == "er"
+    return False
 
 
 def _ends_a_list(tokens: list[Token]) -> bool:
