@@ -75,7 +75,7 @@ def run_rules(context: RuleContext) -> list[Finding]:
 
 
 # A template field or a scrubbed value: "[NAAM]", "[IBAN]", "{{ naam }}", "{naam}". Its words are no text to judge.
-_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 _./-]{0,40}\]|\{\{[^{}\n]{1,60}\}\}|\{[a-z_]{1,40}\}")
+_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 _./+-]{0,40}\]|\{\{[^{}\n]{1,60}\}\}|\{[a-z_]{1,40}\}")
 # "(NAAM)" is a field too, but "(CJIB)" may be an abbreviation to explain: only its capitals are no shouting.
 _ROUND_PLACEHOLDER = re.compile(r"\([A-ZÀ-Ý][A-ZÀ-Ý _/-]{2,40}\)")
 
