@@ -36,7 +36,8 @@ def test_the_terminal_shows_the_replacement_and_the_list_it_comes_from(files: tu
     letter, word_list = files
     code, out, _ = _run(letter, "--woordenlijst", word_list)
     assert code == 0
-    assert "'beschikking' staat in de lijst als woord om niet te gebruiken. Het komt nog 1 keer voor." in out
+    listed = "'beschikking' staat in de lijst als woord om niet te gebruiken."
+    assert f"{listed} Dit komt nog 1 keer voor in de tekst." in out
     assert "Voorstel: besluit" in out
     assert "Uit: Woordenlijst huisstijl-uwv.tsv" in out
 

@@ -115,8 +115,11 @@ def first_per_term(findings: Iterable[Finding], key: Callable[[Finding], str]) -
             kept[name] = item
             repeats[name] = 0
     return [
-        replace(item, message=f"{item.message} Dit komt nog {repeats[name]} keer voor in de tekst.")
-        if repeats[name]
-        else item
+        replace(item, message=f"{item.message} {repeat_note(repeats[name])}") if repeats[name] else item
         for name, item in kept.items()
     ]
+
+
+def repeat_note(more: int) -> str:
+    """What a finding that stands for all occurrences of its term adds: "Dit komt nog 3 keer voor in de tekst."."""
+    return f"Dit komt nog {more} keer voor in de tekst."

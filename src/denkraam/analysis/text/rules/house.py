@@ -15,7 +15,7 @@ from denkraam.analysis.findings import Finding
 
 from ..house_style import HouseStyle
 from ..tokens import Token, tokenize
-from .base import RuleContext, finding
+from .base import RuleContext, finding, repeat_note
 from .wording import lemma
 
 
@@ -122,8 +122,7 @@ def house_style_words(context: RuleContext) -> Iterator[Finding]:
         replacement = style.avoid[key].strip()
         message = f"'{found}' staat in de lijst als woord om niet te gebruiken."
         if hit.count > 1:
-            more = hit.count - 1
-            message += f" Het komt nog {more} keer voor in de tekst." if more > 1 else " Het komt nog 1 keer voor."
+            message += f" {repeat_note(hit.count - 1)}"
         if not replacement:
             suggestion = "Kies een ander, gewoon woord."
         elif hit.exact:
