@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _report import BENCHMARKS, write_section  # noqa: E402
+from _report import read_section, write_section  # noqa: E402
 
 from denkraam.analysis.text.check import check_text  # noqa: E402
 from denkraam.analysis.text.readability import frog_available  # noqa: E402
@@ -219,13 +218,6 @@ def quality() -> list[str]:
     return lines
 
 
-def _kept_deep_section() -> str:
-    """The deep tier's subsection as BENCHMARKS.md has it now ("" when it has none)."""
-    text = BENCHMARKS.read_text(encoding="utf-8")
-    match = re.search(r"<!-- begin:textcheck-deep -->\n(.*?)\n<!-- end:textcheck-deep -->", text, re.S)
-    return match.group(1) if match else ""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=50)
@@ -241,7 +233,7 @@ def main() -> None:
         return
     rows, figures = speed(args.runs, not args.no_frog)
     if args.no_frog:  # keep the deep tier's figures of its last run
-        deep_rows, deep_figures = [_kept_deep_section() or "`--deep` not measured (--no-frog)."], {}
+        deep_rows, deep_figures = [read_section("textcheck-deep") or "`--deep` not measured (--no-frog)."], {}
     else:
         deep_rows, deep_figures = deep_speed(args.deep_runs)
     figures |= deep_figures
