@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from denkraam.analysis.findings import Finding
 
+from .. import inflection
 from .base import RuleContext, finding
 from .rewrite import capitalise, join, looks_finite, split_infinitive
 
@@ -86,28 +87,19 @@ def find_nominal(text: str, lower: str) -> Iterator[tuple[str, int, int, str]]:
         yield "chain", match.start(), match.end(), ""
 
 
-# Verb forms for the fixed pairs: the form of the light verb ("genomen") tells which form of the plain verb fits
-# ("behandeld"). Order: ik, hij/u, wij/infinitive, past, past plural, participle.
-_LIGHT_VERBS = {
-    "nemen": ("neem", "neemt", "nemen", "nam", "namen", "genomen"),
-    "stellen": ("stel", "stelt", "stellen", "stelde", "stelden", "gesteld"),
-    "maken": ("maak", "maakt", "maken", "maakte", "maakten", "gemaakt"),
-    "verlenen": ("verleen", "verleent", "verlenen", "verleende", "verleenden", "verleend"),
-    "brengen": ("breng", "brengt", "brengen", "bracht", "brachten", "gebracht"),
-    "doen": ("doe", "doet", "doen", "deed", "deden", "gedaan"),
-}
-_PLAIN_VERBS = {
-    "behandelen": ("behandel", "behandelt", "behandelen", "behandelde", "behandelden", "behandeld"),
-    "overwegen": ("overweeg", "overweegt", "overwegen", "overwoog", "overwogen", "overwogen"),
-    "ontvangen": ("ontvang", "ontvangt", "ontvangen", "ontving", "ontvingen", "ontvangen"),
-    "besluiten": ("besluit", "besluit", "besluiten", "besloot", "besloten", "besloten"),
-    "beslissen": ("beslis", "beslist", "beslissen", "besliste", "beslisten", "beslist"),
-    "kiezen": ("kies", "kiest", "kiezen", "koos", "kozen", "gekozen"),
-    "geven": ("geef", "geeft", "geven", "gaf", "gaven", "gegeven"),
-    "informeren": ("informeer", "informeert", "informeren", "informeerde", "informeerden", "geïnformeerd"),
-    "bezoeken": ("bezoek", "bezoekt", "bezoeken", "bezocht", "bezochten", "bezocht"),
-    "vragen": ("vraag", "vraagt", "vragen", "vroeg", "vroegen", "gevraagd"),
-}
+def _verb_forms(infinitive: str) -> tuple[str, ...]:
+    """The forms that tell which form of the plain verb fits the light verb's ("genomen" -> "behandeld"), from the
+    project's inflection module. Order: ik, hij/u, wij/infinitive, past, past plural, participle."""
+    return (
+        inflection.present(infinitive, 1),
+        inflection.present(infinitive, 3),
+        infinitive,
+        inflection.past(infinitive),
+        inflection.past(infinitive, plural=True),
+        inflection.participle(infinitive),
+    )
+
+
 # (noun part as it stands in the text, light verb, plain verb, words kept in front of the plain verb)
 _PAIRS: tuple[tuple[str, str, str, str], ...] = (
     ("ter beschikking", "stellen", "geven", ""),
@@ -134,18 +126,18 @@ def _fixed_rewrite(found: str) -> str:
     for noun, light, plain, kept in _PAIRS:
         if kept == "om iets":
             continue  # "een verzoek doen" -> "vragen om …" needs the object; no safe rewrite
-        forms = _LIGHT_VERBS[light]
+        forms = _verb_forms(light)
         if text.startswith(noun + " "):
             rest = lower[len(noun.split()) :]
             te = rest[:1] == ["te"]
             verb = rest[1:] if te else rest
             if len(verb) != 1 or verb[0] not in forms:
                 continue
-            form = _PLAIN_VERBS[plain][forms.index(verb[0])]
+            form = _verb_forms(plain)[forms.index(verb[0])]
             return " ".join(part for part in (kept, "te" if te else "", plain if te else form) if part)
         if text.endswith(" " + noun) and lower[0] in forms:
             middle = words[1 : len(words) - len(noun.split())]
-            form = _PLAIN_VERBS[plain][forms.index(lower[0])]
+            form = _verb_forms(plain)[forms.index(lower[0])]
             return " ".join([form, *([kept] if kept else []), *middle])
     return ""
 
