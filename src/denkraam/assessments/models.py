@@ -43,6 +43,18 @@ class Assessment(models.Model):
     opened_at = models.DateTimeField("geopend op", null=True, blank=True)
     revealed_at = models.DateTimeField("onthuld op", null=True, blank=True)
     closed_at = models.DateTimeField("gesloten op", null=True, blank=True)
+    # Which questions the session covers: empty for the whole frame, else the ids chosen at set-up. `question_set`
+    # names where they came from: "" (whole frame), a named set of the frame file, or "eigen" (picked by hand).
+    question_set = models.CharField("vragenset", max_length=100, blank=True)
+    question_ids = models.JSONField("vragen", default=list, blank=True)
+    # Chosen before opening and shown to participants: names hidden in the presentation view and in reports.
+    anonymous = models.BooleanField("anoniem", default=False)
+    time_box_minutes = models.PositiveSmallIntegerField("tijd voor het gesprek (minuten)", default=60)
+    item_minutes = models.PositiveSmallIntegerField("tijd per agendapunt (minuten)", default=5)
+    # The agenda item on the big screen, and since when: the presentation view's timer counts from it.
+    current_question_id = models.CharField("vraag op het scherm", max_length=100, blank=True)
+    current_item_started_at = models.DateTimeField("agendapunt gestart op", null=True, blank=True)
+    session_started_at = models.DateTimeField("bijeenkomst gestart op", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -16,6 +16,7 @@ from denkraam.accounts.models import Membership, User, role_rank
 from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
 from denkraam.framework import (
     Frame,
+    Question,
     find_bundled_frame,
     load_frame,
 )
@@ -25,6 +26,18 @@ from denkraam.initiatives.models import Initiative
 def assessment_frame(*, assessment: Assessment) -> Frame:
     """The frame (and version) the assessment was started with; the bundled default when it cannot be found."""
     return find_bundled_frame(assessment.frame_id, assessment.frame_version) or load_frame()
+
+
+def assessment_questions(*, assessment: Assessment, frame: Frame | None = None) -> tuple[Question, ...]:
+    """The questions this session covers, in frame order: the selection made at set-up, else the whole frame.
+
+    Ids that the frame no longer has are left out, so a session keeps working when its frame file changed.
+    """
+    frame = frame or assessment_frame(assessment=assessment)
+    if not assessment.question_ids:
+        return frame.questions()
+    chosen = set(assessment.question_ids)
+    return tuple(q for q in frame.questions() if q.id in chosen)
 
 
 @dataclass(frozen=True, slots=True)
