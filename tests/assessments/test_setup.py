@@ -24,6 +24,7 @@ from denkraam.assessments.selectors import (
 from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from denkraam.notifications.selectors import reminder_recipients
+from denkraam.reports.selectors import assessment_report
 from tests.assessments.factories import answers_set
 
 ClientFor = Callable[[User], Client]
@@ -298,3 +299,12 @@ def test_the_agenda_page_shows_the_time_per_item_and_the_rest_if_time_is_left(
     assert "5 min" in page and "als er tijd over is" in page
     detail = _page(client_for(bob).get(reverse("assessments:detail", kwargs={"assessment_id": picked.pk})))
     assert "op 1 vraag gebaseerd" in detail
+
+
+def test_the_report_lists_only_the_questions_of_the_session(picked: Assessment, alice: User, bob: User) -> None:
+    services.answer_save(assessment=picked, user=bob, question_id=TWO[0], rating="goed")
+    services.assessment_reveal(assessment=picked, actor=alice)
+    report = assessment_report(assessment=picked, user=alice)
+    listed = [row.question.id for need in report.needs for block in need.principles for row in block.rows]
+    assert listed == list(TWO)
+    assert [n.need.id for n in report.needs if n.principles] == ["vertrouwen", "gemak"]
