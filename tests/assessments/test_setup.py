@@ -308,3 +308,16 @@ def test_the_report_lists_only_the_questions_of_the_session(picked: Assessment, 
     listed = [row.question.id for need in report.needs for block in need.principles for row in block.rows]
     assert listed == list(TWO)
     assert [n.need.id for n in report.needs if n.principles] == ["vertrouwen", "gemak"]
+
+
+def test_the_start_page_says_in_dutch_when_the_minutes_do_not_fit(
+    initiative: Initiative, alice: User, client_for: ClientFor
+) -> None:
+    url = reverse("initiative_assessments:create", kwargs={"initiative_id": initiative.pk})
+    data = {"title": "Workshop", "question_set": "", "time_box_minutes": "5", "item_minutes": "veel"}
+    page = _page(client_for(alice).post(url, data))
+    assert "Kies een tijd voor het gesprek van 10 tot 480 minuten." in page
+    assert "Vul het aantal minuten in als een heel getal, bijvoorbeeld 5." in page
+    data = {"title": "Workshop", "question_set": "", "time_box_minutes": "20", "item_minutes": "30"}
+    assert "niet langer duren dan het hele gesprek" in _page(client_for(alice).post(url, data))
+    assert not Assessment.objects.exists()

@@ -52,7 +52,15 @@ class AssessmentSetupForm(forms.Form):
         min_value=10,
         max_value=480,
         required=False,  # empty: the default, as for a form sent without these fields
-        help_text="Met het invullen erbij: reken een halve minuut per vraag. De agenda stelt voor wat in de rest past.",
+        help_text=(
+            "Met het invullen erbij: reken een halve minuut per vraag. De agenda stelt voor wat in de rest past. "
+            "Leeg: 60 minuten."
+        ),
+        error_messages={
+            "min_value": "Kies een tijd voor het gesprek van 10 tot 480 minuten.",
+            "max_value": "Kies een tijd voor het gesprek van 10 tot 480 minuten.",
+            "invalid": "Vul het aantal minuten in als een heel getal, bijvoorbeeld 60.",
+        },
     )
     item_minutes = forms.IntegerField(
         label="Tijd per agendapunt (minuten)",
@@ -60,6 +68,12 @@ class AssessmentSetupForm(forms.Form):
         min_value=1,
         max_value=60,
         required=False,
+        help_text="Leeg: 5 minuten.",
+        error_messages={
+            "min_value": "Kies een tijd per agendapunt van 1 tot 60 minuten.",
+            "max_value": "Kies een tijd per agendapunt van 1 tot 60 minuten.",
+            "invalid": "Vul het aantal minuten in als een heel getal, bijvoorbeeld 5.",
+        },
     )
     anonymous = forms.BooleanField(
         label="Anoniem gesprek",
