@@ -56,3 +56,11 @@ def test_show_of_an_invalid_file_exits_1_with_the_problems(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["framework", "show", str(path)])
     assert result.exit_code == 1
     assert "empty" in result.output
+
+
+def test_validate_and_show_name_the_quick_scan() -> None:
+    assert "1 vragenset(s)" in CliRunner().invoke(main, ["framework", "validate"]).output
+    data = json.loads(CliRunner().invoke(main, ["framework", "show", "--format", "json"]).output)
+    assert [(s["id"], len(s["questions"])) for s in data["question_sets"]] == [("snelle-scan", 12)]
+    markdown = CliRunner().invoke(main, ["framework", "show", "--format", "markdown"]).output
+    assert "### Snelle scan (`snelle-scan`, 12 vragen)" in markdown

@@ -110,3 +110,76 @@ def test_a_bundled_frame_is_found_by_id_and_version() -> None:
 
     assert find_bundled_frame("interactiestrategie", "1.0") is load_frame()
     assert find_bundled_frame("interactiestrategie", "9.9") is None
+
+
+def _with_sets(sets: object) -> str:
+    data = yaml.safe_load(BUNDLED)
+    data["question_sets"] = sets
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def _line_of(source: str, line: int) -> str:
+    return source.splitlines()[line - 1]
+
+
+def test_the_bundled_quick_scan_has_twelve_questions_covering_every_need_and_twelve_principles() -> None:
+    frame = load_frame()
+    scan = frame.question_set("snelle-scan")
+    questions = [frame.question(q) for q in scan.question_ids]
+    assert len(questions) == 12
+    assert {q.need_id for q in questions} == {"vertrouwen", "persoonlijk", "gemak"}
+    assert len({q.principle_id for q in questions}) == 12
+    assert scan.title == "Snelle scan"
+
+
+def test_it_reports_an_unknown_question_in_a_set_on_its_own_line() -> None:
+    source = _with_sets([{"id": "scan", "title": "Scan", "description": "Kort.", "questions": ["bestaat-niet"]}])
+    problems = validate_text(source, file="set.yaml")
+    assert len(problems) == 1
+    assert problems[0].message == "vragenset 'scan': vraag 'bestaat-niet' bestaat niet in dit denkraam"
+    assert "bestaat-niet" in _line_of(source, problems[0].line)
+
+
+def test_it_reports_a_question_that_appears_twice_in_a_set_and_where_it_was_first() -> None:
+    ids = ["transparant-besluit", "betrouwbaar-afspraken", "transparant-besluit"]
+    source = _with_sets([{"id": "scan", "title": "Scan", "description": "Kort.", "questions": ids}])
+    problems = validate_text(source, file="set.yaml")
+    assert len(problems) == 1
+    first_line = int(problems[0].message.rsplit("regel ", 1)[1].rstrip(")"))
+    assert "staat er twee keer in" in problems[0].message
+    assert first_line < problems[0].line
+    assert "transparant-besluit" in _line_of(source, first_line)
+
+
+def test_it_reports_an_empty_set_a_missing_title_and_a_set_named_twice() -> None:
+    sets = [
+        {"id": "leeg", "title": "Leeg", "description": "Niets.", "questions": []},
+        {"id": "scan", "description": "Kort.", "questions": ["transparant-besluit"]},
+        {"id": "scan", "title": "Nog een", "description": "Kort.", "questions": ["transparant-besluit"]},
+    ]
+    messages = [p.message for p in validate_text(_with_sets(sets), file="set.yaml")]
+    assert "vragenset 'leeg' is leeg: noem minstens één vraag" in messages
+    assert "vragenset 'scan' heeft geen 'title'" in messages
+    assert any(m.startswith("vragenset 'scan' staat twee keer in het bestand (eerst op regel ") for m in messages)
+
+
+def test_a_set_may_not_take_the_name_used_for_a_hand_picked_selection() -> None:
+    source = _with_sets(
+        [{"id": "eigen", "title": "Eigen", "description": "Kort.", "questions": ["transparant-besluit"]}]
+    )
+    messages = [p.message for p in validate_text(source)]
+    assert messages == ["vragenset 'eigen': de id 'eigen' is gereserveerd voor een eigen keuze van vragen"]
+
+
+def test_question_sets_must_be_a_list() -> None:
+    problems = validate_text(_with_sets({"scan": ["transparant-besluit"]}))
+    assert [p.message for p in problems] == ["'question_sets' moet een lijst zijn"]
+
+
+def test_a_frame_without_question_sets_is_still_valid_and_has_none(tmp_path: Path) -> None:
+    data = yaml.safe_load(BUNDLED)
+    del data["question_sets"]
+    path = tmp_path / "zonder-sets.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert validate_file(path) == []
+    assert load_frame(path).question_sets == ()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.forms.boundfield import BoundWidget
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Action, Answer, Participant
@@ -16,11 +17,137 @@ def rating_choices(frame: Frame) -> list[tuple[str, str]]:
     return [(o.id, o.label) for o in frame.scale] + [(frame.not_applicable.id, frame.not_applicable.label)]
 
 
-class AssessmentCreateForm(forms.Form):
+DEFAULT_TIME_BOX_MINUTES = 60
+DEFAULT_ITEM_MINUTES = 5
+OWN_CHOICE = "eigen"  # the same value as selectors.OWN_SELECTION: the hand-picked questions below
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleChoices:
+    """The checkboxes of one principle's questions: one fieldset per principle on the set-up page."""
+
+    principle: Principle
+    checkboxes: list[BoundWidget]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedChoices:
+    title: str
+    principles: list[PrincipleChoices]
+
+
+class AssessmentSetupForm(forms.Form):
+    """Which questions the session covers, its time box and anonymity; the service checks the values."""
+
+    question_set = forms.ChoiceField(label="Welke vragen bespreekt u?", widget=forms.RadioSelect)
+    question_ids = forms.MultipleChoiceField(
+        label="Eigen keuze van vragen",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Alleen bij 'Eigen keuze': vink minstens één vraag aan.",
+    )
+    time_box_minutes = forms.IntegerField(
+        label="Tijd voor het hele gesprek (minuten)",
+        initial=DEFAULT_TIME_BOX_MINUTES,
+        min_value=10,
+        max_value=480,
+        required=False,  # empty: the default, as for a form sent without these fields
+        help_text=(
+            "Met het invullen erbij: reken een halve minuut per vraag. De agenda stelt voor wat in de rest past. "
+            "Leeg: 60 minuten."
+        ),
+        error_messages={
+            "min_value": "Kies een tijd voor het gesprek van 10 tot 480 minuten.",
+            "max_value": "Kies een tijd voor het gesprek van 10 tot 480 minuten.",
+            "invalid": "Vul het aantal minuten in als een heel getal, bijvoorbeeld 60.",
+        },
+    )
+    item_minutes = forms.IntegerField(
+        label="Tijd per agendapunt (minuten)",
+        initial=DEFAULT_ITEM_MINUTES,
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text="Leeg: 5 minuten.",
+        error_messages={
+            "min_value": "Kies een tijd per agendapunt van 1 tot 60 minuten.",
+            "max_value": "Kies een tijd per agendapunt van 1 tot 60 minuten.",
+            "invalid": "Vul het aantal minuten in als een heel getal, bijvoorbeeld 5.",
+        },
+    )
+    anonymous = forms.BooleanField(
+        label="Anoniem gesprek",
+        required=False,
+        help_text=(
+            "De namen van de deelnemers staan dan niet op het grote scherm en niet in de rapporten. "
+            "De deelnemers zien dat het gesprek anoniem is. U kunt dit niet meer veranderen als de vragenlijst "
+            "open is."
+        ),
+    )
+
+    def __init__(self, *args: Any, frame: Frame, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.frame = frame
+        question_set = self.fields["question_set"]
+        assert isinstance(question_set, forms.ChoiceField)
+        question_set.choices = [
+            ("", f"Hele denkraam: alle {len(frame.questions())} vragen"),
+            *((qs.id, f"{qs.title}: {len(qs.question_ids)} vragen. {qs.description}") for qs in frame.question_sets),
+            (OWN_CHOICE, "Eigen keuze: u vinkt hieronder zelf de vragen aan"),
+        ]
+        question_set.error_messages["required"] = "Kies welke vragen u bespreekt."
+        question_set.required = False  # "" (the whole frame) is a choice, not an empty answer
+        question_ids = self.fields["question_ids"]
+        assert isinstance(question_ids, forms.MultipleChoiceField)
+        question_ids.choices = [(q.id, q.text) for q in frame.questions()]
+
+    def question_groups(self) -> list[NeedChoices]:
+        """The checkboxes grouped by need and principle, in frame order."""
+        widgets = {w.data["value"]: w for w in self["question_ids"]}
+        return [
+            NeedChoices(
+                title=need.title,
+                principles=[
+                    PrincipleChoices(principle=p, checkboxes=[widgets[q.id] for q in p.questions])
+                    for p in need.principles
+                ],
+            )
+            for need in self.frame.needs
+        ]
+
+    @property
+    def own_choice_open(self) -> bool:
+        """Show the checkboxes unfolded when the hand-picked selection is chosen or has an error."""
+        return self["question_set"].value() == OWN_CHOICE or bool(self["question_ids"].errors)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("question_ids") and cleaned.get("question_set") != OWN_CHOICE:
+            self.add_error(
+                "question_ids", "U heeft vragen aangevinkt. Kies dan 'Eigen keuze', of vink de vragen weer uit."
+            )
+        elif cleaned.get("question_set") == OWN_CHOICE and not cleaned.get("question_ids"):
+            self.add_error("question_ids", "Vink minstens één vraag aan voor uw eigen keuze.")
+        return cleaned
+
+    def setup_values(self) -> dict[str, Any]:
+        """The cleaned set-up as keyword arguments for services.Setup."""
+        own = self.cleaned_data["question_set"] == OWN_CHOICE
+        return {
+            "question_set": self.cleaned_data["question_set"] or "",
+            "question_ids": tuple(self.cleaned_data["question_ids"]) if own else (),
+            "anonymous": self.cleaned_data["anonymous"],
+            "time_box_minutes": self.cleaned_data["time_box_minutes"] or DEFAULT_TIME_BOX_MINUTES,
+            "item_minutes": self.cleaned_data["item_minutes"] or DEFAULT_ITEM_MINUTES,
+        }
+
+
+class AssessmentCreateForm(AssessmentSetupForm):
     title = forms.CharField(label="Titel van het gesprek", max_length=200)
     facilitator_participates = forms.BooleanField(
         label="Ik vul de vragenlijst zelf ook in", required=False, initial=True
     )
+    field_order = ["title", "facilitator_participates"]
 
 
 class InviteForm(forms.Form):

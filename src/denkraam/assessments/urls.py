@@ -15,6 +15,7 @@ urlpatterns = [
         session.participant_remove,
         name="participant_remove",
     ),
+    path("<uuid:assessment_id>/opzet/", session.assessment_setup, name="setup"),
     path("<uuid:assessment_id>/openen/", session.assessment_open, name="open"),
     path("<uuid:assessment_id>/herinneren/", session.assessment_remind, name="remind"),
     path("<uuid:assessment_id>/onthullen/", session.assessment_reveal, name="reveal"),

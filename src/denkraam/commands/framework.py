@@ -46,7 +46,8 @@ def validate(path: Path | None) -> None:
         frame = load_frame(target)
         click.echo(
             f"In orde: {target} ({frame.label}, {len(frame.needs)} behoeften, "
-            f"{len(frame.principles())} principes, {len(frame.questions())} vragen)."
+            f"{len(frame.principles())} principes, {len(frame.questions())} vragen, "
+            f"{len(frame.question_sets)} vragenset(s))."
         )
         return
     for problem in problems:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from denkraam.framework.model import Frame, Need, NotApplicable, Principle, Question, ScaleOption
+from denkraam.framework.model import Frame, Need, NotApplicable, Principle, Question, QuestionSet, ScaleOption
 from denkraam.framework.validate import Problem, validate_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -95,6 +95,15 @@ def frame_from_dict(data: dict[str, Any]) -> Frame:
             reason_required=bool(na.get("reason_required", True)),
         ),
         needs=tuple(_need(n) for n in data["needs"]),
+        question_sets=tuple(
+            QuestionSet(
+                id=str(s["id"]),
+                title=str(s["title"]),
+                description=str(s["description"]).strip(),
+                question_ids=tuple(str(q) for q in s["questions"]),
+            )
+            for s in data.get("question_sets") or []
+        ),
     )
 
 

@@ -56,6 +56,16 @@ class NotApplicable:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionSet:
+    """A named selection of the frame's questions, e.g. a quick scan for a one-hour session."""
+
+    id: str
+    title: str
+    description: str
+    question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
     id: str
     version: str
@@ -67,6 +77,7 @@ class Frame:
     not_applicable: NotApplicable
     needs: tuple[Need, ...]
     source: str = ""
+    question_sets: tuple[QuestionSet, ...] = ()
     _questions: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -96,6 +107,12 @@ class Frame:
             if principle.id == principle_id:
                 return principle
         raise KeyError(principle_id)
+
+    def question_set(self, set_id: str) -> QuestionSet:
+        for question_set in self.question_sets:
+            if question_set.id == set_id:
+                return question_set
+        raise KeyError(set_id)
 
     def scale_option(self, rating_id: str) -> ScaleOption:
         for option in self.scale:

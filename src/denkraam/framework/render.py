@@ -46,6 +46,10 @@ def frame_to_dict(frame: Frame) -> dict[str, Any]:
             "label": frame.not_applicable.label,
             "reason_required": frame.not_applicable.reason_required,
         },
+        "question_sets": [
+            {"id": qs.id, "title": qs.title, "description": qs.description, "questions": list(qs.question_ids)}
+            for qs in frame.question_sets
+        ],
     }
 
 
@@ -75,6 +79,12 @@ def frame_to_markdown(frame: Frame) -> str:
         "",
         frame.scoring,
     ]
+    if frame.question_sets:
+        lines += ["", "## Vragensets", ""]
+        for qs in frame.question_sets:
+            lines += [f"### {qs.title} (`{qs.id}`, {len(qs.question_ids)} vragen)", "", qs.description, ""]
+            lines += [f"- {frame.question(q).text} (`{q}`)" for q in qs.question_ids]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -88,4 +98,6 @@ def frame_to_text(frame: Frame) -> str:
         lines.append("")
     scale = ", ".join(o.label.lower() for o in frame.scale)
     lines.append(f"Schaal: {scale}, of {frame.not_applicable.label.lower()} (met reden).")
+    for qs in frame.question_sets:
+        lines.append(f"Vragenset {qs.title} ({qs.id}): {len(qs.question_ids)} vragen.")
     return "\n".join(lines) + "\n"

@@ -18,6 +18,8 @@ MIN_PRINCIPLES_PER_NEED = 4
 MIN_QUESTIONS_PER_PRINCIPLE = 2
 REQUIRED_NEEDS = ("vertrouwen", "persoonlijk", "gemak")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A session's questions picked by hand are stored under this name, so no named set may take it.
+RESERVED_SET_IDS = ("eigen",)
 MAX_FILE_BYTES = 2_000_000
 
 
@@ -39,6 +41,7 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
         self.seen_ids: dict[str, int] = {}
+        self.question_ids: set[str] = set()
 
     def add(self, node: Node | None, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 0
@@ -110,6 +113,7 @@ def validate_text(source: str, *, file: str = "<frame>") -> list[Problem]:
     checker.text(top, "title", root, "the frame")
     _check_scale(checker, top, root)
     _check_needs(checker, top, root)
+    _check_question_sets(checker, top)
     return checker.problems
 
 
@@ -182,12 +186,77 @@ def _check_principle(checker: _Checker, principle: Node) -> None:
         if qfields is None:
             continue
         question_id = checker.identifier(qfields, question, "a question") or "?"
+        checker.question_ids.add(question_id)
         qwhat = f"question '{question_id}'"
         checker.text(qfields, "text", question, qwhat)
         checker.text(qfields, "guidance", question, qwhat)
         for item in checker.sequence(qfields, "evidence", question, qwhat):
             if not isinstance(item, ScalarNode) or item.value not in EVIDENCE_TYPES:
                 checker.add(item, f"{qwhat}: evidence type must be one of {', '.join(EVIDENCE_TYPES)}")
+
+
+def _check_question_sets(checker: _Checker, top: dict[str, Node]) -> None:
+    """Named question sets (optional): each has an id, title, description and at least one known question, once.
+
+    These messages are in Dutch: a facilitator who adds a quick scan reads them, not only a developer.
+    """
+    node = top.get("question_sets")
+    if node is None:
+        return
+    if not isinstance(node, SequenceNode):
+        checker.add(node, "'question_sets' moet een lijst zijn")
+        return
+    set_lines: dict[str, int] = {}
+    for number, item in enumerate(node.value, start=1):
+        fields = checker.mapping(item, f"vragenset {number}")
+        if fields is None:
+            continue
+        id_node = fields.get("id")
+        set_id = str(id_node.value).strip() if isinstance(id_node, ScalarNode) else ""
+        what = f"vragenset '{set_id}'" if set_id else f"vragenset {number}"
+        if id_node is None or not set_id:
+            checker.add(id_node or item, f"{what} heeft geen 'id'")
+        elif not ID_PATTERN.match(set_id):
+            checker.add(id_node, f"{what}: de id mag alleen kleine letters, cijfers en '-' bevatten")
+        elif set_id in RESERVED_SET_IDS:
+            checker.add(id_node, f"{what}: de id '{set_id}' is gereserveerd voor een eigen keuze van vragen")
+        elif set_id in set_lines:
+            checker.add(id_node, f"{what} staat twee keer in het bestand (eerst op regel {set_lines[set_id]})")
+        else:
+            set_lines[set_id] = id_node.start_mark.line + 1
+        for key in ("title", "description"):
+            value = fields.get(key)
+            if value is None:
+                checker.add(item, f"{what} heeft geen '{key}'")
+            elif not isinstance(value, ScalarNode) or not str(value.value).strip():
+                checker.add(value, f"{what}: '{key}' moet een tekst zijn die niet leeg is")
+        _check_set_questions(checker, fields, item, what)
+
+
+def _check_set_questions(checker: _Checker, fields: dict[str, Node], item: Node, what: str) -> None:
+    questions = fields.get("questions")
+    if questions is None:
+        checker.add(item, f"{what} heeft geen 'questions'")
+        return
+    if not isinstance(questions, SequenceNode):
+        checker.add(questions, f"{what}: 'questions' moet een lijst met vraag-ids zijn")
+        return
+    if not questions.value:
+        checker.add(questions, f"{what} is leeg: noem minstens één vraag")
+    first_line: dict[str, int] = {}
+    for entry in questions.value:
+        if not isinstance(entry, ScalarNode) or not str(entry.value).strip():
+            checker.add(entry, f"{what}: elke vraag is een vraag-id, zoals 'betrouwbaar-afspraken'")
+            continue
+        question_id = str(entry.value).strip()
+        if question_id in first_line:
+            checker.add(
+                entry, f"{what}: vraag '{question_id}' staat er twee keer in (eerst op regel {first_line[question_id]})"
+            )
+            continue
+        first_line[question_id] = entry.start_mark.line + 1
+        if question_id not in checker.question_ids:
+            checker.add(entry, f"{what}: vraag '{question_id}' bestaat niet in dit denkraam")
 
 
 def validate_file(path: str | Path) -> list[Problem]:

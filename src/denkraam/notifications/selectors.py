@@ -9,7 +9,7 @@ from django.db.models import Count
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Answer, Assessment, Participant
-from denkraam.assessments.selectors import assessment_frame
+from denkraam.assessments.selectors import assessment_questions
 from denkraam.notifications.models import Notification
 
 # A facilitator's reminder goes out at most once in this time per session.
@@ -26,9 +26,10 @@ class ReminderRecipients:
 
 def reminder_recipients(*, assessment: Assessment, actor: User | None = None) -> ReminderRecipients:
     """The active participants (except `actor`) who have not answered every question of the session."""
-    total = len(assessment_frame(assessment=assessment).questions())
+    question_ids = [q.id for q in assessment_questions(assessment=assessment)]
+    total = len(question_ids)
     answered = dict(
-        Answer.objects.filter(assessment=assessment, user__isnull=False)
+        Answer.objects.filter(assessment=assessment, user__isnull=False, question_id__in=question_ids)
         .values_list("user_id")
         .annotate(n=Count("id"))
         .order_by()

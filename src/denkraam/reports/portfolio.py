@@ -139,7 +139,16 @@ def portfolio_for_user(*, user: User, filters: PortfolioFilters | None = None, f
     assessments = assessment_list_visible(user=user, initiative_ids=initiatives_qs.order_by().values("id"))
     latest: dict[Any, Assessment] = {}
     for assessment in assessments.filter(status__in=REVEALED).only(
-        "id", "initiative_id", "title", "status", "frame_id", "frame_version", "created_at", "revealed_at", "closed_at"
+        "id",
+        "initiative_id",
+        "title",
+        "status",
+        "frame_id",
+        "frame_version",
+        "question_ids",  # a session scores on the questions it covered
+        "created_at",
+        "revealed_at",
+        "closed_at",
     ):
         current = latest.get(assessment.initiative_id)
         if current is None or _assessment_date(assessment) > _assessment_date(current):

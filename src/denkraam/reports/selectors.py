@@ -26,6 +26,7 @@ from denkraam.assessments.selectors import (
     assessment_comparison,
     assessment_frame,
     assessment_list_for_initiative,
+    assessment_principles,
     assessment_progress,
     assessment_results,
     participant_list,
@@ -220,6 +221,8 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
     summaries = result.summaries if result else {}
     need_results = result.needs if result else []
     by_need = {r.need_id: r for r in need_results}
+    # Only the questions the session covered (a quick scan reports on its 12, not on all of the frame).
+    covered = {p.id: p for p in assessment_principles(assessment=assessment, frame=frame)}
     needs = [
         NeedBlock(
             need=need,
@@ -228,9 +231,10 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
                 PrincipleBlock(
                     principle=p,
                     score=result.principles.get(p.id) if result else None,
-                    rows=[_question_row(frame, q, summaries.get(q.id)) for q in p.questions],
+                    rows=[_question_row(frame, q, summaries.get(q.id)) for q in covered[p.id].questions],
                 )
                 for p in need.principles
+                if p.id in covered
             ],
         )
         for need in frame.needs

@@ -18,7 +18,7 @@ from django.urls import reverse
 from denkraam.accounts.models import Membership, User
 from denkraam.accounts.selectors import membership_list_for_user
 from denkraam.assessments.models import Action, Answer, Assessment, Participant
-from denkraam.assessments.selectors import assessment_frame, assessment_list_visible
+from denkraam.assessments.selectors import assessment_list_visible, assessment_questions
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import InitiativeRow, initiative_list_for_user, initiative_rows
 
@@ -111,7 +111,7 @@ def questionnaire_tasks(*, user: User) -> list[QuestionnaireTask]:
     tasks = []
     for participation in participations:
         assessment = participation.assessment
-        total = len(assessment_frame(assessment=assessment).questions())
+        total = len(assessment_questions(assessment=assessment))
         done = min(answered.get(assessment.pk, 0), total)
         if done < total:
             tasks.append(

@@ -4,6 +4,7 @@ Blindness: `answer_list_visible` returns only the user's own answers before the 
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from denkraam.accounts.models import Membership, User, role_rank
 from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
 from denkraam.framework import (
     Frame,
+    Principle,
     Question,
     find_bundled_frame,
     load_frame,
@@ -38,6 +40,56 @@ def assessment_questions(*, assessment: Assessment, frame: Frame | None = None) 
         return frame.questions()
     chosen = set(assessment.question_ids)
     return tuple(q for q in frame.questions() if q.id in chosen)
+
+
+def assessment_principles(*, assessment: Assessment, frame: Frame | None = None) -> tuple[Principle, ...]:
+    """The frame's principles as this session covers them: each with only the chosen questions, empty ones left out.
+
+    The questionnaire shows one of these per page, so a participant answers only the session's questions.
+    """
+    frame = frame or assessment_frame(assessment=assessment)
+    chosen = {q.id for q in assessment_questions(assessment=assessment, frame=frame)}
+    principles = []
+    for principle in frame.principles():
+        questions = tuple(q for q in principle.questions if q.id in chosen)
+        if questions:
+            principles.append(dataclasses.replace(principle, questions=questions))
+    return tuple(principles)
+
+
+# Where a session's questions came from (Assessment.question_set): the whole frame, or picked by hand.
+WHOLE_FRAME = ""
+OWN_SELECTION = "eigen"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionScope:
+    """Which questions a session covers, in words for the page: "Snelle scan (12 vragen)"."""
+
+    set_id: str
+    title: str
+    description: str
+    count: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.count} {'vraag' if self.count == 1 else 'vragen'})"
+
+
+def assessment_scope(*, assessment: Assessment, frame: Frame | None = None) -> QuestionScope:
+    """The session's question set by name and size; a set the frame no longer has keeps its stored id as name."""
+    frame = frame or assessment_frame(assessment=assessment)
+    count = len(assessment_questions(assessment=assessment, frame=frame))
+    set_id = assessment.question_set
+    if set_id == WHOLE_FRAME or not assessment.question_ids:
+        return QuestionScope(WHOLE_FRAME, "Hele denkraam", "Alle vragen van het denkraam.", count)
+    if set_id == OWN_SELECTION:
+        return QuestionScope(set_id, "Eigen keuze", "Vragen die de gespreksleider zelf heeft gekozen.", count)
+    try:
+        named = frame.question_set(set_id)
+    except KeyError:
+        return QuestionScope(set_id, set_id, "", count)
+    return QuestionScope(set_id, named.title, named.description, count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +253,7 @@ def participant_get(*, assessment: Assessment, participant_id: int | str) -> Par
 
 def participant_answer_count(*, participant: Participant) -> int:
     """How many questions this participant answered (a count only: safe to show the facilitator before the reveal)."""
+    # Every answer, also one to a question that left the frame: this is the count of what removing them deletes.
     return Answer.objects.filter(assessment_id=participant.assessment_id, user_id=participant.user_id).count()
 
 
@@ -236,10 +289,14 @@ class ParticipantProgress:
 
 
 def assessment_progress(*, assessment: Assessment) -> list[ParticipantProgress]:
-    """How many questions each participant has answered; counts only, never ratings (safe before the reveal)."""
-    total = len(assessment_frame(assessment=assessment).questions())
+    """How many of the session's questions each participant has answered; counts only, never ratings."""
+    question_ids = [q.id for q in assessment_questions(assessment=assessment)]
+    total = len(question_ids)
     counts = dict(
-        Answer.objects.filter(assessment=assessment).values_list("user_id").annotate(n=Count("id")).order_by()
+        Answer.objects.filter(assessment=assessment, question_id__in=question_ids)
+        .values_list("user_id")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     # Only the columns the table shows: full users (and who invited whom) cost a third of the page's time.
     participants = (

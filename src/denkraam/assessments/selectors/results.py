@@ -14,7 +14,12 @@ from django.db.models.functions import Cast
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Answer, Assessment, Consensus
-from denkraam.assessments.selectors.access import assessment_frame, assessment_list_visible, consensus_map
+from denkraam.assessments.selectors.access import (
+    assessment_frame,
+    assessment_list_visible,
+    assessment_questions,
+    consensus_map,
+)
 from denkraam.framework import (
     Frame,
     counting_rating,
@@ -81,10 +86,14 @@ def _summarise(frame: Frame, question_id: str, answers: list[Answer], consensus:
 
 
 def question_reveal(*, assessment: Assessment, question_id: str) -> QuestionSummary:
-    """Everyone's rating and note for one question, with spread and consensus (only after the reveal)."""
+    """Everyone's rating and note for one question, with spread and consensus (only after the reveal).
+
+    KeyError for a question the session does not cover.
+    """
     _require_revealed(assessment)
     frame = assessment_frame(assessment=assessment)
-    frame.question(question_id)  # KeyError for an unknown question
+    if question_id not in {q.id for q in assessment_questions(assessment=assessment, frame=frame)}:
+        raise KeyError(question_id)
     answers = _ratings_by_question(assessment).get(question_id, [])
     return _summarise(frame, question_id, answers, consensus_map(assessment=assessment).get(question_id))
 
@@ -93,7 +102,8 @@ def _summaries(assessment: Assessment) -> list[QuestionSummary]:
     frame = assessment_frame(assessment=assessment)
     grouped = _ratings_by_question(assessment)
     consensus = consensus_map(assessment=assessment)
-    return [_summarise(frame, q.id, grouped.get(q.id, []), consensus.get(q.id)) for q in frame.questions()]
+    questions = assessment_questions(assessment=assessment, frame=frame)
+    return [_summarise(frame, q.id, grouped.get(q.id, []), consensus.get(q.id)) for q in questions]
 
 
 def agenda_for_assessment(*, assessment: Assessment) -> list[QuestionSummary]:
@@ -105,7 +115,7 @@ def agenda_for_assessment(*, assessment: Assessment) -> list[QuestionSummary]:
     _require_revealed(assessment)
     frame = assessment_frame(assessment=assessment)
     scores = {o.id: o.score for o in frame.scale}
-    position = {q.id: index for index, q in enumerate(frame.questions())}
+    position = {q.id: index for index, q in enumerate(assessment_questions(assessment=assessment, frame=frame))}
     items = [s for s in _summaries(assessment) if s.answers]
     return sorted(
         items,
@@ -118,6 +128,60 @@ def agenda_for_assessment(*, assessment: Assessment) -> list[QuestionSummary]:
     )
 
 
+# Answering blind takes about half a minute a question (12 questions: some 6 minutes); the agenda gets the rest of
+# the time box. A plan, not a rule: the facilitator can open any question.
+ANSWER_SECONDS_PER_QUESTION = 30
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    summary: QuestionSummary
+    # Proposed for the time box; the others are "als er tijd over is".
+    planned: bool
+    # Minutes into the discussion at which this item starts, if the plan is followed (planned items only).
+    starts_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaPlan:
+    """The agenda cut to the time box: the first `planned_count` items fit, the rest only if time is left."""
+
+    items: list[AgendaItem]
+    time_box_minutes: int
+    item_minutes: int
+    answer_minutes: int
+    discussion_minutes: int
+
+    @property
+    def planned_count(self) -> int:
+        return sum(item.planned for item in self.items)
+
+
+def agenda_plan(*, assessment: Assessment) -> AgendaPlan:
+    """The agenda (`agenda_for_assessment`, disagreement first) with the top N that fit the session's time box.
+
+    The time box covers the whole meeting: answering takes about ANSWER_SECONDS_PER_QUESTION per question of the
+    session, the rest is for discussion, `item_minutes` per item. At least one item is always proposed.
+    """
+    agenda = agenda_for_assessment(assessment=assessment)
+    question_count = len(assessment_questions(assessment=assessment))
+    item_minutes = max(1, assessment.item_minutes)
+    answer_minutes = -(-question_count * ANSWER_SECONDS_PER_QUESTION // 60)  # rounded up
+    discussion = max(assessment.time_box_minutes - answer_minutes, item_minutes)
+    fits = discussion // item_minutes
+    items = [
+        AgendaItem(summary=s, planned=index < fits, starts_at=index * item_minutes if index < fits else None)
+        for index, s in enumerate(agenda)
+    ]
+    return AgendaPlan(
+        items=items,
+        time_box_minutes=assessment.time_box_minutes,
+        item_minutes=item_minutes,
+        answer_minutes=answer_minutes,
+        discussion_minutes=discussion,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NeedResult:
     need_id: str
@@ -125,6 +189,15 @@ class NeedResult:
     score: float | None
     band: str | None
     band_label: str
+    # How many of the session's questions in this need have a rating that counts (n.v.t. and unanswered do not).
+    question_count: int = 0
+
+    @property
+    def basis(self) -> str:
+        """What the score rests on, e.g. "op 4 vragen gebaseerd": a quick scan scores on few questions."""
+        if self.question_count == 0:
+            return "geen vraag met een oordeel"
+        return f"op {self.question_count} {'vraag' if self.question_count == 1 else 'vragen'} gebaseerd"
 
     @property
     def width(self) -> int:
@@ -151,6 +224,7 @@ def _need_results(frame: Frame, ratings: dict[str, str | None]) -> tuple[list[Ne
     """Score per need (with its band) and per principle for the ratings that count."""
     score = score_ratings(frame=frame, ratings=ratings)
     labels = {o.id: o.label for o in frame.scale}
+    rated = {qid for qid, rating in ratings.items() if rating in labels}
     needs = [
         NeedResult(
             need_id=need.id,
@@ -158,6 +232,7 @@ def _need_results(frame: Frame, ratings: dict[str, str | None]) -> tuple[list[Ne
             score=score.needs[need.id],
             band=score.band(need.id),
             band_label=labels.get(score.band(need.id) or "", "geen oordeel"),
+            question_count=sum(q.id in rated for p in need.principles for q in p.questions),
         )
         for need in frame.needs
     ]
@@ -174,12 +249,16 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResult:
     return AssessmentResult(needs=needs, principles=principles, ratings=ratings, summaries=summaries)
 
 
-def _counting_ratings_bulk(frames: dict[Any, Frame]) -> dict[Any, dict[str, str | None]]:
+def _counting_ratings_bulk(
+    frames: dict[Any, Frame], chosen: dict[Any, list[str]] | None = None
+) -> dict[Any, dict[str, str | None]]:
     """Question → rating that counts, per assessment id in `frames`, in one or two queries.
 
-    Answers are only read for assessments where some question has no consensus, so closed assessments usually
-    cost no answers.
+    `chosen` holds an assessment's selected question ids (Assessment.question_ids); without an entry the whole
+    frame counts. Answers are only read for assessments where some question has no consensus, so closed
+    assessments usually cost no answers.
     """
+    chosen = chosen or {}
     ratings: dict[Any, dict[str, str | None]] = defaultdict(dict)
     # The id as text: turning ~50,000 ids back into UUID objects was half the time of the whole portfolio.
     # SQLite stores 32 hex digits, PostgreSQL prints the dashed form; both map back to the id.
@@ -192,14 +271,21 @@ def _counting_ratings_bulk(frames: dict[Any, Frame]) -> dict[Any, dict[str, str 
     for key, question_id, rating in rows:
         ratings[key_of.get(key) or uuid.UUID(key)][question_id] = rating
     question_ids = {id(frame): {q.id for q in frame.questions()} for frame in frames.values()}
-    incomplete = [pk for pk, frame in frames.items() if not question_ids[id(frame)] <= ratings[pk].keys()]
+    wanted = {
+        pk: question_ids[id(frame)] & set(chosen[pk]) if chosen.get(pk) else question_ids[id(frame)]
+        for pk, frame in frames.items()
+    }
+    for pk, selection in wanted.items():
+        if pk in ratings and not ratings[pk].keys() <= selection:
+            ratings[pk] = {qid: r for qid, r in ratings[pk].items() if qid in selection}
+    incomplete = [pk for pk in frames if not wanted[pk] <= ratings[pk].keys()]
     if not incomplete:
         return ratings
     open_answers: dict[Any, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for assessment_id, question_id, rating in Answer.objects.filter(assessment_id__in=incomplete).values_list(
         "assessment_id", "question_id", "rating"
     ):
-        if question_id not in ratings[assessment_id]:
+        if question_id not in ratings[assessment_id] and question_id in wanted[assessment_id]:
             open_answers[assessment_id][question_id].append(rating)
     for assessment_id, questions in open_answers.items():
         for question_id, answers in questions.items():
@@ -221,13 +307,16 @@ def assessment_need_results_bulk(
     frame = frame or load_frame()
     by_version: dict[tuple[str, str], Frame] = {(frame.id, frame.version): frame}
     frames: dict[Any, Frame] = {}
+    chosen: dict[Any, list[str]] = {}
     for assessment in assessments:
         _require_revealed(assessment)
+        if assessment.question_ids:
+            chosen[assessment.pk] = list(assessment.question_ids)
         key = (assessment.frame_id, assessment.frame_version)
         if key not in by_version:
             by_version[key] = assessment_frame(assessment=assessment)
         frames[assessment.pk] = by_version[key]
-    ratings = _counting_ratings_bulk(frames)
+    ratings = _counting_ratings_bulk(frames, chosen)
     return {pk: _need_results(frames[pk], ratings.get(pk, {}))[0] for pk in frames}
 
 
@@ -294,7 +383,7 @@ def assessment_compare(*, assessment: Assessment, previous: Assessment) -> Compa
         delta = round(new.score - old.score, 1) if old.score is not None and new.score is not None else None
         needs.append(Change(new.need_id, new.title, old.score, new.score, delta))
     questions = []
-    for q in frame.questions():
+    for q in assessment_questions(assessment=assessment, frame=frame):
         old_rating, new_rating = before.ratings.get(q.id), after.ratings.get(q.id)
         delta = scores[new_rating] - scores[old_rating] if old_rating in scores and new_rating in scores else None
         questions.append(Change(q.id, q.text, labels.get(old_rating or ""), labels.get(new_rating or ""), delta))

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Answer, Assessment, Consensus, Participant
-from denkraam.assessments.selectors import assessment_frame
+from denkraam.assessments.selectors import assessment_frame, assessment_questions
 from denkraam.assessments.services._common import (
     _audit,
     _locked,
@@ -16,7 +16,7 @@ from denkraam.assessments.services._common import (
     _require_manager,
     _require_not_closed,
 )
-from denkraam.framework import Frame
+from denkraam.framework import Frame, Question
 
 TOO_LATE_TO_ANSWER = "De antwoorden zijn al onthuld. U kunt uw antwoorden niet meer wijzigen."
 TOO_LATE_TO_CLEAR = "De antwoorden zijn al onthuld. U kunt uw antwoorden niet meer wissen."
@@ -28,6 +28,17 @@ def _validate_rating(*, frame: Frame, rating: str, reason: str) -> None:
         raise ValidationError("Kies een van de antwoorden.", code="rating")
     if rating == frame.not_applicable.id and frame.not_applicable.reason_required and not reason.strip():
         raise ValidationError("Schrijf op waarom deze vraag niet van toepassing is.", code="reason")
+
+
+def _session_question(*, assessment: Assessment, frame: Frame, question_id: str) -> Question:
+    """The question, if this session covers it; a Dutch ValidationError for any other id."""
+    try:
+        question = frame.question(question_id)
+    except KeyError as exc:
+        raise ValidationError("Deze vraag bestaat niet.") from exc
+    if question not in assessment_questions(assessment=assessment, frame=frame):
+        raise ValidationError("Deze vraag hoort niet bij dit gesprek.")
+    return question
 
 
 @transaction.atomic
@@ -56,10 +67,7 @@ def answer_save(
     if assessment.status != Assessment.Status.OPEN:
         raise ValidationError(TOO_LATE_TO_ANSWER)
     frame = assessment_frame(assessment=assessment)
-    try:
-        frame.question(question_id)
-    except KeyError as exc:
-        raise ValidationError("Deze vraag bestaat niet.") from exc
+    _session_question(assessment=assessment, frame=frame, question_id=question_id)
     _validate_rating(frame=frame, rating=rating, reason=reason)
     evidence_url = evidence_url.strip()
     if evidence_url:
@@ -105,10 +113,7 @@ def answer_clear(*, assessment: Assessment, participant_user: User, question_id:
         raise ValidationError("De vragenlijst is nog niet geopend.")
     if assessment.status != Assessment.Status.OPEN:
         raise ValidationError(TOO_LATE_TO_CLEAR)
-    try:
-        assessment_frame(assessment=assessment).question(question_id)
-    except KeyError as exc:
-        raise ValidationError("Deze vraag bestaat niet.") from exc
+    _session_question(assessment=assessment, frame=assessment_frame(assessment=assessment), question_id=question_id)
     answer = Answer.objects.filter(assessment=assessment, user=participant_user, question_id=question_id).first()
     if answer is None:
         return
@@ -132,10 +137,7 @@ def consensus_save(*, assessment: Assessment, actor: User, question_id: str, rat
     if assessment.status != Assessment.Status.ONTHULD:
         raise ValidationError("Leg het gezamenlijke oordeel vast nadat de antwoorden zijn onthuld.")
     frame = assessment_frame(assessment=assessment)
-    try:
-        question = frame.question(question_id)
-    except KeyError as exc:
-        raise ValidationError("Deze vraag bestaat niet.") from exc
+    question = _session_question(assessment=assessment, frame=frame, question_id=question_id)
     _validate_rating(frame=frame, rating=rating, reason=rationale)
     if not rationale.strip():
         raise ValidationError("Schrijf op waarom de groep tot dit oordeel komt.", code="rationale")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,6 +13,7 @@ from django.utils import formats, timezone
 
 from denkraam.accounts.models import Membership, Organisation, User
 from denkraam.assessments.models import Action, Answer, Assessment, Participant
+from denkraam.assessments.selectors import OWN_SELECTION, WHOLE_FRAME, assessment_frame, assessment_scope
 from denkraam.assessments.services._common import (
     _audit,
     _locked,
@@ -19,37 +22,155 @@ from denkraam.assessments.services._common import (
     _require_not_closed,
     _set_status,
 )
-from denkraam.framework import load_frame
+from denkraam.framework import Frame, load_frame
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit
 from denkraam.notifications import tasks as mail_tasks
 from denkraam.notifications.models import Notification
 from denkraam.notifications.selectors import REMINDER_INTERVAL, reminder_last, reminder_recipients
 
+TIME_BOX_MINUTES = (10, 480)
+ITEM_MINUTES = (1, 60)
+SETUP_TOO_LATE = (
+    "De opzet van het gesprek staat vast zodra de vragenlijst open is. Start een nieuw gesprek als u iets anders wilt."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """A session's set-up as the facilitator chose it: which questions, the time box and anonymity."""
+
+    # "" for the whole frame, a named set of the frame file, or "eigen" with the hand-picked `question_ids`.
+    question_set: str = WHOLE_FRAME
+    question_ids: Sequence[str] = ()
+    anonymous: bool = False
+    time_box_minutes: int = 60
+    item_minutes: int = 5
+
+
+def _checked_setup(*, frame: Frame, setup: Setup) -> tuple[str, list[str]]:
+    """The set name and question ids to store; a Dutch ValidationError for anything that does not fit the frame."""
+    low, high = TIME_BOX_MINUTES
+    if not low <= setup.time_box_minutes <= high:
+        raise ValidationError(f"Kies een tijd voor het gesprek van {low} tot {high} minuten.", code="time_box_minutes")
+    low, high = ITEM_MINUTES
+    if not low <= setup.item_minutes <= high:
+        raise ValidationError(f"Kies een tijd per agendapunt van {low} tot {high} minuten.", code="item_minutes")
+    if setup.item_minutes > setup.time_box_minutes:
+        raise ValidationError("Een agendapunt kan niet langer duren dan het hele gesprek.", code="item_minutes")
+    if setup.question_set == WHOLE_FRAME:
+        return WHOLE_FRAME, []
+    if setup.question_set == OWN_SELECTION:
+        known = {q.id for q in frame.questions()}
+        unknown = [q for q in setup.question_ids if q not in known]
+        if unknown:
+            raise ValidationError(f"Deze vraag bestaat niet: {unknown[0]}.", code="question_ids")
+        chosen = set(setup.question_ids)
+        if not chosen:
+            raise ValidationError("Kies minstens één vraag voor het gesprek.", code="question_ids")
+        return OWN_SELECTION, [q.id for q in frame.questions() if q.id in chosen]
+    try:
+        named = frame.question_set(setup.question_set)
+    except KeyError as exc:
+        raise ValidationError("Deze vragenset bestaat niet in het denkraam.", code="question_set") from exc
+    # The ids are stored, not only the set's name: a later change to the frame file leaves this session as it was.
+    return named.id, list(named.question_ids)
+
+
+def _setup_summary(assessment: Assessment) -> str:
+    scope = assessment_scope(assessment=assessment)
+    anonymous = ", anoniem" if assessment.anonymous else ""
+    return (
+        f"{scope.label}, {assessment.time_box_minutes} minuten, {assessment.item_minutes} minuten per agendapunt"
+        f"{anonymous}"
+    )
+
 
 @transaction.atomic
 def assessment_create(
-    *, initiative: Initiative, actor: User, title: str, facilitator_participates: bool = True
+    *,
+    initiative: Initiative,
+    actor: User,
+    title: str,
+    facilitator_participates: bool = True,
+    setup: Setup | None = None,
 ) -> Assessment:
-    """Start a new assessment of an initiative; the creator becomes its facilitator (members with role lid+)."""
+    """Start a new assessment of an initiative; the creator becomes its facilitator (members with role lid+).
+
+    `setup` chooses the questions (whole frame, a named set, or a hand-picked selection), the time box and
+    anonymity; without it the session covers the whole frame in 60 minutes, with names.
+    """
     if not initiative_can_edit(user=actor, initiative=initiative):
         raise PermissionDenied("U mag voor dit initiatief geen gesprek starten.")
     title = title.strip()
     if not title:
         raise ValidationError("Geef het gesprek een titel.")
     frame = load_frame()
+    setup = setup or Setup()
+    question_set, question_ids = _checked_setup(frame=frame, setup=setup)
     assessment = Assessment.objects.create(
-        initiative=initiative, title=title, facilitator=actor, frame_id=frame.id, frame_version=frame.version
+        initiative=initiative,
+        title=title,
+        facilitator=actor,
+        frame_id=frame.id,
+        frame_version=frame.version,
+        question_set=question_set,
+        question_ids=question_ids,
+        anonymous=setup.anonymous,
+        time_box_minutes=setup.time_box_minutes,
+        item_minutes=setup.item_minutes,
     )
     _audit(
         actor=actor,
         action="assessment.created",
         obj=assessment,
-        summary=f"{_name(actor)} heeft het gesprek '{title}' gestart.",
+        summary=f"{_name(actor)} heeft het gesprek '{title}' gestart ({_setup_summary(assessment)}).",
         assessment=assessment,
+        question_set=question_set,
+        question_count=assessment_scope(assessment=assessment, frame=frame).count,
+        anonymous=setup.anonymous,
     )
     if facilitator_participates:
         participant_add(assessment=assessment, user=actor, actor=actor)
+    return assessment
+
+
+@transaction.atomic
+def assessment_setup_update(*, assessment: Assessment, actor: User, setup: Setup) -> Assessment:
+    """Change the questions, time box or anonymity while the session is in preparation; fixed once it is open.
+
+    Nobody has answered yet in preparation, so changing the questions loses nothing. Writes no audit line when
+    nothing changed.
+    """
+    _require_manager(actor=actor, assessment=assessment, what="de opzet van het gesprek wijzigen")
+    locked = _locked(assessment)
+    _require_not_closed(locked)
+    if locked.status != Assessment.Status.VOORBEREIDING:
+        raise ValidationError(SETUP_TOO_LATE)
+    question_set, question_ids = _checked_setup(frame=assessment_frame(assessment=locked), setup=setup)
+    values = {
+        "question_set": question_set,
+        "question_ids": question_ids,
+        "anonymous": setup.anonymous,
+        "time_box_minutes": setup.time_box_minutes,
+        "item_minutes": setup.item_minutes,
+    }
+    if all(getattr(locked, key) == value for key, value in values.items()):
+        return assessment
+    for target in (locked, assessment):
+        for key, value in values.items():
+            setattr(target, key, value)
+    locked.save(update_fields=list(values))
+    _audit(
+        actor=actor,
+        action="assessment.setup_changed",
+        obj=locked,
+        summary=f"{_name(actor)} heeft de opzet van '{locked.title}' gewijzigd: {_setup_summary(locked)}.",
+        assessment=locked,
+        question_set=question_set,
+        question_count=assessment_scope(assessment=locked).count,
+        anonymous=setup.anonymous,
+    )
     return assessment
 
 
@@ -172,6 +293,8 @@ def assessment_open(*, assessment: Assessment, actor: User) -> Assessment:
         raise ValidationError("Dit gesprek is al geopend.")
     if not locked.participants.exists():
         raise ValidationError("Nodig eerst minstens één deelnemer uit.")
+    if not assessment_scope(assessment=locked).count:
+        raise ValidationError("Dit gesprek heeft geen vragen. Kies eerst de vragen bij 'Opzet wijzigen'.")
     _set_status(
         assessment=assessment,
         locked=locked,

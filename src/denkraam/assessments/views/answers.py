@@ -15,12 +15,15 @@ from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments import services
 from denkraam.assessments.forms import ConsensusForm, PrincipleAnswersForm
 from denkraam.assessments.selectors import (
-    agenda_for_assessment,
+    agenda_plan,
     answers_of_user,
     assessment_access,
     assessment_comparison,
     assessment_frame,
     assessment_get_for_user,
+    assessment_principles,
+    assessment_questions,
+    assessment_scope,
     question_reveal,
 )
 from denkraam.assessments.views.session import base_context, error_text
@@ -37,7 +40,11 @@ def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> Http
         messages.info(request, "U doet niet mee als deelnemer. U kunt de vragenlijst daarom niet invullen.")
         return redirect("assessments:detail", assessment_id=assessment.pk)
     frame = assessment_frame(assessment=assessment)
-    principles = frame.principles()
+    # Only the session's questions: a principle page shows the chosen ones, principles without any are left out.
+    principles = assessment_principles(assessment=assessment, frame=frame)
+    if not principles:
+        messages.info(request, "Dit gesprek heeft geen vragen.")
+        return redirect("assessments:detail", assessment_id=assessment.pk)
     own = answers_of_user(user=request.user, assessment=assessment)
     wanted = request.POST.get("principe") or request.GET.get("principe")
     by_id = {p.id: p for p in principles}
@@ -87,11 +94,14 @@ def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> Http
             "need": need,
             "principles": [
                 {"principle": p, "answered": sum(q.id in own for q in p.questions), "total": len(p.questions)}
-                for p in need.principles
+                for p in principles
+                if p.need_id == need.id
             ],
         }
         for need in frame.needs
+        if any(p.need_id == need.id for p in principles)
     ]
+    question_ids = {q.id for p in principles for q in p.questions}
     index = principles.index(principle)
     context = base_context(assessment, access, "vragenlijst")
     context.update(
@@ -100,8 +110,9 @@ def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> Http
         need=frame.need(principle.need_id),
         form=form,
         menu=menu,
-        answered_total=len(own),
-        question_total=len(frame.questions()),
+        answered_total=len(question_ids & own.keys()),
+        question_total=len(question_ids),
+        scope=assessment_scope(assessment=assessment, frame=frame),
         has_next=index + 1 < len(principles),
         can_answer=access.can_answer,
         answered_ids=set(own),
@@ -136,9 +147,17 @@ def agenda(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpRespons
     frame = assessment_frame(assessment=assessment)
     if assessment.is_revealed:
         labels = {o.id: o.label for o in frame.scale}
+        plan = agenda_plan(assessment=assessment)
+        context["plan"] = plan
         context["items"] = [
-            {"summary": s, "question": frame.question(s.question_id), "median_label": labels.get(s.median or "", "")}
-            for s in agenda_for_assessment(assessment=assessment)
+            {
+                "summary": item.summary,
+                "planned": item.planned,
+                "starts_at": item.starts_at,
+                "question": frame.question(item.summary.question_id),
+                "median_label": labels.get(item.summary.median or "", ""),
+            }
+            for item in plan.items
         ]
     return render(request, "assessments/agenda.html", context)
 
@@ -149,10 +168,9 @@ def question_detail(request: AuthenticatedHttpRequest, assessment_id: str, quest
     """Every participant's rating and note for one question after the reveal, plus the consensus form."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     frame = assessment_frame(assessment=assessment)
-    try:
-        question = frame.question(question_id)
-    except KeyError as exc:
-        raise Http404("Deze vraag bestaat niet.") from exc
+    question = next((q for q in assessment_questions(assessment=assessment, frame=frame) if q.id == question_id), None)
+    if question is None:
+        raise Http404("Deze vraag bestaat niet of hoort niet bij dit gesprek.")
     context = base_context(assessment, access, "agenda")
     context.update(question=question, principle=frame.principle(question.principle_id), frame=frame)
     labels = {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}

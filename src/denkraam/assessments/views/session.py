@@ -15,18 +15,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments import services
-from denkraam.assessments.forms import AssessmentCreateForm, InviteForm
+from denkraam.assessments.forms import OWN_CHOICE, AssessmentCreateForm, AssessmentSetupForm, InviteForm
 from denkraam.assessments.models import Assessment
 from denkraam.assessments.selectors import (
     AssessmentAccess,
+    assessment_frame,
     assessment_get_for_user,
     assessment_previous,
     assessment_progress,
     assessment_results,
+    assessment_scope,
     participant_answer_count,
     participant_get,
     participant_list,
 )
+from denkraam.framework import load_frame
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_get_for_user
 from denkraam.invitations.selectors import invitation_list_for_assessment
 from denkraam.invitations.services import InviteOutcome, assessment_invite
@@ -50,17 +53,66 @@ def assessment_create(request: AuthenticatedHttpRequest, initiative_id: str) -> 
     initiative = initiative_get_for_user(user=request.user, initiative_id=initiative_id)
     if not initiative_can_edit(user=request.user, initiative=initiative):
         raise PermissionDenied("U mag voor dit initiatief geen gesprek starten.")
-    form = AssessmentCreateForm(request.POST or None, initial={"title": f"Gesprek over {initiative.name}"})
+    form = AssessmentCreateForm(
+        request.POST or None,
+        frame=load_frame(),
+        initial={"title": f"Gesprek over {initiative.name}", "question_set": ""},
+    )
     if request.method == "POST" and form.is_valid():
-        assessment = services.assessment_create(
-            initiative=initiative,
-            actor=request.user,
-            title=form.cleaned_data["title"],
-            facilitator_participates=form.cleaned_data["facilitator_participates"],
-        )
-        messages.success(request, "Het gesprek is aangemaakt. Nodig nu de deelnemers uit.")
-        return redirect("assessments:participants", assessment_id=assessment.pk)
-    return render(request, "assessments/create.html", {"form": form, "initiative": initiative})
+        try:
+            assessment = services.assessment_create(
+                initiative=initiative,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                facilitator_participates=form.cleaned_data["facilitator_participates"],
+                setup=services.Setup(**form.setup_values()),
+            )
+        except ValidationError as exc:
+            _add_setup_error(form, exc)
+        else:
+            messages.success(request, "Het gesprek is aangemaakt. Nodig nu de deelnemers uit.")
+            return redirect("assessments:participants", assessment_id=assessment.pk)
+    context = {"form": form, "initiative": initiative}
+    return render(request, "assessments/create.html", context, status=400 if form.errors else 200)
+
+
+def _add_setup_error(form: AssessmentSetupForm, exc: ValidationError) -> None:
+    """A service's error next to the field it is about (its code names the field), else above the form."""
+    code = getattr(exc, "code", None)
+    form.add_error(code if code in form.fields else None, exc)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_setup(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
+    """Change the questions, time box and anonymity while the session is in preparation."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    if not access.can_manage:
+        raise PermissionDenied("Alleen de gespreksleider mag de opzet van het gesprek wijzigen.")
+    if assessment.status != Assessment.Status.VOORBEREIDING:
+        messages.error(request, services.SETUP_TOO_LATE)
+        return redirect("assessments:detail", assessment_id=assessment.pk)
+    initial = {
+        "question_set": assessment.question_set if assessment.question_ids else "",
+        "question_ids": list(assessment.question_ids) if assessment.question_set == OWN_CHOICE else [],
+        "anonymous": assessment.anonymous,
+        "time_box_minutes": assessment.time_box_minutes,
+        "item_minutes": assessment.item_minutes,
+    }
+    form = AssessmentSetupForm(request.POST or None, frame=assessment_frame(assessment=assessment), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_setup_update(
+                assessment=assessment, actor=request.user, setup=services.Setup(**form.setup_values())
+            )
+        except ValidationError as exc:
+            _add_setup_error(form, exc)
+        else:
+            messages.success(request, "De opzet van het gesprek is opgeslagen.")
+            return redirect("assessments:detail", assessment_id=assessment.pk)
+    context = base_context(assessment, access, "overzicht")
+    context["form"] = form
+    return render(request, "assessments/setup.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -69,6 +121,7 @@ def assessment_detail(request: AuthenticatedHttpRequest, assessment_id: str) -> 
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
     context = base_context(assessment, access, "overzicht")
     context["progress"] = assessment_progress(assessment=assessment)
+    context["scope"] = assessment_scope(assessment=assessment)
     if access.can_manage and assessment.status == Assessment.Status.OPEN:
         context["last_reminder"] = reminder_last(assessment=assessment)
     if assessment.is_revealed:
