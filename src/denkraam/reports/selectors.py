@@ -33,6 +33,7 @@ from denkraam.assessments.selectors import (
 )
 from denkraam.framework import Frame, Need, Principle, Question, load_frame
 from denkraam.initiatives.models import Initiative
+from denkraam.reports.anonymity import PeopleNames, people_names
 from denkraam.reports.plugins import PluginSection, plugin_sections
 
 # The agenda in a report lists only the questions the group disagreed on most; the full list is in the tables.
@@ -81,6 +82,24 @@ class QuestionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionLine:
+    """An action with its owner as this report names them."""
+
+    action: Action
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressLine:
+    """How far one participant is, as this report names them; no organisation in an anonymous session."""
+
+    person: str
+    organisation: str
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class PrincipleBlock:
     principle: Principle
     score: float | None
@@ -106,6 +125,7 @@ class AssessmentReport:
     participants: list[Participant]
     people: list[str]  # everyone who took part, as names (with an imported session: the names from the file)
     progress: list[ParticipantProgress]
+    progress_lines: list[ProgressLine]
     needs: list[NeedBlock]
     need_results: list[NeedResult]
     agenda: list[QuestionRow]
@@ -113,7 +133,14 @@ class AssessmentReport:
     comparison: Comparison | None
     sections: list[PluginSection]
     summary: list[str]
+    names: PeopleNames  # names, or "Deelnemer 1, 2 ..." when the session is anonymous
+    action_lines: list[ActionLine]
+    facilitator: str
     generated_at: dt.datetime = field(default_factory=timezone.now)
+
+    @property
+    def anonymous(self) -> bool:
+        return self.names.anonymous
 
     @property
     def open_actions(self) -> list[Action]:
@@ -124,7 +151,7 @@ def _labels(frame: Frame) -> dict[str, str]:
     return {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
 
 
-def _question_row(frame: Frame, question: Question, summary: QuestionSummary | None) -> QuestionRow:
+def _question_row(frame: Frame, question: Question, summary: QuestionSummary | None, names: PeopleNames) -> QuestionRow:
     labels = _labels(frame)
     if summary is None:
         return QuestionRow(question, None, "", "", [], [], [])
@@ -139,7 +166,7 @@ def _question_row(frame: Frame, question: Question, summary: QuestionSummary | N
     order = [o.id for o in frame.scale] + [frame.not_applicable.id]
     counts = [(labels[r], tally[r]) for r in order if tally.get(r)]
     answers = [
-        AnswerLine(a.person_display, labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
+        AnswerLine(names.of_answer(a), labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
         for a in summary.answers
     ]
     urls = sorted({a.evidence_url for a in summary.answers if a.evidence_url})
@@ -165,9 +192,15 @@ def _summary_lines(
     need_results: list[NeedResult],
     disputed: int,
     actions: list[Action],
+    anonymous: bool,
 ) -> list[str]:
     """Short plain sentences for page one: what, who, the scores, where the work is."""
     lines = [f"Dit rapport gaat over het gesprek '{assessment.title}' over '{initiative.name}'."]
+    if anonymous:
+        lines.append(
+            "Dit gesprek was anoniem. Er staan geen namen van deelnemers in dit rapport: "
+            "iedereen heeft een nummer, zoals Deelnemer 1."
+        )
     if assessment.imported_at is not None:
         # Its organisations are names in a file, not organisations here: say so, and name only the people.
         lines.append("Dit gesprek is ingelezen uit een bestand. De namen in dit rapport komen uit dat bestand.")
@@ -214,6 +247,11 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
     )
     participants = list(participant_list(assessment=assessment))
     people = participant_names(assessment=assessment)
+    names = people_names(assessment=assessment)
+    if names.anonymous:
+        # Only their number: participant_names adds the organisation, which could point at one person.
+        people = sorted(set(names.pseudonyms.values()), key=lambda label: int(label.rsplit(" ", 1)[-1]))
+    progress = assessment_progress(assessment=assessment)
     organisations = _organisations(initiative, participants)
     revealed = assessment.is_revealed
     result: AssessmentResult | None = assessment_results(assessment=assessment) if revealed else None
@@ -228,7 +266,7 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
                 PrincipleBlock(
                     principle=p,
                     score=result.principles.get(p.id) if result else None,
-                    rows=[_question_row(frame, q, summaries.get(q.id)) for q in p.questions],
+                    rows=[_question_row(frame, q, summaries.get(q.id), names) for q in p.questions],
                 )
                 for p in need.principles
             ],
@@ -238,7 +276,7 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
     agenda: list[QuestionRow] = []
     if revealed:
         agenda = [
-            _question_row(frame, frame.question(s.question_id), s)
+            _question_row(frame, frame.question(s.question_id), s, names)
             for s in agenda_for_assessment(assessment=assessment)
             if s.disagreement
         ][:AGENDA_LIMIT]
@@ -253,7 +291,8 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
         organisations=organisations,
         participants=participants,
         people=people,
-        progress=assessment_progress(assessment=assessment),
+        progress=progress,
+        progress_lines=[_progress_line(item, names) for item in progress],
         needs=needs,
         need_results=need_results,
         agenda=agenda,
@@ -268,8 +307,18 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
             need_results=need_results,
             disputed=sum(1 for summary in summaries.values() if summary.disagreement),
             actions=actions,
+            anonymous=names.anonymous,
         ),
+        names=names,
+        action_lines=[ActionLine(action=a, owner=names.of_owner(a)) for a in actions],
+        facilitator=names.of_facilitator(assessment),
     )
+
+
+def _progress_line(item: ParticipantProgress, names: PeopleNames) -> ProgressLine:
+    if names.anonymous:
+        return ProgressLine(names.of_participant(item.participant), "", item.answered, item.total)
+    return ProgressLine(item.name, item.organisation_name, item.answered, item.total)
 
 
 @dataclass(frozen=True, slots=True)
