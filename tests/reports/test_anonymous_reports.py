@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -195,3 +196,42 @@ def test_charlie_cannot_download_anything_of_an_anonymous_session(
     assert (Answer.objects.count(), Action.objects.count()) == before
     anonymous_session.refresh_from_db()
     assert anonymous_session.anonymous
+
+
+def test_the_initiative_report_and_the_portfolio_name_no_owner_of_an_anonymous_sessions_action(
+    anonymous_session: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    client = client_for(alice)
+    initiative = client.get(reverse("reports:initiative", args=[anonymous_session.initiative_id])).content.decode()
+    portfolio = client.get(reverse("reports:portfolio")).content.decode()
+    overdue = client.get(reverse("reports:overdue_export", args=["csv"])).content.decode("utf-8-sig")
+    for text in (initiative, portfolio, overdue):
+        assert "Zet de datum in de brief" in text
+        assert "een deelnemer" in text
+    article = initiative[initiative.index("<main") :]
+    assert "Alice" not in article.split("Zet de datum in de brief", 1)[1].split("</tr>", 1)[0]
+    _assert_no_names(overdue)
+
+
+def test_the_json_export_of_an_anonymous_session_has_numbers_and_reads_in_as_anonymous(
+    anonymous_session: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    from denkraam.reports.exports.validate import validate_export
+    from denkraam.reports.services import assessment_import
+
+    response = client_for(alice).get(reverse("reports:assessment_json", args=[anonymous_session.pk]))
+    _assert_no_names(response.content.decode())
+    data = json.loads(response.content)
+    assert data["users"] == [] and data["participants"] == []
+    assert data["assessment"]["anonymous"] is True
+    assert {a["person_name"] for a in data["answers"]} == {"Deelnemer 1", "Deelnemer 2"}
+    assert validate_export(data)[0] == []
+    csv_rows = _csv_rows(
+        client_for(alice).get(reverse("reports:answers_export", args=[anonymous_session.pk, "csv"])).content
+    )
+    number_of = {row[7]: row[4] for row in csv_rows[1:] if row[7] == "Dit ging goed."}
+    assert {a["note"]: a["person_name"] for a in data["answers"] if a["note"] == "Dit ging goed."} == number_of
+    Assessment.objects.filter(pk=anonymous_session.pk).delete()
+    imported = assessment_import(data=data, organisation=anonymous_session.initiative.owner).assessment
+    assert imported.anonymous
+    assert set(imported.answers.values_list("person_name", flat=True)) == {"Deelnemer 1", "Deelnemer 2"}
