@@ -27,6 +27,7 @@ from denkraam.assessments.selectors import (
     assessment_frame,
     assessment_list_for_initiative,
     assessment_progress,
+    assessment_questions,
     assessment_results,
     participant_list,
     participant_names,
@@ -258,21 +259,22 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
     summaries = result.summaries if result else {}
     need_results = result.needs if result else []
     by_need = {r.need_id: r for r in need_results}
-    needs = [
-        NeedBlock(
-            need=need,
-            result=by_need.get(need.id),
-            principles=[
-                PrincipleBlock(
-                    principle=p,
-                    score=result.principles.get(p.id) if result else None,
-                    rows=[_question_row(frame, q, summaries.get(q.id), names) for q in p.questions],
-                )
-                for p in need.principles
-            ],
-        )
-        for need in frame.needs
-    ]
+    # Only the questions this session covers (a quick scan asks about 12 of the 46); a principle or need without
+    # any of them is left out rather than shown as a table of questions nobody was asked.
+    covered = {q.id for q in assessment_questions(assessment=assessment, frame=frame)}
+    needs = []
+    for need in frame.needs:
+        principles = [
+            PrincipleBlock(
+                principle=p,
+                score=result.principles.get(p.id) if result else None,
+                rows=[_question_row(frame, q, summaries.get(q.id), names) for q in p.questions if q.id in covered],
+            )
+            for p in need.principles
+        ]
+        principles = [block for block in principles if block.rows]
+        if principles:
+            needs.append(NeedBlock(need=need, result=by_need.get(need.id), principles=principles))
     agenda: list[QuestionRow] = []
     if revealed:
         agenda = [
