@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from denkraam.accounts.models import User
 from denkraam.assessments.models import Action, Answer, Assessment, Participant
 from denkraam.assessments.selectors import participant_list
 
@@ -64,13 +63,6 @@ class PeopleNames:
 
     def of_facilitator(self, assessment: Assessment) -> str:
         return HIDDEN_FACILITATOR if self.anonymous else assessment.facilitator_display
-
-    def of_user(self, user: User | None, name: str = "") -> str:
-        """Anyone else (who decided a consensus, say): a participant's number, else no name at all."""
-        if not self.anonymous:
-            return (user.get_full_name() or user.get_username()) if user is not None else name
-        key = _user_key(user.pk) if user is not None else _name_key(name)
-        return self.pseudonyms.get(key, HIDDEN_OTHER)
 
 
 def action_owner(action: Action) -> str:
