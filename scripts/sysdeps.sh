@@ -15,8 +15,9 @@ command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$profile" = "test" ]; then
   # Browser tests (Chromium, driven by the node binary inside the playwright package, which needs libatomic); the
   # deep text analysis (frog with its Dutch data, and ucto with its data: frog's
-  # tokenizer, only a Recommends of frog); the PostgreSQL run of the suite.
-  packages+=(chromium libatomic1 frog frogdata ucto uctodata postgresql)
+  # tokenizer, only a Recommends of frog); the PostgreSQL run of the suite; pdfinfo (poppler-utils) to check that
+  # the PDF reports are tagged.
+  packages+=(chromium libatomic1 frog frogdata ucto uctodata postgresql poppler-utils)
 fi
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -66,6 +67,11 @@ smoke_chromium() {
   grep -q 'id="x">denkraam' <<<"$out" || fail "Chromium toonde de testpagina niet." "$out"
 }
 
+smoke_pdfinfo() {
+  local out
+  out=$(timeout 30 pdfinfo -v 2>&1) || fail "pdfinfo start niet (pakket poppler-utils)." "$out"
+}
+
 smoke_postgres() {
   local initdb out
   initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
@@ -93,6 +99,7 @@ smoke_run
 if [ "$profile" = "test" ]; then
   smoke_frog
   smoke_chromium
+  smoke_pdfinfo
   smoke_postgres
 fi
 mkdir -p "$stamp_dir" && touch "$stamp"

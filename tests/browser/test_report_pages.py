@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from denkraam.accounts.models import Membership, Organisation, User
+from denkraam.assessments.models import Assessment
 from denkraam.initiatives.models import Initiative
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import login
@@ -52,3 +53,30 @@ def test_report_pages_load_under_the_content_security_policy(
         expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.goto(paths[0])
     expect(page.get_by_role("img", name="Score per behoefte (0 tot 100)")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["laptop", "telefoon"]
+)
+def test_the_report_of_an_anonymous_session_is_accessible_and_fits_a_phone(
+    axe_context: BrowserContext,
+    axe_page: Page,
+    live_server: object,
+    alice: User,
+    bob: User,
+    uwv: Organisation,
+    viewport: dict[str, int],
+) -> None:
+    initiative: Initiative = InitiativeFactory(owner=uwv, name="Brief over de WW-uitkering")
+    assessment = run_assessment(initiative=initiative, facilitator=alice, others=[bob])
+    Assessment.objects.filter(pk=assessment.pk).update(anonymous=True)
+    login(axe_context, alice, base_url=live_server.url)
+    axe_page.set_viewport_size(viewport)
+    axe_page.goto(f"/rapportages/gesprekken/{assessment.pk}/")
+    expect(axe_page.get_by_text("Dit gesprek was anoniem.", exact=False).first).to_be_visible()
+    report = axe_page.locator("article")
+    expect(report.get_by_text("Deelnemer 1", exact=False).first).to_be_visible()
+    assert "Bob" not in report.inner_text()
+    # Nothing sticks out sideways: wide data tables scroll inside their own region (WCAG 1.4.10 allows that).
+    assert axe_page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    assert_accessible(axe_page)

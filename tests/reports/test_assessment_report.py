@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from pypdf import PdfReader
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Assessment
+from denkraam.framework import load_frame
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,16 @@ def test_a_reader_of_the_owner_organisation_may_read_the_report(
     reader = UserFactory(username="lezer")
     MembershipFactory(user=reader, organisation=closed_assessment.initiative.owner, role=Membership.Role.LEZER)
     assert client_for(reader).get(reverse("reports:assessment", args=[closed_assessment.pk])).status_code == 200
+
+
+def test_the_report_lists_only_the_questions_the_session_covers(
+    closed_assessment: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    questions = load_frame().questions()
+    chosen, left_out = questions[:12], questions[12:]
+    Assessment.objects.filter(pk=closed_assessment.pk).update(question_ids=[q.id for q in chosen])
+    page = client_for(alice).get(reverse("reports:assessment", args=[closed_assessment.pk])).content.decode()
+    text = _text(html.unescape(page))
+    section = text[text.index("Alle vragen") : text.index("Afgesproken acties")]
+    assert all(q.text in section for q in chosen)
+    assert not any(q.text in section for q in left_out)

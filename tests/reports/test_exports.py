@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments.models import Assessment
+from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from denkraam.reports.exports.assessment_json import SCHEMA_ID, assessment_export
 from denkraam.reports.exports.tabular import Table, safe_cell, table_to_csv, table_to_xlsx
@@ -55,10 +56,28 @@ def test_alice_downloads_all_answers_as_csv_after_the_reveal(
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     rows = _csv_rows(response.content)
-    assert rows[0][:6] == ["vraag-id", "vraag", "behoefte", "principe", "deelnemer", "oordeel"]
+    assert rows[0][:7] == ["Vraag-id", "Vraag", "Behoefte", "Principe", "Deelnemer", "Organisatie", "Oordeel"]
     assert len(rows) == 1 + 46 * 2
-    assert {row[4] for row in rows[1:]} == {"alice", "bob"}
-    assert any(row[7].startswith("'=HYPERLINK") for row in rows)
+    assert {row[4] for row in rows[1:]} == {"Alice", "Bob"}  # names, not user names
+    assert {row[5] for row in rows[1:]} == {"UWV"}
+    assert any(row[8].startswith("'=HYPERLINK") for row in rows)
+
+
+def test_the_answers_name_the_question_need_and_principle_in_words_in_frame_order(
+    closed_assessment: Assessment, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(alice).get(reverse("reports:answers_export", args=[closed_assessment.pk, "xlsx"]))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
+    frame = load_frame()
+    first = frame.questions()[0]
+    assert rows[0][:5] == (
+        first.id,
+        first.text,
+        next(n.title for n in frame.needs if n.id == first.need_id),
+        next(p.title for n in frame.needs for p in n.principles if p.id == first.principle_id),
+        "Alice",
+    )
+    assert [row[0] for row in rows[::2]] == [q.id for q in frame.questions()]
 
 
 def test_before_the_reveal_bob_downloads_only_his_own_answers(
@@ -67,7 +86,7 @@ def test_before_the_reveal_bob_downloads_only_his_own_answers(
     response = client_for(bob).get(reverse("reports:answers_export", args=[open_assessment.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     people = {row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert people == {"bob"}
+    assert people == {"Bob"}
 
 
 def test_the_json_export_waits_for_the_reveal(
@@ -84,9 +103,22 @@ def test_actions_download_as_xlsx(
     response = client_for(alice).get(reverse("reports:actions_export", args=[closed_assessment.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "actie"
+    assert rows[0] == (
+        "Actie",
+        "Beschrijving",
+        "Vragen",
+        "Eigenaar",
+        "Klaar op",
+        "Status",
+        "Aangemaakt op",
+        "Vraag-ids",
+    )
+    question = load_frame().questions()[2]
     assert rows[1][0] == "Zet de datum in de brief"
+    assert rows[1][2] == question.text  # the question itself, not its id
+    assert rows[1][3] == "Alice"
     assert rows[1][4] == "2020-01-31"
+    assert rows[1][7] == question.id
 
 
 def test_the_json_export_names_people_and_organisations_not_database_ids(

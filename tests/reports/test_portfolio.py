@@ -115,6 +115,6 @@ def test_the_portfolio_downloads_as_xlsx(
 ) -> None:
     response = client_for(alice).get(reverse("reports:portfolio_export", args=["xlsx"]) + "?kanaal=brief")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0][0] == "initiatief"
+    assert rows[0][0] == "Initiatief"
     assert rows[1][0] == "Brief over de WW-uitkering"
     assert "Vertrouwen (oordeel)" in rows[0]

@@ -33,7 +33,9 @@ def html_to_pdf(html: str, *, footer: str = "denkraam") -> bytes:
     footer_text = footer.replace("\\", "").replace('"', "'")
     footer_css = '@page { @bottom-left { content: "' + footer_text + '"; } }'
     stylesheets = [CSS(string=PRINT_CSS.read_text(encoding="utf-8")), CSS(string=footer_css)]
-    return document.write_pdf(stylesheets=stylesheets)
+    # PDF/UA-1: tagged (a structure tree in reading order, every page's content marked), the document language and
+    # title from the HTML, the title shown instead of the file name; screen readers read it as a document.
+    return document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
 
 
 def assessment_pdf(report: AssessmentReport) -> bytes:

@@ -26,14 +26,15 @@ from denkraam.assessments.selectors import (
     assessment_comparison,
     assessment_frame,
     assessment_list_for_initiative,
-    assessment_principles,
     assessment_progress,
+    assessment_questions,
     assessment_results,
     participant_list,
     participant_names,
 )
 from denkraam.framework import Frame, Need, Principle, Question, load_frame
 from denkraam.initiatives.models import Initiative
+from denkraam.reports.anonymity import PeopleNames, people_names
 from denkraam.reports.plugins import PluginSection, plugin_sections
 
 # The agenda in a report lists only the questions the group disagreed on most; the full list is in the tables.
@@ -82,6 +83,24 @@ class QuestionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionLine:
+    """An action with its owner as this report names them."""
+
+    action: Action
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressLine:
+    """How far one participant is, as this report names them; no organisation in an anonymous session."""
+
+    person: str
+    organisation: str
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class PrincipleBlock:
     principle: Principle
     score: float | None
@@ -107,6 +126,7 @@ class AssessmentReport:
     participants: list[Participant]
     people: list[str]  # everyone who took part, as names (with an imported session: the names from the file)
     progress: list[ParticipantProgress]
+    progress_lines: list[ProgressLine]
     needs: list[NeedBlock]
     need_results: list[NeedResult]
     agenda: list[QuestionRow]
@@ -114,7 +134,14 @@ class AssessmentReport:
     comparison: Comparison | None
     sections: list[PluginSection]
     summary: list[str]
+    names: PeopleNames  # names, or "Deelnemer 1, 2 ..." when the session is anonymous
+    action_lines: list[ActionLine]
+    facilitator: str
     generated_at: dt.datetime = field(default_factory=timezone.now)
+
+    @property
+    def anonymous(self) -> bool:
+        return self.names.anonymous
 
     @property
     def open_actions(self) -> list[Action]:
@@ -125,7 +152,7 @@ def _labels(frame: Frame) -> dict[str, str]:
     return {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
 
 
-def _question_row(frame: Frame, question: Question, summary: QuestionSummary | None) -> QuestionRow:
+def _question_row(frame: Frame, question: Question, summary: QuestionSummary | None, names: PeopleNames) -> QuestionRow:
     labels = _labels(frame)
     if summary is None:
         return QuestionRow(question, None, "", "", [], [], [])
@@ -140,7 +167,7 @@ def _question_row(frame: Frame, question: Question, summary: QuestionSummary | N
     order = [o.id for o in frame.scale] + [frame.not_applicable.id]
     counts = [(labels[r], tally[r]) for r in order if tally.get(r)]
     answers = [
-        AnswerLine(a.person_display, labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
+        AnswerLine(names.of_answer(a), labels.get(a.rating, a.rating), a.note, a.reason, a.evidence_url)
         for a in summary.answers
     ]
     urls = sorted({a.evidence_url for a in summary.answers if a.evidence_url})
@@ -166,9 +193,15 @@ def _summary_lines(
     need_results: list[NeedResult],
     disputed: int,
     actions: list[Action],
+    anonymous: bool,
 ) -> list[str]:
     """Short plain sentences for page one: what, who, the scores, where the work is."""
     lines = [f"Dit rapport gaat over het gesprek '{assessment.title}' over '{initiative.name}'."]
+    if anonymous:
+        lines.append(
+            "Dit gesprek was anoniem. Er staan geen namen van deelnemers in dit rapport: "
+            "iedereen heeft een nummer, zoals Deelnemer 1."
+        )
     if assessment.imported_at is not None:
         # Its organisations are names in a file, not organisations here: say so, and name only the people.
         lines.append("Dit gesprek is ingelezen uit een bestand. De namen in dit rapport komen uit dat bestand.")
@@ -215,34 +248,37 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
     )
     participants = list(participant_list(assessment=assessment))
     people = participant_names(assessment=assessment)
+    names = people_names(assessment=assessment)
+    if names.anonymous:
+        # Only their number: participant_names adds the organisation, which could point at one person.
+        people = sorted(set(names.pseudonyms.values()), key=lambda label: int(label.rsplit(" ", 1)[-1]))
+    progress = assessment_progress(assessment=assessment)
     organisations = _organisations(initiative, participants)
     revealed = assessment.is_revealed
     result: AssessmentResult | None = assessment_results(assessment=assessment) if revealed else None
     summaries = result.summaries if result else {}
     need_results = result.needs if result else []
     by_need = {r.need_id: r for r in need_results}
-    # Only the questions the session covered (a quick scan reports on its 12, not on all of the frame).
-    covered = {p.id: p for p in assessment_principles(assessment=assessment, frame=frame)}
-    needs = [
-        NeedBlock(
-            need=need,
-            result=by_need.get(need.id),
-            principles=[
-                PrincipleBlock(
-                    principle=p,
-                    score=result.principles.get(p.id) if result else None,
-                    rows=[_question_row(frame, q, summaries.get(q.id)) for q in covered[p.id].questions],
-                )
-                for p in need.principles
-                if p.id in covered
-            ],
-        )
-        for need in frame.needs
-    ]
+    # Only the questions this session covers (a quick scan asks about 12 of the 46); a principle or need without
+    # any of them is left out rather than shown as a table of questions nobody was asked.
+    covered = {q.id for q in assessment_questions(assessment=assessment, frame=frame)}
+    needs = []
+    for need in frame.needs:
+        principles = [
+            PrincipleBlock(
+                principle=p,
+                score=result.principles.get(p.id) if result else None,
+                rows=[_question_row(frame, q, summaries.get(q.id), names) for q in p.questions if q.id in covered],
+            )
+            for p in need.principles
+        ]
+        principles = [block for block in principles if block.rows]
+        if principles:
+            needs.append(NeedBlock(need=need, result=by_need.get(need.id), principles=principles))
     agenda: list[QuestionRow] = []
     if revealed:
         agenda = [
-            _question_row(frame, frame.question(s.question_id), s)
+            _question_row(frame, frame.question(s.question_id), s, names)
             for s in agenda_for_assessment(assessment=assessment)
             if s.disagreement
         ][:AGENDA_LIMIT]
@@ -257,7 +293,8 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
         organisations=organisations,
         participants=participants,
         people=people,
-        progress=assessment_progress(assessment=assessment),
+        progress=progress,
+        progress_lines=[_progress_line(item, names) for item in progress],
         needs=needs,
         need_results=need_results,
         agenda=agenda,
@@ -272,8 +309,18 @@ def assessment_report(*, assessment: Assessment, user: User | None) -> Assessmen
             need_results=need_results,
             disputed=sum(1 for summary in summaries.values() if summary.disagreement),
             actions=actions,
+            anonymous=names.anonymous,
         ),
+        names=names,
+        action_lines=[ActionLine(action=a, owner=names.of_owner(a)) for a in actions],
+        facilitator=names.of_facilitator(assessment),
     )
+
+
+def _progress_line(item: ParticipantProgress, names: PeopleNames) -> ProgressLine:
+    if names.anonymous:
+        return ProgressLine(names.of_participant(item.participant), "", item.answered, item.total)
+    return ProgressLine(item.name, item.organisation_name, item.answered, item.total)
 
 
 @dataclass(frozen=True, slots=True)

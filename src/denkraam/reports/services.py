@@ -176,6 +176,7 @@ def assessment_import(
         status=a["status"],
         facilitator=None,
         facilitator_name=label(a["facilitator"], a.get("facilitator_name", "")),
+        anonymous=a.get("anonymous", False),
         imported_at=timezone.now(),
         opened_at=_when(a.get("opened_at")),
         revealed_at=_when(a.get("revealed_at")),

@@ -5,6 +5,11 @@ read in from a file has no accounts behind its people: they appear with a null u
 given (`person_name`, `decided_by_name`, `facilitator_name`). The ids of the initiative, the assessment and the
 actions are kept: importing the same file twice is refused by the assessment id, and a later assessment of the same
 initiative lands in the same place when that initiative belongs to the importing organisation.
+
+An anonymous session (`assessment.anonymous`) is exported the way its report shows it: no users and no
+participants, answers by their number ("Deelnemer 1" in `person_name`), no name for the facilitator, for who
+recorded a consensus, or for an action's owner with an account; the organisations that took part stay as a list.
+Read in elsewhere, it is again an anonymous session whose people are those numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from denkraam import __version__
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments.models import Action, Answer, Assessment, Consensus, Participant
 from denkraam.initiatives.models import Initiative
+from denkraam.reports.anonymity import HIDDEN_FACILITATOR, HIDDEN_OTHER, PeopleNames, people_names
 
 SCHEMA_ID = "denkraam.assessment-export/1"
 
@@ -59,6 +65,7 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
     organisations = {initiative.owner.slug: initiative.owner}
     organisations.update({org.slug: org for org in initiative.partners.all()})
     organisations.update({p.organisation.slug: p.organisation for p in participants if p.organisation is not None})
+    names = people_names(assessment=assessment)
     users: dict[str, User] = {}
     for person in (
         [assessment.facilitator]
@@ -70,6 +77,66 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
     ):
         if person is not None:
             users.setdefault(person.get_username(), person)
+    if names.anonymous:
+        return _anonymous(
+            _export(
+                assessment=assessment,
+                initiative=initiative,
+                organisations=organisations,
+                users={},
+                participants=[],
+                answers=answers,
+                consensus=consensus,
+                actions=actions,
+                exported_by="",
+            ),
+            answers=answers,
+            actions=actions,
+            names=names,
+        )
+    return _export(
+        assessment=assessment,
+        initiative=initiative,
+        organisations=organisations,
+        users=users,
+        participants=participants,
+        answers=answers,
+        consensus=consensus,
+        actions=actions,
+        exported_by=exported_by,
+    )
+
+
+def _anonymous(
+    data: dict[str, Any], *, answers: list[Answer], actions: list[Action], names: PeopleNames
+) -> dict[str, Any]:
+    """The export with numbers for people and no names (see the module's docstring)."""
+    data["assessment"].update(facilitator=None, facilitator_name=HIDDEN_FACILITATOR)
+    by_key = {(a.question_id, _username(a.user), a.person_name): names.of_answer(a) for a in answers}
+    for item in data["answers"]:
+        number = by_key[(item["question_id"], item["username"], item["person_name"])]
+        item.update(username=None, person_name=number)
+    data["answers"].sort(key=lambda a: (a["question_id"], a["person_name"]))
+    for item in data["consensus"]:
+        item.update(decided_by=None, decided_by_name=HIDDEN_OTHER)
+    owners = {str(a.pk): names.of_owner(a) for a in actions}
+    for item in data["actions"]:
+        item.update(owner=None, owner_name=owners[item["id"]])
+    return data
+
+
+def _export(
+    *,
+    assessment: Assessment,
+    initiative: Initiative,
+    organisations: dict[str, Organisation],
+    users: dict[str, User],
+    participants: list[Participant],
+    answers: list[Answer],
+    consensus: list[Consensus],
+    actions: list[Action],
+    exported_by: str,
+) -> dict[str, Any]:
 
     return {
         "schema": SCHEMA_ID,
@@ -99,6 +166,7 @@ def assessment_export(*, assessment: Assessment, exported_by: str = "") -> dict[
             "status": assessment.status,
             "facilitator": _username(assessment.facilitator),
             "facilitator_name": assessment.facilitator_name,
+            "anonymous": assessment.anonymous,
             "created_at": iso(assessment.created_at),
             "opened_at": iso(assessment.opened_at),
             "revealed_at": iso(assessment.revealed_at),

@@ -19,7 +19,8 @@ from django.utils import timezone
 from denkraam.accounts.models import User
 from denkraam.analysis.spreadsheet import formula_safe
 from denkraam.assessments.models import Action, Answer, Assessment
-from denkraam.assessments.selectors import action_list, answer_list_visible, assessment_frame
+from denkraam.assessments.selectors import action_list, answer_list_visible, assessment_frame, participant_list
+from denkraam.reports.anonymity import action_owner, people_names
 from denkraam.reports.portfolio import Portfolio
 
 FORMATS: dict[str, str] = {
@@ -100,7 +101,12 @@ def table_bytes(table: Table, fmt: str) -> bytes:
 
 
 def answers_table(*, assessment: Assessment, user: User | None) -> Table:
-    """The answers the user may read (only their own before the reveal); all answers for an operator (None)."""
+    """The answers the user may read (only their own before the reveal); all answers for an operator (None).
+
+    People by name and with their organisation, questions by text, needs and principles by title; the question's
+    id stays in the first column for anyone who joins the table with other data. In an anonymous session people
+    are "Deelnemer 1, 2 ..." (see reports.anonymity) and the organisation column is left out.
+    """
     frame = assessment_frame(assessment=assessment)
     labels = {o.id: o.label for o in frame.scale} | {frame.not_applicable.id: frame.not_applicable.label}
     answers: Iterable[Answer] = (
@@ -108,65 +114,83 @@ def answers_table(*, assessment: Assessment, user: User | None) -> Table:
         if user is None
         else answer_list_visible(user=user, assessment=assessment)
     )
-
-    def who(answer: Answer) -> str:
-        # The user name; in a session read in from a file, the name the file gave.
-        return answer.user.get_username() if answer.user is not None else answer.person_name
+    names = people_names(assessment=assessment)
+    organisations = {} if names.anonymous else _participant_organisations(assessment)
+    questions = {q.id: q for q in frame.questions()}
+    needs = {n.id: n.title for n in frame.needs}
+    principles = {p.id: p.title for n in frame.needs for p in n.principles}
+    order = {question_id: index for index, question_id in enumerate(questions)}
 
     rows = []
-    for answer in sorted(answers, key=lambda a: (a.question_id, who(a))):
-        try:
-            question = frame.question(answer.question_id)
-            text, need, principle = question.text, question.need_id, question.principle_id
-        except KeyError:
-            text, need, principle = "", "", ""
-        rows.append(
-            [
-                answer.question_id,
-                text,
-                need,
-                principle,
-                who(answer),
-                labels.get(answer.rating, answer.rating),
-                answer.reason,
-                answer.note,
-                answer.evidence_url,
-                answer.updated_at,
-            ]
-        )
+    for answer in sorted(answers, key=lambda a: (order.get(a.question_id, len(order)), names.of_answer(a))):
+        question = questions.get(answer.question_id)
+        row: list[Any] = [
+            answer.question_id,
+            question.text if question else "",
+            needs.get(question.need_id, "") if question else "",
+            principles.get(question.principle_id, "") if question else "",
+            names.of_answer(answer),
+        ]
+        if not names.anonymous:
+            row.append(organisations.get(answer.user_id, "") if answer.user_id is not None else "")
+        row += [
+            labels.get(answer.rating, answer.rating),
+            answer.reason,
+            answer.note,
+            answer.evidence_url,
+            answer.updated_at,
+        ]
+        rows.append(row)
     headers = [
-        "vraag-id",
-        "vraag",
-        "behoefte",
-        "principe",
-        "deelnemer",
-        "oordeel",
-        "reden (niet van toepassing)",
-        "toelichting",
-        "link naar bewijs",
-        "gewijzigd op",
+        "Vraag-id",
+        "Vraag",
+        "Behoefte",
+        "Principe",
+        "Deelnemer",
+        *([] if names.anonymous else ["Organisatie"]),
+        "Oordeel",
+        "Reden (niet van toepassing)",
+        "Toelichting",
+        "Link naar bewijs",
+        "Gewijzigd op",
     ]
-    return Table(title="Antwoorden", headers=headers, rows=rows)
+    title = "Antwoorden (anoniem)" if names.anonymous else "Antwoorden"
+    return Table(title=title, headers=headers, rows=rows)
+
+
+def _participant_organisations(assessment: Assessment) -> dict[object, str]:
+    # A guest's organisation outside denkraam is the name given with the invitation.
+    return {
+        p.user_id: p.organisation.name if p.organisation is not None else p.organisation_name
+        for p in participant_list(assessment=assessment)
+    }
 
 
 def actions_table(*, assessment: Assessment) -> Table:
-    """The assessment's actions with owner, due date and status."""
-    rows = [_action_row(a) for a in action_list(assessment=assessment)]
+    """The assessment's actions with owner, due date and status; the questions by text, and by id in the last column."""
+    names = people_names(assessment=assessment)
+    questions = _question_texts(assessment)
+    rows = [_action_row(a, owner=names.of_owner(a), questions=questions) for a in action_list(assessment=assessment)]
     return Table(title="Acties", headers=list(ACTION_HEADERS), rows=rows)
 
 
-ACTION_HEADERS = ("actie", "beschrijving", "vragen", "eigenaar", "klaar op", "status", "aangemaakt op")
+ACTION_HEADERS = ("Actie", "Beschrijving", "Vragen", "Eigenaar", "Klaar op", "Status", "Aangemaakt op", "Vraag-ids")
 
 
-def _action_row(action: Action) -> list[Any]:
+def _question_texts(assessment: Assessment) -> dict[str, str]:
+    return {q.id: q.text for q in assessment_frame(assessment=assessment).questions()}
+
+
+def _action_row(action: Action, *, owner: str, questions: dict[str, str]) -> list[Any]:
     return [
         action.title,
         action.description,
-        ", ".join(action.question_ids),
-        action.owner_display,
+        "; ".join(questions.get(q, q) for q in action.question_ids),
+        owner,
         action.due_date.isoformat() if action.due_date else "",
         action.get_status_display(),
         action.created_at,
+        ", ".join(action.question_ids),
     ]
 
 
@@ -176,14 +200,14 @@ def portfolio_table(portfolio: Portfolio) -> Table:
     for need in portfolio.frame.needs:
         need_headers += [f"{need.title} (score)", f"{need.title} (oordeel)"]
     headers = [
-        "initiatief",
-        "eigenaar",
-        "partners",
-        "kanalen",
-        "doelgroepen",
-        "levensgebeurtenis",
-        "laatste gesprek",
-        "datum",
+        "Initiatief",
+        "Eigenaar",
+        "Partners",
+        "Kanalen",
+        "Doelgroepen",
+        "Levensgebeurtenis",
+        "Laatste gesprek",
+        "Datum",
         *need_headers,
     ]
     rows = []
@@ -211,5 +235,8 @@ def portfolio_table(portfolio: Portfolio) -> Table:
 
 def overdue_table(actions: Sequence[Action]) -> Table:
     """Overdue actions with their initiative."""
-    rows = [[a.assessment.initiative.name, *_action_row(a)] for a in actions]
-    return Table(title="Te late acties", headers=["initiatief", *ACTION_HEADERS], rows=rows)
+    rows = [
+        [a.assessment.initiative.name, *_action_row(a, owner=action_owner(a), questions=_question_texts(a.assessment))]
+        for a in actions
+    ]
+    return Table(title="Te late acties", headers=["Initiatief", *ACTION_HEADERS], rows=rows)

@@ -235,6 +235,8 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         c.text(assessment, "title", "assessment", required=True, max_len=200)
         status = c.choice(assessment, "status", "assessment", list(Assessment.Status.values))
         c.person(assessment, "assessment", "facilitator", "facilitator_name", usernames, "gebruikers")
+        if not isinstance(assessment.get("anonymous", False), bool):
+            c.fail("assessment.anonymous", "moet true of false zijn.")
         c.when(assessment, "created_at", "assessment")
         for key in ("opened_at", "revealed_at", "closed_at"):
             c.when(assessment, key, "assessment", nullable=True)
