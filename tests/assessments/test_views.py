@@ -184,7 +184,7 @@ def test_a_closed_assessment_says_so_and_refuses_edits(
 ) -> None:
     client = client_for(alice)
     urls = _urls(revealed)
-    client.post(urls["close"])
+    client.post(urls["close"], {"bevestigen": "ja"})
     page = client.get(urls["actions"]).content.decode()
     assert "gesloten" in page and "Actie toevoegen" not in page
     response = client.post(urls["question"], {"rating": "goed", "rationale": "Toch goed."}, follow=True)

@@ -43,6 +43,7 @@ from denkraam.assessments.selectors.results import (
     assessment_results,
     question_reveal,
 )
+from denkraam.assessments.selectors.steps import StepCheck, assessment_step_check
 
 __all__ = [
     "AssessmentAccess",
@@ -54,6 +55,7 @@ __all__ = [
     "NeedResult",
     "ParticipantProgress",
     "QuestionSummary",
+    "StepCheck",
     "action_get",
     "action_list",
     "agenda_for_assessment",
@@ -71,6 +73,7 @@ __all__ = [
     "assessment_progress",
     "assessment_questions",
     "assessment_results",
+    "assessment_step_check",
     "consensus_map",
     "participant_answer_count",
     "participant_get",
