@@ -50,3 +50,12 @@ def test_the_questionnaire_offers_a_skip_link_to_the_questions_first(
     html = client_for(bob).get(_questionnaire(assessment)).content.decode()
     assert html.index('href="#vragen">Direct naar de vragen</a>') < html.index('href="#inhoud"')
     assert 'id="vragen"' in html and "<details" in html
+
+
+def test_a_form_sent_back_with_errors_counts_as_unsaved(
+    assessment: Assessment, bob: User, client_for: ClientFor
+) -> None:
+    q1 = load_frame().principle("betrouwbaar").questions[0].id
+    response = client_for(bob).post(_questionnaire(assessment), {"principe": "betrouwbaar", f"{q1}-rating": "nvt"})
+    assert response.status_code == 400
+    assert 'id="antwoorden" novalidate data-unsaved' in response.content.decode()

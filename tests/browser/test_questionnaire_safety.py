@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Dialog, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments.models import Answer, Assessment
@@ -118,7 +118,9 @@ def test_unsaved_answers_are_not_lost_when_a_principle_in_the_menu_is_clicked(
     page.on("dialog", stay)
     expect(page.get_by_text("U heeft wijzigingen die nog niet zijn opgeslagen.")).to_have_count(0)
     page.get_by_role("group", name=first.text).get_by_label("Voldoende", exact=True).check()
-    expect(page.get_by_text("U heeft wijzigingen die nog niet zijn opgeslagen.")).to_be_visible()
+    # The note and the save buttons now stay at the bottom of the screen.
+    expect(page.get_by_text("U heeft wijzigingen die nog niet zijn opgeslagen.")).to_be_in_viewport(ratio=1)
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_be_in_viewport(ratio=1)
     _shot(page, "questionnaire-unsaved-1280")
 
     with page.expect_event("dialog"):
@@ -201,3 +203,28 @@ def test_the_changed_pages_have_no_accessibility_violations(
     axe_page.get_by_role("link", name="Annuleren, terug naar het overzicht").click()
     expect(axe_page.get_by_role("link", name="Gesprek sluiten")).to_be_visible()
     assert Assessment.objects.get(pk=assessment.pk).status == Assessment.Status.ONTHULD
+
+
+def test_without_javascript_the_questionnaire_still_saves_and_goes_on_at_the_next_question(
+    browser: Browser, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    session = session_for(facilitator=alice, owner=uwv, participants=[bob], stage="open")
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url, java_script_enabled=False)
+    try:
+        login(context, bob, base_url=live_server.url)
+        page = context.new_page()
+        page.set_viewport_size(PHONE)
+        page.goto(_questionnaire(session.assessment, "betrouwbaar"))
+        q1, q2, _ = load_frame().principle("betrouwbaar").questions
+        # The menu is a plain <details>: it opens without a script.
+        principles = page.get_by_role("navigation", name="Principes")
+        principles.get_by_text("Principes", exact=True).click()
+        expect(principles.get_by_role("link", name="Open en duidelijk")).to_be_visible()
+        page.get_by_role("group", name=q1.text).get_by_label("Goed", exact=True).check()
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        expect(page.get_by_role("status")).to_contain_text("zijn opgeslagen")
+        assert page.url.endswith(f"#vraag-{q2.id}")
+        expect(page.get_by_role("group", name=q2.text).locator("legend")).to_be_in_viewport()
+        assert Answer.objects.get(assessment=session.assessment, user=bob, question_id=q1.id).rating == "goed"
+    finally:
+        context.close()
