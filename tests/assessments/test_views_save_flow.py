@@ -59,3 +59,14 @@ def test_a_form_sent_back_with_errors_counts_as_unsaved(
     response = client_for(bob).post(_questionnaire(assessment), {"principe": "betrouwbaar", f"{q1}-rating": "nvt"})
     assert response.status_code == 400
     assert 'id="antwoorden" novalidate data-unsaved' in response.content.decode()
+
+
+def test_the_next_open_question_is_one_the_session_covers(
+    assessment: Assessment, bob: User, client_for: ClientFor
+) -> None:
+    q1, q2, q3 = (q.id for q in load_frame().principle("betrouwbaar").questions)
+    Assessment.objects.filter(pk=assessment.pk).update(question_ids=[q1, q3])
+    response = client_for(bob).post(
+        _questionnaire(assessment), {"principe": "betrouwbaar", f"{q1}-rating": "goed", "opslaan": "1"}
+    )
+    assert response["Location"].endswith(f"#vraag-{q3}")

@@ -116,13 +116,15 @@ def test_a_close_page_in_the_wrong_stage_says_why_and_goes_back(
 
 
 def test_bob_cannot_reveal_or_close_even_with_the_confirmation(
-    answered: Assessment, bob: User, client_for: ClientFor
+    revealed: Assessment, bob: User, client_for: ClientFor
 ) -> None:
     client = client_for(bob)
-    page = client.get(_url(answered, "reveal"), follow=True).content.decode()
-    assert "Alleen de gespreksleider mag de antwoorden onthullen." in page
-    client.post(_url(answered, "reveal"), {"bevestigen": "ja"})
-    assert _status(answered) == Assessment.Status.OPEN
+    page = client.get(_url(revealed, "close"))
+    assert page.status_code == 403
+    assert "Alleen de gespreksleider mag het gesprek sluiten." in page.content.decode()
+    assert client.post(_url(revealed, "close"), {"bevestigen": "ja"}).status_code == 403
+    assert client.get(_url(revealed, "reveal")).status_code == 403
+    assert _status(revealed) == Assessment.Status.ONTHULD
 
 
 def test_charlie_gets_404_on_both_confirmation_pages_and_nothing_changes(

@@ -22,6 +22,7 @@ from denkraam.assessments.selectors import (
     assessment_comparison,
     assessment_frame,
     assessment_get_for_user,
+    assessment_questions,
     question_reveal,
 )
 from denkraam.assessments.views.session import base_context, error_text
@@ -114,7 +115,8 @@ def _after_save(
 ) -> HttpResponse:
     """Back to the questionnaire at the next open question (questionnaire.js moves focus and the message there)."""
     own = answers_of_user(user=request.user, assessment=assessment)
-    next_open = next((q for q in target.questions if q.id not in own), None)
+    covered = {q.id for q in assessment_questions(assessment=assessment)}
+    next_open = next((q for q in target.questions if q.id in covered and q.id not in own), None)
     text = f"Uw antwoorden bij '{saved.title}' zijn opgeslagen."
     if next_open is None:
         text += f" Alle vragen bij '{target.title}' zijn beantwoord."

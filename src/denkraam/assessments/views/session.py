@@ -224,7 +224,7 @@ def _confirmed_stage_change(
             change(assessment=assessment, actor=request.user)
         else:
             check(assessment=assessment, actor=request.user)
-    except (ValidationError, PermissionDenied) as exc:
+    except ValidationError as exc:  # the wrong stage: say why on the overview; a missing right is a 403 page
         messages.error(request, error_text(exc))
         return redirect(detail)
     if confirmed:
