@@ -39,7 +39,7 @@ def test_a_finished_principle_says_so_and_leads_to_its_questions(
     response = client_for(bob).post(
         _questionnaire(assessment), {"principe": "betrouwbaar", f"{q1}-rating": "slecht", "opslaan": "1"}, follow=True
     )
-    assert response.redirect_chain[-1][0].endswith("?principe=betrouwbaar#vragen")
+    assert response.redirect_chain[-1][0].endswith("?principe=betrouwbaar#principe-titel")
     html = response.content.decode()
     assert "zijn opgeslagen. Alle vragen bij &#x27;Betrouwbaar en voorspelbaar&#x27; zijn beantwoord." in html
 

@@ -145,7 +145,7 @@ def test_after_saving_focus_moves_to_the_next_open_question_and_the_message_is_a
     login(context, bob, base_url=live_server.url)
     page.set_viewport_size(DESKTOP)
     page.goto(_questionnaire(session.assessment, "betrouwbaar"))
-    q1, q2, _ = load_frame().principle("betrouwbaar").questions
+    q1, q2, q3 = load_frame().principle("betrouwbaar").questions
 
     page.get_by_role("group", name=q1.text).get_by_label("Goed", exact=True).check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
@@ -154,6 +154,8 @@ def test_after_saving_focus_moves_to_the_next_open_question_and_the_message_is_a
     expect(second).to_be_focused()
     status = page.get_by_role("status")
     expect(status).to_contain_text("Uw antwoorden bij 'Betrouwbaar en voorspelbaar' zijn opgeslagen.")
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => document.activeElement.id") == f"vraag-{q2.id}"
     # The message stands just above that question, in a live region, and both are on screen (not back at the top).
     assert status.evaluate("(el) => el.nextElementSibling.id") == f"vraag-{q2.id}"
     expect(status).to_be_in_viewport(ratio=1)
@@ -163,6 +165,19 @@ def test_after_saving_focus_moves_to_the_next_open_question_and_the_message_is_a
     # One Tab on, and the keyboard is at that question's first choice.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.name") == f"{q2.id}-rating"
+
+    # With the last questions answered, focus goes to the principle's heading, and the message says it is complete.
+    for question in (q2, q3):
+        page.get_by_role("group", name=question.text).get_by_label("Slecht", exact=True).check()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    heading = page.get_by_role("heading", name="Betrouwbaar en voorspelbaar", level=2)
+    expect(status).to_contain_text("Alle vragen bij 'Betrouwbaar en voorspelbaar' zijn beantwoord.")
+    # Still there once the page has loaded: the browser's own focus on the address's target must not undo it.
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => document.activeElement.id") == "principe-titel"
+    expect(heading).to_be_in_viewport(ratio=1)
+    expect(status).to_be_in_viewport(ratio=1)
+    _shot(page, "questionnaire-principle-done-1280")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])

@@ -122,7 +122,7 @@ def _after_save(
         text += f" Alle vragen bij '{target.title}' zijn beantwoord."
     messages.success(request, text)
     url = reverse("assessments:questionnaire", kwargs={"assessment_id": assessment.pk})
-    return redirect(f"{url}?principe={target.id}#{f'vraag-{next_open.id}' if next_open else 'vragen'}")
+    return redirect(f"{url}?principe={target.id}#{f'vraag-{next_open.id}' if next_open else 'principe-titel'}")
 
 
 @login_required

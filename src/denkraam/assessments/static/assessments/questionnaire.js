@@ -40,13 +40,16 @@
     }
   });
 
+  // The browser itself focuses the address's target once the page has loaded (or, if that cannot take focus, the
+  // page): so the target itself gets tabindex -1 and the focus, a question's fieldset or the principle's heading.
   const id = decodeURIComponent(window.location.hash.slice(1));
   const target = id ? document.getElementById(id) : null;
-  if (!target || !(target.classList.contains("denkraam-question") || target.id === "vragen")) {
+  if (!target || !(target.classList.contains("denkraam-question") || target.id === "principe-titel")) {
     return;
   }
-  // Focus on the question; the message ("… zijn opgeslagen") moves from the top of the page to just above it and
+  // The message ("… zijn opgeslagen") moves from the top of the page to just above the question (or the form) and
   // is written again, because a live region is only read out when its content changes.
+  const complete = target.id === "principe-titel";
   const status = document.querySelector(".denkraam-messages .utrecht-alert--ok[role='status']");
   target.setAttribute("tabindex", "-1");
   target.focus({ preventScroll: true });
@@ -56,7 +59,7 @@
   }
   const text = status.textContent.trim();
   status.classList.add("denkraam-save-status");
-  (target.id === "vragen" ? form : target).before(status);
+  (complete ? form : target).before(status);
   status.textContent = "";
   window.setTimeout(() => {
     const paragraph = document.createElement("p");
@@ -64,6 +67,6 @@
     paragraph.textContent = text;
     status.append(paragraph);
     // Scrolled once the message has its height, so that both the message and the question are on screen.
-    status.scrollIntoView({ block: "start" });
+    (complete ? target : status).scrollIntoView({ block: "start" });
   }, 150);
 })();
