@@ -56,7 +56,8 @@ def test_a_participant_completes_a_principle_by_keyboard_alone(
     page.goto(f"/gesprekken/{session.assessment.pk}/vragenlijst/?principe=betrouwbaar")
     keys = Keyboard(page)
 
-    # The skip link first: it jumps past the header straight to the content.
+    # The skip links first: the second jumps past the header straight to the content.
+    assert keys.tab()["text"] == "Direct naar de vragen"
     assert keys.tab()["text"] == "Direct naar de inhoud"
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()

@@ -117,7 +117,10 @@ def test_a_facilitator_and_two_participants_complete_a_session(
     expect(progress_cell(f, "Charlie")).to_contain_text("46 van 46 vragen")
 
     # Reveal: the agenda puts the disagreements first, highlighted and said in words.
-    f.get_by_role("button", name="Antwoorden onthullen").click()
+    # Reveal, after the confirmation page has said that everyone is done and what cannot be undone.
+    f.get_by_role("link", name="Antwoorden onthullen").click()
+    expect(f.get_by_text("Alle deelnemers (2) hebben alle 46 vragen beantwoord.")).to_be_visible()
+    f.get_by_role("button", name="Ja, antwoorden onthullen").click()
     subnav(f, "Agenda")
     rows = f.locator("table.denkraam-agenda tbody tr")
     expect(rows).to_have_count(46)
@@ -156,7 +159,9 @@ def test_a_facilitator_and_two_participants_complete_a_session(
 
     # Close the session.
     subnav(f, "Overzicht")
-    f.get_by_role("button", name="Gesprek sluiten").click()
+    f.get_by_role("link", name="Gesprek sluiten").click()
+    expect(f.get_by_text("45 van de 46 vragen hebben nog geen gezamenlijk oordeel.", exact=False)).to_be_visible()
+    f.get_by_role("button", name="Ja, gesprek sluiten").click()
     expect(f.get_by_role("note")).to_contain_text("Dit gesprek is gesloten")
 
     # Bob can no longer change anything: the form is disabled, and a forged post is refused by the server.

@@ -52,6 +52,7 @@ from denkraam.assessments.selectors.results import (
     assessment_results,
     question_reveal,
 )
+from denkraam.assessments.selectors.steps import StepCheck, assessment_step_check
 
 __all__ = [
     "ANSWER_SECONDS_PER_QUESTION",
@@ -69,6 +70,7 @@ __all__ = [
     "ParticipantProgress",
     "QuestionScope",
     "QuestionSummary",
+    "StepCheck",
     "action_get",
     "action_list",
     "agenda_for_assessment",
@@ -89,6 +91,7 @@ __all__ = [
     "assessment_questions",
     "assessment_scope",
     "assessment_results",
+    "assessment_step_check",
     "consensus_map",
     "participant_answer_count",
     "participant_get",

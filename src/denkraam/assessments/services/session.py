@@ -350,17 +350,22 @@ def assessment_remind(*, assessment: Assessment, actor: User) -> int:
     return len(users)
 
 
+def assessment_reveal_check(*, assessment: Assessment, actor: User) -> None:
+    """Raise why the answers may not be revealed now (or nothing); the confirmation page asks this too."""
+    _require_manager(actor=actor, assessment=assessment, what="de antwoorden onthullen")
+    _require_not_closed(assessment)
+    if assessment.status != Assessment.Status.OPEN:
+        raise ValidationError("U kunt alleen een geopend gesprek onthullen.")
+    if not assessment.answers.exists():
+        raise ValidationError("Er zijn nog geen antwoorden om te onthullen.")
+
+
 @transaction.atomic
 def assessment_reveal(*, assessment: Assessment, actor: User) -> Assessment:
     """Show everyone's answers to all participants; from now on answers are fixed and the group discusses."""
-    _require_manager(actor=actor, assessment=assessment, what="de antwoorden onthullen")
     # Locked first: answers being saved right now finish before the reveal, later ones see it (answer_save).
     locked = _locked(assessment)
-    _require_not_closed(locked)
-    if locked.status != Assessment.Status.OPEN:
-        raise ValidationError("U kunt alleen een geopend gesprek onthullen.")
-    if not locked.answers.exists():
-        raise ValidationError("Er zijn nog geen antwoorden om te onthullen.")
+    assessment_reveal_check(assessment=locked, actor=actor)
     _set_status(
         assessment=assessment,
         locked=locked,
@@ -374,14 +379,19 @@ def assessment_reveal(*, assessment: Assessment, actor: User) -> Assessment:
     return assessment
 
 
+def assessment_close_check(*, assessment: Assessment, actor: User) -> None:
+    """Raise why the assessment may not be closed now (or nothing); the confirmation page asks this too."""
+    _require_manager(actor=actor, assessment=assessment, what="het gesprek sluiten")
+    _require_not_closed(assessment)
+    if assessment.status != Assessment.Status.ONTHULD:
+        raise ValidationError("Onthul eerst de antwoorden; daarna kunt u het gesprek sluiten.")
+
+
 @transaction.atomic
 def assessment_close(*, assessment: Assessment, actor: User) -> Assessment:
     """Close the assessment: answers, consensus and actions are fixed from now on."""
-    _require_manager(actor=actor, assessment=assessment, what="het gesprek sluiten")
     locked = _locked(assessment)
-    _require_not_closed(locked)
-    if locked.status != Assessment.Status.ONTHULD:
-        raise ValidationError("Onthul eerst de antwoorden; daarna kunt u het gesprek sluiten.")
+    assessment_close_check(assessment=locked, actor=actor)
     _set_status(
         assessment=assessment,
         locked=locked,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments import services
 from denkraam.assessments.forms import ConsensusForm, PrincipleAnswersForm
+from denkraam.assessments.models import Assessment
 from denkraam.assessments.selectors import (
     agenda_plan,
     answers_of_user,
@@ -29,6 +30,7 @@ from denkraam.assessments.selectors import (
 from denkraam.assessments.views.session import base_context, error_text
 from denkraam.evidence.selectors import citations_of_user, evidence_choices
 from denkraam.evidence.services import citation_set
+from denkraam.framework import Principle
 
 
 @login_required
@@ -79,13 +81,11 @@ def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> Http
             except PermissionDenied as exc:
                 raise PermissionDenied(error_text(exc)) from exc
             else:
-                messages.success(request, f"Uw antwoorden bij '{principle.title}' zijn opgeslagen.")
                 index = principles.index(principle)
                 target = principle
                 if "verder" in request.POST and index + 1 < len(principles):
                     target = principles[index + 1]
-                url = reverse("assessments:questionnaire", kwargs={"assessment_id": assessment.pk})
-                return redirect(f"{url}?principe={target.id}")
+                return _after_save(request, assessment=assessment, saved=principle, target=target)
         else:
             status = 400
     own = answers_of_user(user=request.user, assessment=assessment)
@@ -118,6 +118,21 @@ def questionnaire(request: AuthenticatedHttpRequest, assessment_id: str) -> Http
         answered_ids=set(own),
     )
     return render(request, "assessments/questionnaire.html", context, status=status)
+
+
+def _after_save(
+    request: AuthenticatedHttpRequest, *, assessment: Assessment, saved: Principle, target: Principle
+) -> HttpResponse:
+    """Back to the questionnaire at the next open question (questionnaire.js moves focus and the message there)."""
+    own = answers_of_user(user=request.user, assessment=assessment)
+    covered = {q.id for q in assessment_questions(assessment=assessment)}
+    next_open = next((q for q in target.questions if q.id in covered and q.id not in own), None)
+    text = f"Uw antwoorden bij '{saved.title}' zijn opgeslagen."
+    if next_open is None:
+        text += f" Alle vragen bij '{target.title}' zijn beantwoord."
+    messages.success(request, text)
+    url = reverse("assessments:questionnaire", kwargs={"assessment_id": assessment.pk})
+    return redirect(f"{url}?principe={target.id}#{f'vraag-{next_open.id}' if next_open else 'principe-titel'}")
 
 
 @login_required

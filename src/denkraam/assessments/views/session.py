@@ -25,6 +25,7 @@ from denkraam.assessments.selectors import (
     assessment_progress,
     assessment_results,
     assessment_scope,
+    assessment_step_check,
     participant_answer_count,
     participant_get,
     participant_list,
@@ -255,17 +256,63 @@ def assessment_remind(request: AuthenticatedHttpRequest, assessment_id: str) -> 
     return redirect(reverse("assessments:detail", kwargs={"assessment_id": assessment.pk}))
 
 
+# A step that cannot be undone: GET shows what the facilitator should know, only a POST that says "ja" does it.
+CONFIRM_FIELD = "bevestigen"
+
+
+def _confirmed_stage_change(
+    request: AuthenticatedHttpRequest,
+    assessment_id: str,
+    *,
+    step: str,
+    check: Callable[..., None],
+    change: Callable[..., Assessment],
+    done: str,
+) -> HttpResponse:
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    detail = reverse("assessments:detail", kwargs={"assessment_id": assessment.pk})
+    confirmed = request.method == "POST" and request.POST.get(CONFIRM_FIELD) == "ja"
+    try:
+        if confirmed:
+            change(assessment=assessment, actor=request.user)
+        else:
+            check(assessment=assessment, actor=request.user)
+    except ValidationError as exc:  # the wrong stage: say why on the overview; a missing right is a 403 page
+        messages.error(request, error_text(exc))
+        return redirect(detail)
+    if confirmed:
+        messages.success(request, done)
+        return redirect(detail)
+    context = base_context(assessment, access, "overzicht")
+    context.update(
+        step=step, check=assessment_step_check(assessment=assessment), not_confirmed=request.method == "POST"
+    )
+    return render(request, "assessments/stage_confirm.html", context, status=400 if request.method == "POST" else 200)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_reveal(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
-    return _stage_change(
-        request, assessment_id, services.assessment_reveal, "De antwoorden zijn onthuld. Bespreek nu de agenda."
+    """GET: who has not finished, and what cannot be undone; POST with the confirmation reveals the answers."""
+    return _confirmed_stage_change(
+        request,
+        assessment_id,
+        step="reveal",
+        check=services.assessment_reveal_check,
+        change=services.assessment_reveal,
+        done="De antwoorden zijn onthuld. Bespreek nu de agenda.",
     )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_close(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
-    return _stage_change(
-        request, assessment_id, services.assessment_close, "Het gesprek is gesloten. Er kan niets meer veranderen."
+    """GET: who has not finished and which questions have no consensus; POST with the confirmation closes."""
+    return _confirmed_stage_change(
+        request,
+        assessment_id,
+        step="close",
+        check=services.assessment_close_check,
+        change=services.assessment_close,
+        done="Het gesprek is gesloten. Er kan niets meer veranderen.",
     )
