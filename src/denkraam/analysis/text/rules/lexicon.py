@@ -169,16 +169,47 @@ def domain_terms(context: RuleContext) -> Iterator[Finding]:
             continue  # explained once, explained for the whole text
         if house_allows(context, term.term, text) or in_quotes(context, start, end) or in_title(context, start):
             continue
+        sense_clear = not term.cues or _has_cue(context, term.cues)
+        if not sense_clear and term.unclear == "stil":
+            continue  # in its other senses an everyday word: an explanation in the wrong sense misleads
         keys[start] = term.term
-        results.append(
-            finding(
-                context,
-                "vakterm",
-                start=start,
-                end=end,
-                message=f"'{text}' is een vakterm. Leg uit wat het betekent; niet iedere lezer kent het woord.",
-                suggestion=f"Bijvoorbeeld: '{text} ({term.explanation})'.",
-                rewrite=f"{text} ({term.explanation})",
-            )
-        )
+        results.append(_term_finding(context, term, text, start, end, sense_clear=sense_clear))
     return iter(first_per_term(results, key=lambda item: keys[item.start]))
+
+
+# An explanation that names one thing ('een organisatie die ...', 'iemand voor wie ...') reads wrong in brackets
+# after a plural ('uitvoeringsorganisaties (een organisatie die ...)').
+_SINGULAR_EXPLANATION = re.compile(r"^(?:een|iemand|degene)\b", re.IGNORECASE)
+
+
+def _term_finding(context: RuleContext, term: Term, text: str, start: int, end: int, *, sense_clear: bool) -> Finding:
+    message = f"'{text}' is een vakterm. Leg uit wat het betekent; niet iedere lezer kent het woord."
+    if not sense_clear:
+        # The text does not show in which sense it uses the word: ask, and do not explain in the wrong one.
+        return finding(context, "vakterm", start=start, end=end, message=message)
+    plural = text.lower() != term.term.lower() and bool(_SINGULAR_EXPLANATION.match(term.explanation))
+    if plural:
+        definition = f"{term.term[0].upper()}{term.term[1:]} is {term.explanation}"
+        return finding(
+            context, "vakterm", start=start, end=end, message=message, suggestion=f"Bijvoorbeeld: '{definition}.'"
+        )
+    return finding(
+        context,
+        "vakterm",
+        start=start,
+        end=end,
+        message=message,
+        suggestion=f"Bijvoorbeeld: '{text} ({term.explanation})'.",
+        rewrite=f"{text} ({term.explanation})",
+    )
+
+
+def _has_cue(context: RuleContext, cues: tuple[str, ...]) -> bool:
+    """Whether a word of the text begins with one of `cues`: the text is about the domain of the term's sense."""
+    pattern = _cue_pattern(cues)
+    return pattern.search(context.lower) is not None
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in cues) + ")")

@@ -29,11 +29,20 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A domain term that needs an explanation for most readers, with a short plain one (lexicon.tsv)."""
+    """A domain term that needs an explanation for most readers, with a short plain one (lexicon*.tsv).
+
+    `cues` are the word beginnings that show the text uses the term in the sense the explanation gives
+    ('voorziening' is Wmo help only in a text about care: 'wmo', 'hulpmiddel', ...); empty for a term with one
+    sense. When none of them is in the text, `unclear` says what the check does: "vraag" asks for an explanation
+    without offering one (the word is a domain term in every sense), "stil" says nothing (in its other senses the
+    word is an everyday one: digital 'voorzieningen').
+    """
 
     term: str
     explanation: str
     domain: str
+    cues: tuple[str, ...] = ()
+    unclear: str = ""
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -81,5 +90,7 @@ def lexicon() -> tuple[Term, ...]:
     for name in sorted(item.name for item in resources.files(__package__).iterdir()):
         if name.startswith("lexicon") and name.endswith(".tsv"):
             for row in _rows(name):
-                terms.setdefault(row[0].lower(), Term(row[0], row[1], _column(row, 2)))
+                cues = tuple(_column(row, 3).lower().split())
+                unclear = (_column(row, 4) or "vraag") if cues else ""
+                terms.setdefault(row[0].lower(), Term(row[0], row[1], _column(row, 2), cues, unclear))
     return tuple(terms.values())

@@ -1,0 +1,60 @@
+"""Word choice precision (issue 14): a domain term explained in its sense only, everyday words and names of
+regulations left alone, officialese rewrites that fit the sentence, one finding per span of words."""
+
+from __future__ import annotations
+
+import pytest
+
+from denkraam.analysis.findings import Finding
+from denkraam.analysis.text.check import check_text
+
+
+def findings(text: str, rule: str) -> list[Finding]:
+    return [item for item in check_text(text).findings if item.rule == rule]
+
+
+def excerpts(text: str, rule: str) -> list[str]:
+    return [item.excerpt for item in findings(text, rule)]
+
+
+# --- A term with several senses is explained only in the sense the text is about ----------------------------
+
+
+def test_a_care_facility_is_explained_in_a_text_about_care() -> None:
+    text = "U hebt een voorziening nodig, zoals een rolstoel. Wij regelen dat via de Wmo."
+    result = findings(text, "vakterm")
+    assert [item.excerpt for item in result] == ["voorziening"]
+    assert result[0].rewrite.startswith("voorziening (hulp")
+
+
+def test_digital_facilities_get_no_explanation_of_care() -> None:
+    text = "De website heeft voorzieningen voor het delen van bestanden. Zo werkt u makkelijk samen."
+    assert findings(text, "vakterm") == []
+
+
+def test_a_digital_payment_is_no_criminal_law_settlement() -> None:
+    text = "Met de app doet u snel transacties. Uw bank bewaart ze veilig."
+    assert findings(text, "vakterm") == []
+    criminal = "De officier van justitie biedt u een transactie aan. Betaalt u, dan komt er geen zaak."
+    assert "transactie (een bedrag dat u betaalt, zodat u niet naar de rechter hoeft)" in [
+        item.rewrite for item in findings(criminal, "vakterm")
+    ]
+
+
+def test_a_duty_whose_sense_is_unclear_is_asked_about_without_a_wrong_explanation() -> None:
+    company = "Uw bedrijf heeft een informatieplicht over energie. Stuur ons het rapport voor 1 juli."
+    result = findings(company, "vakterm")
+    assert [item.excerpt for item in result] == ["informatieplicht"]
+    assert "Leg uit" in result[0].message
+    assert result[0].rewrite == ""
+    assert "uitkering" not in result[0].suggestion
+    benefits = "U hebt een informatieplicht. Vertel ons elke verandering die uw uitkering raakt."
+    assert "uitkering" in findings(benefits, "vakterm")[0].rewrite
+
+
+def test_a_plural_gets_a_definition_instead_of_a_singular_explanation_in_brackets() -> None:
+    text = "Belanghebbenden krijgen een kopie van het besluit. Zij kunnen bezwaar maken."
+    result = findings(text, "vakterm")
+    assert [item.excerpt for item in result] == ["Belanghebbenden"]
+    assert result[0].rewrite == ""
+    assert "Belanghebbende is iemand voor wie het besluit gevolgen heeft" in result[0].suggestion
