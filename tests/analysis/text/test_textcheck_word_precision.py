@@ -58,3 +58,39 @@ def test_a_plural_gets_a_definition_instead_of_a_singular_explanation_in_bracket
     assert [item.excerpt for item in result] == ["Belanghebbenden"]
     assert result[0].rewrite == ""
     assert "Belanghebbende is iemand voor wie het besluit gevolgen heeft" in result[0].suggestion
+
+
+# --- Names of regulations and schemes are not flagged; the same words outside a name still are ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U krijgt hulp volgens de Verordening jeugdhulp Deventer 2024. Bel ons als u vragen hebt.",
+        "Verordening jeugdhulp Deventer 2024 regelt wie hulp krijgt. Bel ons als u vragen hebt.",
+        "Verordening leerlingenvervoer 2023 geldt vanaf 1 augustus. Bel ons als u vragen hebt.",
+    ],
+)
+def test_the_name_of_a_regulation_is_no_domain_term(text: str) -> None:
+    assert "verordening" not in [item.lower() for item in excerpts(text, "vakterm")]
+
+
+def test_a_regulation_as_a_word_is_still_a_domain_term() -> None:
+    assert excerpts("De verordening geldt voor iedereen in de gemeente. Bel ons als u vragen hebt.", "vakterm") == [
+        "verordening"
+    ]
+    assert excerpts("Verordening en beleid gelden hier. Bel ons als u vragen hebt.", "vakterm") == ["Verordening"]
+
+
+def test_the_capitalised_name_of_a_scheme_is_not_officialese() -> None:
+    named = "Ondernemers kunnen de Tegemoetkoming Energiekosten Mkb aanvragen. Dat kan tot 1 mei."
+    assert excerpts(named, "ambtelijk-woord") == []
+    opening = "Tegemoetkoming Energiekosten Mkb is er voor ondernemers. Dat kan tot 1 mei."
+    assert excerpts(opening, "ambtelijk-woord") == []
+
+
+def test_the_same_officialese_word_outside_a_name_is_still_flagged() -> None:
+    assert excerpts("Wij geven u een tegemoetkoming in de kosten. Dat kan tot 1 mei.", "ambtelijk-woord") == [
+        "tegemoetkoming"
+    ]
+    assert excerpts("Tegemoetkoming U krijgt geld.", "ambtelijk-woord") == ["Tegemoetkoming"]

@@ -75,11 +75,58 @@ def explained_nearby(context: RuleContext, start: int, end: int, term: str = "")
     return False
 
 
+# The first word of a regulation's name: a capitalised title word followed by the words of the name.
+_TITLE_WORD = re.compile(
+    r"(?:Wet|Regeling|Besluit|Verordening|Beleidsregels?|Reglement|Richtlijn|Uitvoeringsbesluit|Uitvoeringsregeling"
+    r"|Algemene)[ \t]+[\w'’-]"
+)
+# What shows that such a word opens a name even at the start of a sentence: a year or another capitalised word
+# further on in the name ('Verordening maatschappelijke ondersteuning Enschede 2017').
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[a-zà-ÿ][\w'’-]*){0,6}[ \t]+(?:(?:19|20)\d\d\b|[A-ZÀ-Ý][a-zà-ÿ])")
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+_NOT_NAME_WORDS = frozenset({"U", "Uw", "Ik", "Wij", "We", "Zij", "Hij", "De", "Het", "Een"})
+_GAP = re.compile(r"[ \t]+")
+
+
 def in_title(context: RuleContext, start: int) -> bool:
     """Whether `start` lies in the title of a regulation ('Wet maatschappelijke ondersteuning', 'Besluit
-    bijstandverlening zelfstandigen', 'Verordening individuele inkomenstoeslag 2025')."""
-    line_start = max(context.text.rfind("\n", 0, start), context.text.rfind(".", 0, start), start - 120) + 1
-    return bool(_TITLE.search(context.text, line_start, start))
+    bijstandverlening zelfstandigen', 'Verordening individuele inkomenstoeslag 2025'), its first word included:
+    a title is what the reader looks up, not officialese or a domain term to explain."""
+    text = context.text
+    line_start = _line_start(text, start)
+    if _TITLE.search(text, line_start, start):
+        return True
+    if not _TITLE_WORD.match(text, start):
+        return False
+    # Mid-sentence, a capital makes it a name; at the start of a sentence the name must go on to a year or a
+    # capitalised word ('Verordening ... Enschede 2017'), or it is just the word ('Verordeningen gelden ...').
+    return bool(text[line_start:start].strip()) or bool(_NAME_GOES_ON.match(text, text.find(" ", start)))
+
+
+def in_name(context: RuleContext, start: int) -> bool:
+    """Whether the word at `start` is one of two or more capitalised words in a row, the name of a scheme or a
+    service ('Tegemoetkoming Vaste Lasten', 'Dienst Toeslagen'). A sentence's first word counts only when at least
+    two capitalised words follow it. A name cannot be replaced by a plainer word, but it can be explained: the
+    officialese rule skips names, the domain-term rule does not."""
+    text = context.text
+    word = _CAPITALISED.match(text, start)
+    if word is None:
+        return False
+    sentence_start = not text[_line_start(text, start) : start].strip()
+    previous = re.search(r"([A-ZÀ-Ý][\w'’-]*)[ \t]+$", text[max(0, start - 60) : start])
+    if previous and not sentence_start and previous.group(1) not in _NOT_NAME_WORDS:
+        return True  # a later word of a name ('Vaste' in 'Tegemoetkoming Vaste Lasten')
+    following: list[str] = []
+    position = word.end()
+    while (gap := _GAP.match(text, position)) and (name := _CAPITALISED.match(text, gap.end())):
+        following.append(name.group())
+        position = name.end()
+    names = [item for item in following if item not in _NOT_NAME_WORDS]
+    return len(names) >= (2 if sentence_start else 1)
+
+
+def _line_start(text: str, start: int) -> int:
+    return max(text.rfind("\n", 0, start), text.rfind(".", 0, start), start - 120) + 1
 
 
 def quoted_spans(context: RuleContext) -> list[tuple[int, int]]:

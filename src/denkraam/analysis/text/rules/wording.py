@@ -13,7 +13,7 @@ from denkraam.analysis.findings import Finding, Severity
 from ..tokens import Token
 from ..wordlists import Entry, abbreviations, officialese
 from .base import RuleContext, finding, first_per_term, phrase_pattern
-from .lexicon import explained_nearby, house_allows, in_quotes, in_title
+from .lexicon import explained_nearby, house_allows, in_name, in_quotes, in_title
 from .officialese_verbs import find_verbs
 
 
@@ -153,13 +153,13 @@ def officialese_hits(context: RuleContext) -> list[Hit]:
 
 def officialese_words(context: RuleContext) -> Iterator[Finding]:
     """Flag officialese words, phrases and verbs with a plainer alternative, inflected to fit the sentence
-    ('plaatsvindt' -> 'gebeurt'). Not flagged: the title of a regulation, quoted text (a form's name), a
-    legal term the text explains nearby, and what the house style allows. One finding per term."""
+    ('plaatsvindt' -> 'gebeurt'). Not flagged: the title of a regulation, the name of a scheme, quoted text (a
+    form's name), a legal term the text explains nearby, and what the house style allows. One finding per term."""
     results: list[Finding] = []
     terms: dict[int, str] = {}
     for hit in officialese_hits(context):
         found = context.text[hit.start : hit.end]
-        if house_allows(context, hit.term, found) or in_title(context, hit.start):
+        if house_allows(context, hit.term, found) or in_title(context, hit.start) or in_name(context, hit.start):
             continue
         if in_quotes(context, hit.start, hit.end) or explained_nearby(context, hit.start, hit.end, found):
             continue
