@@ -94,3 +94,35 @@ def test_the_same_officialese_word_outside_a_name_is_still_flagged() -> None:
         "tegemoetkoming"
     ]
     assert excerpts("Tegemoetkoming U krijgt geld.", "ambtelijk-woord") == ["Tegemoetkoming"]
+
+
+# --- Words in a sense that is not officialese -----------------------------------------------------------------
+
+
+def test_hierbij_as_the_letter_formula_is_flagged() -> None:
+    assert excerpts("Hierbij stuur ik u de nieuwe pas. Bewaar hem goed.", "ambtelijk-woord") == ["Hierbij"]
+    assert excerpts("U ontvangt hierbij het verslag van het gesprek.", "ambtelijk-woord") == ["hierbij"]
+
+
+def test_hierbij_meaning_daarbij_is_not_flagged() -> None:
+    text = "Wij bouwen een nieuwe school. Wij letten hierbij goed op de veiligheid van de kinderen."
+    assert excerpts(text, "ambtelijk-woord") == []
+
+
+def test_waartoe_is_not_told_to_become_waarvoor_where_the_sentence_needs_tot() -> None:
+    assert excerpts("Dit is de ruimte waartoe alleen artsen toegang hebben.", "ambtelijk-woord") == []
+    assert excerpts("Dit is het doel waartoe wij het geld gebruiken.", "ambtelijk-woord") == ["waartoe"]
+
+
+def test_a_preposition_before_a_noun_is_not_the_particle_of_a_split_verb() -> None:
+    assert excerpts("De minister schrijft elk jaar een brief aan de gemeenteraad.", "ambtelijk-woord") == []
+    assert excerpts("Gemeenten leveren elke maand hun cijfers aan het ministerie.", "ambtelijk-woord") == []
+
+
+def test_a_split_verb_whose_particle_ends_the_clause_is_still_flagged() -> None:
+    assert excerpts("Wij schrijven alle bewoners van de straat aan.", "ambtelijk-woord") == [
+        "schrijven alle bewoners van de straat aan"
+    ]
+    assert excerpts("U levert de gegevens voor 1 juni aan.", "ambtelijk-woord") == [
+        "levert de gegevens voor 1 juni aan"
+    ]

@@ -24,6 +24,7 @@ _AUXILIARIES = frozenset(
     "gehad".split()
 )
 _DETERMINERS = frozenset("de het een uw onze ons mijn zijn haar hun die deze dit dat alle elke elk geen welke".split())
+_ARTICLES = frozenset("de het een uw onze mijn hun".split())
 _CLAUSE_END = frozenset(".,;:!?)")
 _WINDOW = 12  # words between a finite verb and its particle, at most
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
@@ -240,6 +241,12 @@ def _split_match(
         last = first + len(particle) - 1
         if _blocked(entry, lowered, number):
             return None
+        if (
+            last + 1 < len(words)
+            and lowered[last + 1] in _ARTICLES
+            and text[words[last].end : words[last + 1].start].isspace()
+        ):
+            return None  # 'schrijft ... aan de Kamer': a particle ends its clause, a preposition takes a noun
         end = words[last].end
         tail_start = -1
         if entry.tail:

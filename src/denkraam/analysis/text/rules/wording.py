@@ -39,7 +39,7 @@ class Hit:
 
 
 @cache
-def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict[str, Entry]]:
+def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict[str, Entry], dict[str, Entry]]:
     singles: dict[str, Entry] = {}
     phrases: dict[str, Entry] = {}
     for entry in officialese():
@@ -49,7 +49,8 @@ def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict
         else:
             singles[key] = entry
     pattern = phrase_pattern(list(phrases)) if phrases else None
-    return singles, pattern, phrases
+    with_senses = {entry.term.lower(): entry for entry in officialese() if entry.senses}
+    return singles, pattern, phrases, with_senses
 
 
 def officialese_in(text: str, lower: str, words: Iterable[Token], *, offset: int = 0) -> list[Hit]:
@@ -78,7 +79,7 @@ def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str
         for match in find_verbs(text, lower, words, offset)
     ]
     taken = [(hit.start, hit.end) for hit in hits]
-    singles, pattern, phrases = _officialese_index()
+    singles, pattern, phrases, _ = _officialese_index()
     if pattern is not None:
         for match in pattern.finditer(lower):
             start, end = match.start() + offset, match.end() + offset
@@ -99,7 +100,22 @@ def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str
             continue
         hits.append(_hit(known, word.start, word.end, word.text, exact=exact))
     hits.sort(key=lambda hit: hit.start)
-    return tuple(hits)
+    return tuple(hit for hit in hits if _in_officialese_sense(hit.term, words))
+
+
+def _in_officialese_sense(term: str, words: tuple[Token, ...]) -> bool:
+    """Whether the sentence uses `term` in the sense its list entry means: 'hierbij' is the letter formula only
+    beside a verb of sending or telling ('Hierbij stuur ik u ...'), not the 'daarbij' of 'Wij letten hierbij op
+    ...'; 'waartoe' is no 'waarvoor' where the sentence asks for 'tot' ('toegang tot')."""
+    entry = _officialese_index()[3].get(term.lower())
+    if entry is None or not entry.senses:
+        return True
+    lowered = [word.text.lower() for word in words]
+    wanted = [cue for cue in entry.senses if not cue.startswith("-")]
+    unwanted = [cue[1:] for cue in entry.senses if cue.startswith("-")]
+    if any(word.startswith(cue) for word in lowered for cue in unwanted):
+        return False
+    return not wanted or any(word.startswith(cue) for word in lowered for cue in wanted)
 
 
 _INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "hier", "daar"})

@@ -16,7 +16,10 @@ class Entry:
     `rewrite` is what can take the term's place as it stands (officialese list, column 4; '' when the
     alternative needs the sentence rebuilt); `kind` and `explanation` are for abbreviations: "naam" for the
     name of an organisation or service (never flagged), "wet" for a law (the reader needs to know what it means
-    for him, not its name), and a plain explanation to offer.
+    for him, not its name), and a plain explanation to offer. `senses` (officialese list, column 5) are word
+    beginnings that decide whether a sentence uses the term in its officialese sense: it is flagged only in a
+    sentence with one of the plain ones ('hierbij' with 'stuur', 'ontvang': the letter formula), never in one with
+    one of the ones marked '-' ('waartoe' with '-toegang': 'waarvoor' does not fit there).
     """
 
     term: str
@@ -25,6 +28,7 @@ class Entry:
     rewrite: str = ""
     kind: str = ""
     explanation: str = ""
+    senses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,7 @@ def officialese() -> tuple[Entry, ...]:
             row[1],
             "info" if _column(row, 2) == "i" else "waarschuwing",
             rewrite=_column(row, 3),
+            senses=tuple(_column(row, 4).lower().split()),
         )
         for row in _rows("officialese.tsv")
     )
