@@ -7,6 +7,7 @@ import pytest
 
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.text.check import check_text
+from denkraam.analysis.text.rules import _without_nested
 
 
 def findings(text: str, rule: str) -> list[Finding]:
@@ -126,3 +127,39 @@ def test_a_split_verb_whose_particle_ends_the_clause_is_still_flagged() -> None:
     assert excerpts("U levert de gegevens voor 1 juni aan.", "ambtelijk-woord") == [
         "levert de gegevens voor 1 juni aan"
     ]
+
+
+# --- The same words are reported once -------------------------------------------------------------------------
+
+
+def test_an_officialese_infinitive_after_dienen_is_rewritten_in_one_go() -> None:
+    text = "Na de verhuizing dien je zorg te dragen voor een nieuw adres bij de bank."
+    result = findings(text, "ambtelijk-woord")
+    assert [(item.excerpt, item.rewrite) for item in result] == [("dien je zorg te dragen", "moet je zorgen")]
+
+
+def test_dienen_with_an_ordinary_infinitive_keeps_it() -> None:
+    result = findings("U dient het formulier terug te sturen.", "ambtelijk-woord")
+    assert [item.rewrite for item in result] == ["moet het formulier terugsturen"]
+
+
+def _finding(rule: str, start: int, end: int, excerpt: str, rewrite: str = "") -> Finding:
+    return Finding(rule, "gemak", "", "info", start, end, excerpt, "", rewrite=rewrite)
+
+
+def test_a_word_that_a_longer_finding_rewrites_away_is_not_reported_again() -> None:
+    text = "Het besluit wordt door ons nader toegelicht."
+    outer = _finding("lijdende-vorm", 0, 43, text[:43], rewrite="Wij leggen het besluit later uit")
+    word = _finding("ambtelijk-woord", 27, 32, "nader")
+    assert _without_nested([outer, word]) == [outer]
+
+
+def test_a_word_that_a_longer_finding_keeps_is_still_reported() -> None:
+    text = "Het besluit wordt door ons nader toegelicht."
+    kept = _finding("lijdende-vorm", 0, 43, text[:43], rewrite="Wij lichten het besluit nader toe")
+    bare = _finding("lijdende-vorm", 0, 43, text[:43])
+    word = _finding("ambtelijk-woord", 27, 32, "nader")
+    assert _without_nested([kept, word]) == [kept, word]
+    assert _without_nested([bare, word]) == [bare, word]
+    sentence = _finding("lange-zin", 0, 43, text[:43], rewrite="Wij leggen het besluit later uit")
+    assert _without_nested([sentence, word]) == [sentence, word]

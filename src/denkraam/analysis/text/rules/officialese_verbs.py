@@ -334,11 +334,31 @@ def _modal_match(
     before = text[words[number].end : words[te_at].start].rstrip()
     verb = text[words[te_at + 1].start : end]
     previous = lowered[te_at - 1] if te_at - 1 > number else ""
-    if previous and previous in _PARTICLES and before.lower().endswith(previous):
+    inner = _officialese_te_form(lowered, number, te_at)
+    if inner is not None:
+        # 'dien je zorg te dragen' -> 'moet je zorgen': the infinitive is officialese too, and one rewrite says both
+        size, plain = inner
+        before = text[words[number].end : words[te_at - size].start].rstrip()
+        verb = inflection.conjugate(plain, "inf")
+    elif previous and previous in _PARTICLES and before.lower().endswith(previous):
         before = before[: len(before) - len(previous)].rstrip()
         verb = text[words[te_at - 1].start : words[te_at - 1].end] + verb  # 'terug te sturen' -> 'terugsturen'
     rewrite = f"{form}{before} {verb}"
     return VerbMatch(entry, start, end, _capitalised(rewrite, text[start]), form)
+
+
+def _officialese_te_form(lowered: list[str], number: int, te_at: int) -> tuple[int, str] | None:
+    """(words before 'te', plain verb) when the words around `te_at` are the te-form of an officialese verb with
+    a particle and a plain verb without a tail ('zorg te dragen' -> 'zorgen'); None otherwise."""
+    index = _index()
+    for size in (3, 2, 1):
+        if te_at - size <= number:
+            continue
+        key = " ".join(lowered[te_at - size : te_at + 2])
+        for entry, tags in index.phrases.get(key, ()):
+            if "te" in tags and entry.plain and not entry.tail and not _plain_particle(entry)[0]:
+                return size, entry.plain
+    return None
 
 
 _PARTICLES = frozenset(
@@ -369,7 +389,8 @@ def _choose_tag(tags: tuple[str, ...], lowered: list[str], number: int) -> str:
     """The form a matched word stands for in its sentence: participle after an auxiliary, else finite; the
     person from the subject next to it ('u verstrekt' is person 2)."""
     options = list(tags)
-    if "1" in options and "ik" not in lowered[max(0, number - 1) : number + 2]:
+    inverted = lowered[number + 1 : number + 2] in (["je"], ["jij"])  # 'dien je': inversion takes the ik-form
+    if "1" in options and not inverted and "ik" not in lowered[max(0, number - 1) : number + 2]:
         options.remove("1")  # 'verzoek', 'overleg', 'verblijf' without 'ik' are nouns
         if not options:
             return ""
