@@ -163,3 +163,37 @@ def test_a_word_that_a_longer_finding_keeps_is_still_reported() -> None:
     assert _without_nested([bare, word]) == [bare, word]
     sentence = _finding("lange-zin", 0, 43, text[:43], rewrite="Wij leggen het besluit later uit")
     assert _without_nested([sentence, word]) == [sentence, word]
+
+
+# --- An officialese rewrite fits the sentence, or there is none -------------------------------------------------
+
+
+def test_a_joined_verb_with_its_preposition_gets_no_rewrite_that_leaves_the_object_behind() -> None:
+    result = findings("Omdat wij gebruik maken van de nieuwe regeling, betaalt u minder.", "ambtelijk-woord")
+    assert [(item.excerpt, item.rewrite) for item in result] == [("gebruik maken van", "")]
+    assert "gebruiken" in result[0].suggestion
+
+
+def test_a_split_verb_with_its_preposition_in_a_main_clause_is_still_rewritten() -> None:
+    result = findings("Wij maken gebruik van de nieuwe regeling.", "ambtelijk-woord")
+    assert [item.rewrite for item in result] == ["gebruiken"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rewrite"),
+    [
+        (
+            "Er hebben vorige week twee gesprekken plaatsgevonden.",
+            "hebben vorige week twee gesprekken plaatsgevonden",
+            "zijn vorige week twee gesprekken gebeurd",
+        ),
+        ("Nadat de keuring heeft plaatsgevonden, krijgt u bericht.", "heeft plaatsgevonden", "is gebeurd"),
+    ],
+)
+def test_a_replacement_that_takes_zijn_changes_the_auxiliary_too(text: str, span: str, rewrite: str) -> None:
+    assert [(item.excerpt, item.rewrite) for item in findings(text, "ambtelijk-woord")] == [(span, rewrite)]
+
+
+def test_a_participle_with_the_same_auxiliary_is_rewritten_alone() -> None:
+    result = findings("De verbouwing is gisteren aangevangen.", "ambtelijk-woord")
+    assert [(item.excerpt, item.rewrite) for item in result] == [("aangevangen", "begonnen")]

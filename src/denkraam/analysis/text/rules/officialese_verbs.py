@@ -308,9 +308,19 @@ def _joined_match(
             return VerbMatch(entry, start, end, "", form)  # 'waarvan u gebruik maakt': no rewrite in place
         if entry.particle and tail_at != last + 1:
             return VerbMatch(entry, start, end, "", form)
+        if entry.particle and not entry.new_tail and tail_at + 1 < len(words):
+            # The joined form stands at the end of its clause ('omdat wij gebruik maken van de regeling'); with
+            # its preposition gone, the object would have to move before the verb ('de regeling gebruiken').
+            return VerbMatch(entry, start, words[tail_at].end, "", form)
         between = text[end : words[tail_at].start].rstrip()
         end = words[tail_at].end
         rewrite = f"{form}{between}{' ' + entry.new_tail if entry.new_tail else ''}" if form else ""
+    if tag == "part" and form and _auxiliary_clash(lowered, form):
+        # 'hebben plaatsgevonden' -> 'zijn gebeurd': the auxiliary changes too, so the rewrite starts at it
+        found = _with_zijn(text, words, lowered, first, end, entry, form)
+        if found is not None:
+            return found
+        rewrite = ""
     r_particle, _ = _plain_particle(entry)
     # A joined form of a verb with a particle stands in a subordinate clause: the replacement joins too. A verb
     # without one can be a main-clause verb: 'retourneert' -> 'terugstuurt' fits only at the end of the clause.
@@ -463,6 +473,39 @@ def _plain_form(entry: VerbEntry, tag: str, *, joined: bool) -> str:
     if not joined and tag in _FINITE:
         return inflection.conjugate(entry.plain, tag, joined=False)
     return inflection.conjugate(entry.plain, tag)
+
+
+_HEBBEN = frozenset("heb hebt heeft hebben had hadden".split())
+
+
+def _auxiliary_clash(lowered: list[str], participle: str) -> bool:
+    """Whether the sentence makes its perfect with 'hebben' while the plain verb's participle takes 'zijn'
+    ('gebeurd', 'begonnen'): the participle alone cannot be swapped."""
+    from .grammar import _takes_zijn
+
+    return _takes_zijn(participle.lower()) and any(word in _HEBBEN for word in lowered)
+
+
+_ZIJN_FOR_HEBBEN = {"heb": "ben", "hebt": "bent", "heeft": "is", "hebben": "zijn", "had": "was", "hadden": "waren"}
+
+
+def _with_zijn(
+    text: str, words: list[Token], lowered: list[str], number: int, end: int, entry: VerbEntry, participle: str
+) -> VerbMatch | None:
+    """The match from the 'hebben' of the participle at `number` to its end, rewritten with 'zijn' ('hebben ...
+    plaatsgevonden' -> 'zijn ... gebeurd'); None when that auxiliary is not in the same clause before it."""
+    for at in range(number - 1, max(-1, number - 1 - _WINDOW), -1):
+        if _CLAUSE_BREAK.search(text, words[at].end, words[at + 1].start):
+            return None
+        if lowered[at] in _ZIJN_FOR_HEBBEN:
+            auxiliary = _ZIJN_FOR_HEBBEN[lowered[at]]
+            start = words[at].start
+            between = text[words[at].end : words[number].start]
+            rewrite = _capitalised(f"{auxiliary}{between}{participle}", text[start])
+            return VerbMatch(entry, start, end, rewrite, participle)
+        if lowered[at] in _CLAUSE_OPENERS:
+            return None
+    return None
 
 
 def _at_clause_end(text: str, end: int) -> bool:
