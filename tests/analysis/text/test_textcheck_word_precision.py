@@ -8,6 +8,7 @@ import pytest
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.text.check import check_text
 from denkraam.analysis.text.rules import _without_nested
+from denkraam.analysis.text.wordlists import lexicon
 
 
 def findings(text: str, rule: str) -> list[Finding]:
@@ -197,3 +198,40 @@ def test_a_replacement_that_takes_zijn_changes_the_auxiliary_too(text: str, span
 def test_a_participle_with_the_same_auxiliary_is_rewritten_alone() -> None:
     result = findings("De verbouwing is gisteren aangevangen.", "ambtelijk-woord")
     assert [(item.excerpt, item.rewrite) for item in result] == [("aangevangen", "begonnen")]
+
+
+# --- Everyday words are no domain terms ---------------------------------------------------------------------
+
+
+def test_no_lexicon_term_is_a_high_frequency_word_unless_its_sense_is_marked() -> None:
+    # Zipf >= 4 is 'high frequency' (Van Heuven et al. 2014). A frequent word stays only with cue words of the
+    # domain sense it explains ('aanslag' is frequent as an attack, not as a tax assessment).
+    from wordfreq import zipf_frequency
+
+    frequent = [
+        term.term
+        for term in lexicon()
+        if " " not in term.term and not term.cues and zipf_frequency(term.term.lower(), "nl") >= 4
+    ]
+    assert frequent == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een medewerker komt op huisbezoek. Hij belt u eerst.",
+        "Kamerverhuur is in deze straat niet toegestaan. Bel ons als u vragen hebt.",
+        "De rechter heeft een vonnis gegeven. U kunt in hoger beroep gaan.",
+        "U hebt een meldingsplicht. Geef wijzigingen binnen een week door.",
+    ],
+)
+def test_a_word_whose_parts_say_what_it_means_is_not_flagged(text: str) -> None:
+    assert excerpts(text, "vakterm") == excerpts(text.replace("vonnis", "uitspraak"), "vakterm")
+    assert not {"huisbezoek", "kamerverhuur", "vonnis", "meldingsplicht"} & {
+        item.lower() for item in excerpts(text, "vakterm")
+    }
+
+
+def test_a_domain_term_whose_parts_do_not_explain_it_is_still_flagged() -> None:
+    assert excerpts("U krijgt een dwangbevel. Betaal binnen twee dagen.", "vakterm") == ["dwangbevel"]
+    assert excerpts("Wij houden rekening met uw draagkracht. Bel ons.", "vakterm") == ["draagkracht"]
