@@ -235,3 +235,32 @@ def test_a_word_whose_parts_say_what_it_means_is_not_flagged(text: str) -> None:
 def test_a_domain_term_whose_parts_do_not_explain_it_is_still_flagged() -> None:
     assert excerpts("U krijgt een dwangbevel. Betaal binnen twee dagen.", "vakterm") == ["dwangbevel"]
     assert excerpts("Wij houden rekening met uw draagkracht. Bel ons.", "vakterm") == ["draagkracht"]
+
+
+# --- Safe rewrites where the plain word takes the officialese word's place ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rewrite"),
+    [
+        ("Wij hebben het voornemen uw pas te verlengen.", "voornemen", "plan"),
+        ("In geval van storing belt u de monteur.", "In geval van", "Bij"),
+        ("Stuur alle relevante bonnetjes mee.", "relevante", "belangrijke"),
+        ("Wij zoeken een structurele oplossing voor de overlast.", "structurele", "blijvende"),
+        ("Neem beide legitimatiebewijzen mee naar de balie.", "legitimatiebewijzen", "identiteitsbewijzen"),
+    ],
+)
+def test_a_plain_word_of_the_same_kind_is_offered_as_a_rewrite(text: str, span: str, rewrite: str) -> None:
+    assert [(item.excerpt, item.rewrite) for item in findings(text, "ambtelijk-woord")] == [(span, rewrite)]
+
+
+def test_an_inflection_whose_spelling_is_uncertain_gets_no_rewrite() -> None:
+    from denkraam.analysis.text.rules.wording import _adjective_e
+
+    assert [_adjective_e(word) for word in ("groot", "klein", "snel", "lief", "extra")] == [
+        "grote",
+        "kleine",
+        "",
+        "",
+        "",
+    ]

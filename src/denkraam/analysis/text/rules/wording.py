@@ -123,14 +123,46 @@ _INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "h
 
 def _inflected_rewrite(term: str, found: str, rewrite: str) -> str:
     """The rewrite for an inflected form of a one-word entry: a plural of an -ing noun ('wijzigingen' ->
-    'veranderingen') or an adjective with -e ('noodzakelijke' -> 'nodige'); '' when it cannot be derived."""
+    'veranderingen'), a plural of a compound with the same last word ('legitimatiebewijzen' ->
+    'identiteitsbewijzen'), or an adjective with -e ('noodzakelijke' -> 'nodige', 'structurele' -> 'blijvende');
+    '' when it cannot be derived."""
     if not rewrite or " " in rewrite or " " in term:
         return ""
     lowered = found.lower()
     if lowered == term + "en" and term.endswith("ing") and rewrite.endswith("ing"):
         return rewrite + "en"
-    if lowered == term + "e" and rewrite not in _INDECLINABLE and rewrite[-1] not in "aeiou":
-        return rewrite + "e"
+    head = _shared_head(term, rewrite)
+    if head and lowered.startswith(term[: -len(head)]) and lowered != term:
+        # The same last word inflects the same way: 'bewijs' -> 'bewijzen' in both compounds.
+        return rewrite[: -len(head)] + lowered[len(term) - len(head) :]
+    if lowered in (term + "e", _adjective_e(term)) and rewrite not in _INDECLINABLE:
+        return _adjective_e(rewrite)
+    return ""
+
+
+def _shared_head(term: str, rewrite: str) -> str:
+    """The last word two compounds share ('bewijs' in 'legitimatiebewijs' and 'identiteitsbewijs'), at least four
+    letters; '' when they share none."""
+    size = 0
+    while size < min(len(term), len(rewrite)) and term[-1 - size] == rewrite[-1 - size]:
+        size += 1
+    return term[-size:] if size >= 4 and size < len(term) and size < len(rewrite) else ""
+
+
+_VOWELS = "aeiou"
+
+
+def _adjective_e(word: str) -> str:
+    """An adjective with the -e ending ('vast' -> 'vaste', 'structureel' -> 'structurele', 'nodig' -> 'nodige');
+    '' when the spelling is not certain (a short vowel that doubles the consonant, an f or s that voices)."""
+    if word[-1:] in _VOWELS or word[-1:] in "fs" or len(word) < 3:
+        return ""
+    if word.endswith(("ig", "lijk", "ijk")) or word[-2] not in _VOWELS:
+        return word + "e"
+    if word[-3] == word[-2]:
+        return word[:-2] + word[-1] + "e"  # an open syllable keeps a long vowel with one letter: 'groot' -> 'grote'
+    if word[-3] in _VOWELS:
+        return word + "e"  # 'klein', 'goed', 'duidelijk': a vowel of two letters stays
     return ""
 
 
