@@ -104,6 +104,8 @@ def test_the_same_officialese_word_outside_a_name_is_still_flagged() -> None:
 def test_hierbij_as_the_letter_formula_is_flagged() -> None:
     assert excerpts("Hierbij stuur ik u de nieuwe pas. Bewaar hem goed.", "ambtelijk-woord") == ["Hierbij"]
     assert excerpts("U ontvangt hierbij het verslag van het gesprek.", "ambtelijk-woord") == ["hierbij"]
+    assert excerpts("Hierbij laten wij u weten dat uw pas klaar is.", "ambtelijk-woord") == ["Hierbij"]
+    assert excerpts("Hierbij de bijlage.", "ambtelijk-woord") == ["Hierbij"]
 
 
 def test_hierbij_meaning_daarbij_is_not_flagged() -> None:
