@@ -59,7 +59,7 @@ def test_a_plural_gets_a_definition_instead_of_a_singular_explanation_in_bracket
     result = findings(text, "vakterm")
     assert [item.excerpt for item in result] == ["Belanghebbenden"]
     assert result[0].rewrite == ""
-    assert "Belanghebbende is iemand voor wie het besluit gevolgen heeft" in result[0].suggestion
+    assert "Een belanghebbende is iemand voor wie het besluit gevolgen heeft." in result[0].suggestion
 
 
 # --- Names of regulations and schemes are not flagged; the same words outside a name still are ----------------

@@ -236,7 +236,7 @@ def _term_finding(context: RuleContext, term: Term, text: str, start: int, end: 
         return finding(context, "vakterm", start=start, end=end, message=message)
     plural = text.lower() != term.term.lower() and bool(_SINGULAR_EXPLANATION.match(term.explanation))
     if plural:
-        definition = f"{term.term[0].upper()}{term.term[1:]} is {term.explanation}"
+        definition = f"Een {term.term} is {term.explanation}"
         return finding(
             context, "vakterm", start=start, end=end, message=message, suggestion=f"Bijvoorbeeld: '{definition}.'"
         )
