@@ -266,3 +266,12 @@ def test_an_inflection_whose_spelling_is_uncertain_gets_no_rewrite() -> None:
         "",
         "",
     ]
+
+
+def test_terms_with_one_explanation_are_one_concept_flagged_once() -> None:
+    text = "U bent arbeidsongeschikt. Door uw arbeidsongeschiktheid krijgt u minder loon."
+    result = findings(text, "vakterm")
+    assert [item.excerpt for item in result] == ["arbeidsongeschikt"]
+    assert "komt nog 1 keer voor" in result[0].message
+    explained = "U bent arbeidsongeschikt: u kunt door ziekte minder werken. Uw arbeidsongeschiktheid duurt lang."
+    assert findings(explained, "vakterm") == []

@@ -205,23 +205,29 @@ def domain_terms(context: RuleContext) -> Iterator[Finding]:
     flagged = [(hit.start, hit.end) for hit in officialese_hits(context)]
     found = [item for item in found if not any(item[1] < high and low < item[2] for low, high in flagged)]
     found.sort(key=lambda item: item[1])
+    # Terms with the same explanation are one concept ('arbeidsongeschikt', 'arbeidsongeschiktheid'; 'WW-uitkering',
+    # 'werkloosheidsuitkering'): explained once, or flagged once, for all of them.
     explained = {
-        term.term for term, start, end in found if explained_nearby(context, start, end, context.text[start:end])
+        _concept(term) for term, start, end in found if explained_nearby(context, start, end, context.text[start:end])
     }
     results: list[Finding] = []
     keys: dict[int, str] = {}
     for term, start, end in found:
         text = context.text[start:end]
-        if term.term in explained:
+        if _concept(term) in explained:
             continue  # explained once, explained for the whole text
         if house_allows(context, term.term, text) or in_quotes(context, start, end) or in_title(context, start):
             continue
         sense_clear = not term.cues or _has_cue(context, term.cues)
         if not sense_clear and term.unclear == "stil":
             continue  # in its other senses an everyday word: an explanation in the wrong sense misleads
-        keys[start] = term.term
+        keys[start] = _concept(term)
         results.append(_term_finding(context, term, text, start, end, sense_clear=sense_clear))
     return iter(first_per_term(results, key=lambda item: keys[item.start]))
+
+
+def _concept(term: Term) -> str:
+    return term.explanation.lower()
 
 
 # An explanation that names one thing ('een organisatie die ...', 'iemand voor wie ...') reads wrong in brackets
