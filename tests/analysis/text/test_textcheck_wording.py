@@ -243,7 +243,7 @@ def test_the_lists_are_big_disjoint_and_licensed() -> None:
     from importlib import resources
 
     terms = {term.term.lower() for term in lexicon()}
-    assert len(terms) >= 1000
+    assert len(terms) >= 950  # about 1,000 before everyday words were pruned by the criterion in the list headers
     assert len(verb_entries()) >= 300
     # A term is either officialese to replace or a domain term to explain, never both.
     assert not terms & {entry.term.lower() for entry in officialese()}

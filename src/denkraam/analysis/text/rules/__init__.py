@@ -99,19 +99,47 @@ def _outside_placeholders(findings: list[Finding], text: str) -> list[Finding]:
     ]
 
 
+# Rules whose findings are about a few words (not a sentence, not the whole text), and of them the word-choice rules.
+_PHRASE_RULES = frozenset(
+    {
+        "lijdende-vorm",
+        "naamwoordstijl",
+        "overbodig-zullen",
+        "er-constructie",
+        "tangconstructie",
+        "dubbele-ontkenning",
+        "ambtelijk-woord",
+        "vakterm",
+        "afkorting",
+    }
+)
+_WORD_RULES = frozenset({"ambtelijk-woord", "vakterm", "afkorting"})
+
+
 def _without_nested(findings: list[Finding]) -> list[Finding]:
     """Drop a finding that lies inside a longer one of the same rule ("te verstrekken" inside "dient ... te
-    verstrekken"): the longer one's advice and rewrite already cover those words."""
+    verstrekken"): the longer one's advice and rewrite already cover those words. Across rules, a word-choice
+    finding inside a longer phrase finding whose rewrite already replaces its words goes too ('zorg te dragen'
+    inside a rewrite to 'moet je zorgen'): taking that rewrite fixes both. Without such a rewrite both stay:
+    'criteria' in a passive is its own problem."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for item in findings:
         if item.end > item.start:
             spans.setdefault(item.rule, []).append((item.start, item.end))
+    rewritten = [item for item in findings if item.rule in _PHRASE_RULES and item.rewrite and item.end > item.start]
+
+    def inside(start: int, end: int, item: Finding) -> bool:
+        return start <= item.start and item.end <= end and (start, end) != (item.start, item.end)
+
+    def covered(item: Finding) -> bool:
+        if item.rule not in _WORD_RULES or "keer voor in de tekst" in item.message:
+            return False  # a finding that stands for more uses of its word stays for those
+        words = item.excerpt.lower()
+        return any(inside(outer.start, outer.end, item) and words not in outer.rewrite.lower() for outer in rewritten)
+
     return [
         item
         for item in findings
         if item.end <= item.start
-        or not any(
-            start <= item.start and item.end <= end and (start, end) != (item.start, item.end)
-            for start, end in spans[item.rule]
-        )
+        or not (any(inside(start, end, item) for start, end in spans[item.rule]) or covered(item))
     ]

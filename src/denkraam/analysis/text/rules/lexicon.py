@@ -75,11 +75,58 @@ def explained_nearby(context: RuleContext, start: int, end: int, term: str = "")
     return False
 
 
+# The first word of a regulation's name: a capitalised title word followed by the words of the name.
+_TITLE_WORD = re.compile(
+    r"(?:Wet|Regeling|Besluit|Verordening|Beleidsregels?|Reglement|Richtlijn|Uitvoeringsbesluit|Uitvoeringsregeling"
+    r"|Algemene)[ \t]+[\w'’-]"
+)
+# What shows that such a word opens a name even at the start of a sentence: a year or another capitalised word
+# further on in the name ('Verordening maatschappelijke ondersteuning Enschede 2017').
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[a-zà-ÿ][\w'’-]*){0,6}[ \t]+(?:(?:19|20)\d\d\b|[A-ZÀ-Ý][a-zà-ÿ])")
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+_NOT_NAME_WORDS = frozenset({"U", "Uw", "Ik", "Wij", "We", "Zij", "Hij", "De", "Het", "Een"})
+_GAP = re.compile(r"[ \t]+")
+
+
 def in_title(context: RuleContext, start: int) -> bool:
     """Whether `start` lies in the title of a regulation ('Wet maatschappelijke ondersteuning', 'Besluit
-    bijstandverlening zelfstandigen', 'Verordening individuele inkomenstoeslag 2025')."""
-    line_start = max(context.text.rfind("\n", 0, start), context.text.rfind(".", 0, start), start - 120) + 1
-    return bool(_TITLE.search(context.text, line_start, start))
+    bijstandverlening zelfstandigen', 'Verordening individuele inkomenstoeslag 2025'), its first word included:
+    a title is what the reader looks up, not officialese or a domain term to explain."""
+    text = context.text
+    line_start = _line_start(text, start)
+    if _TITLE.search(text, line_start, start):
+        return True
+    if not _TITLE_WORD.match(text, start):
+        return False
+    # Mid-sentence, a capital makes it a name; at the start of a sentence the name must go on to a year or a
+    # capitalised word ('Verordening ... Enschede 2017'), or it is just the word ('Verordeningen gelden ...').
+    return bool(text[line_start:start].strip()) or bool(_NAME_GOES_ON.match(text, text.find(" ", start)))
+
+
+def in_name(context: RuleContext, start: int) -> bool:
+    """Whether the word at `start` is one of two or more capitalised words in a row, the name of a scheme or a
+    service ('Tegemoetkoming Vaste Lasten', 'Dienst Toeslagen'). A sentence's first word counts only when at least
+    two capitalised words follow it. A name cannot be replaced by a plainer word, but it can be explained: the
+    officialese rule skips names, the domain-term rule does not."""
+    text = context.text
+    word = _CAPITALISED.match(text, start)
+    if word is None:
+        return False
+    sentence_start = not text[_line_start(text, start) : start].strip()
+    previous = re.search(r"([A-ZÀ-Ý][\w'’-]*)[ \t]+$", text[max(0, start - 60) : start])
+    if previous and not sentence_start and previous.group(1) not in _NOT_NAME_WORDS:
+        return True  # a later word of a name ('Vaste' in 'Tegemoetkoming Vaste Lasten')
+    following: list[str] = []
+    position = word.end()
+    while (gap := _GAP.match(text, position)) and (name := _CAPITALISED.match(text, gap.end())):
+        following.append(name.group())
+        position = name.end()
+    names = [item for item in following if item not in _NOT_NAME_WORDS]
+    return len(names) >= (2 if sentence_start else 1)
+
+
+def _line_start(text: str, start: int) -> int:
+    return max(text.rfind("\n", 0, start), text.rfind(".", 0, start), start - 120) + 1
 
 
 def quoted_spans(context: RuleContext) -> list[tuple[int, int]]:
@@ -158,27 +205,64 @@ def domain_terms(context: RuleContext) -> Iterator[Finding]:
     flagged = [(hit.start, hit.end) for hit in officialese_hits(context)]
     found = [item for item in found if not any(item[1] < high and low < item[2] for low, high in flagged)]
     found.sort(key=lambda item: item[1])
+    # Terms with the same explanation are one concept ('arbeidsongeschikt', 'arbeidsongeschiktheid'; 'WW-uitkering',
+    # 'werkloosheidsuitkering'): explained once, or flagged once, for all of them.
     explained = {
-        term.term for term, start, end in found if explained_nearby(context, start, end, context.text[start:end])
+        _concept(term) for term, start, end in found if explained_nearby(context, start, end, context.text[start:end])
     }
     results: list[Finding] = []
     keys: dict[int, str] = {}
     for term, start, end in found:
         text = context.text[start:end]
-        if term.term in explained:
+        if _concept(term) in explained:
             continue  # explained once, explained for the whole text
         if house_allows(context, term.term, text) or in_quotes(context, start, end) or in_title(context, start):
             continue
-        keys[start] = term.term
-        results.append(
-            finding(
-                context,
-                "vakterm",
-                start=start,
-                end=end,
-                message=f"'{text}' is een vakterm. Leg uit wat het betekent; niet iedere lezer kent het woord.",
-                suggestion=f"Bijvoorbeeld: '{text} ({term.explanation})'.",
-                rewrite=f"{text} ({term.explanation})",
-            )
-        )
+        sense_clear = not term.cues or _has_cue(context, term.cues)
+        if not sense_clear and term.unclear == "stil":
+            continue  # in its other senses an everyday word: an explanation in the wrong sense misleads
+        keys[start] = _concept(term)
+        results.append(_term_finding(context, term, text, start, end, sense_clear=sense_clear))
     return iter(first_per_term(results, key=lambda item: keys[item.start]))
+
+
+def _concept(term: Term) -> str:
+    return term.explanation.lower()
+
+
+# An explanation that names one thing ('een organisatie die ...', 'iemand voor wie ...') reads wrong in brackets
+# after a plural ('uitvoeringsorganisaties (een organisatie die ...)').
+_SINGULAR_EXPLANATION = re.compile(r"^(?:een|iemand|degene)\b", re.IGNORECASE)
+
+
+def _term_finding(context: RuleContext, term: Term, text: str, start: int, end: int, *, sense_clear: bool) -> Finding:
+    message = f"'{text}' is een vakterm. Leg uit wat het betekent; niet iedere lezer kent het woord."
+    if not sense_clear:
+        # The text does not show in which sense it uses the word: ask, and do not explain in the wrong one.
+        return finding(context, "vakterm", start=start, end=end, message=message)
+    plural = text.lower() != term.term.lower() and bool(_SINGULAR_EXPLANATION.match(term.explanation))
+    if plural:
+        definition = f"Een {term.term} is {term.explanation}"
+        return finding(
+            context, "vakterm", start=start, end=end, message=message, suggestion=f"Bijvoorbeeld: '{definition}.'"
+        )
+    return finding(
+        context,
+        "vakterm",
+        start=start,
+        end=end,
+        message=message,
+        suggestion=f"Bijvoorbeeld: '{text} ({term.explanation})'.",
+        rewrite=f"{text} ({term.explanation})",
+    )
+
+
+def _has_cue(context: RuleContext, cues: tuple[str, ...]) -> bool:
+    """Whether a word of the text begins with one of `cues`: the text is about the domain of the term's sense."""
+    pattern = _cue_pattern(cues)
+    return pattern.search(context.lower) is not None
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in cues) + ")")

@@ -24,6 +24,7 @@ _AUXILIARIES = frozenset(
     "gehad".split()
 )
 _DETERMINERS = frozenset("de het een uw onze ons mijn zijn haar hun die deze dit dat alle elke elk geen welke".split())
+_ARTICLES = frozenset("de het een uw onze mijn hun".split())
 _CLAUSE_END = frozenset(".,;:!?)")
 _WINDOW = 12  # words between a finite verb and its particle, at most
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
@@ -240,6 +241,12 @@ def _split_match(
         last = first + len(particle) - 1
         if _blocked(entry, lowered, number):
             return None
+        if (
+            last + 1 < len(words)
+            and lowered[last + 1] in _ARTICLES
+            and text[words[last].end : words[last + 1].start].isspace()
+        ):
+            return None  # 'schrijft ... aan de Kamer': a particle ends its clause, a preposition takes a noun
         end = words[last].end
         tail_start = -1
         if entry.tail:
@@ -301,9 +308,19 @@ def _joined_match(
             return VerbMatch(entry, start, end, "", form)  # 'waarvan u gebruik maakt': no rewrite in place
         if entry.particle and tail_at != last + 1:
             return VerbMatch(entry, start, end, "", form)
+        if entry.particle and not entry.new_tail and tail_at + 1 < len(words):
+            # The joined form stands at the end of its clause ('omdat wij gebruik maken van de regeling'); with
+            # its preposition gone, the object would have to move before the verb ('de regeling gebruiken').
+            return VerbMatch(entry, start, words[tail_at].end, "", form)
         between = text[end : words[tail_at].start].rstrip()
         end = words[tail_at].end
         rewrite = f"{form}{between}{' ' + entry.new_tail if entry.new_tail else ''}" if form else ""
+    if tag == "part" and form and _auxiliary_clash(lowered, form):
+        # 'hebben plaatsgevonden' -> 'zijn gebeurd': the auxiliary changes too, so the rewrite starts at it
+        found = _with_zijn(text, words, lowered, first, end, entry, form)
+        if found is not None:
+            return found
+        rewrite = ""
     r_particle, _ = _plain_particle(entry)
     # A joined form of a verb with a particle stands in a subordinate clause: the replacement joins too. A verb
     # without one can be a main-clause verb: 'retourneert' -> 'terugstuurt' fits only at the end of the clause.
@@ -327,11 +344,31 @@ def _modal_match(
     before = text[words[number].end : words[te_at].start].rstrip()
     verb = text[words[te_at + 1].start : end]
     previous = lowered[te_at - 1] if te_at - 1 > number else ""
-    if previous and previous in _PARTICLES and before.lower().endswith(previous):
+    inner = _officialese_te_form(lowered, number, te_at)
+    if inner is not None:
+        # 'dien je zorg te dragen' -> 'moet je zorgen': the infinitive is officialese too, and one rewrite says both
+        size, plain = inner
+        before = text[words[number].end : words[te_at - size].start].rstrip()
+        verb = inflection.conjugate(plain, "inf")
+    elif previous and previous in _PARTICLES and before.lower().endswith(previous):
         before = before[: len(before) - len(previous)].rstrip()
         verb = text[words[te_at - 1].start : words[te_at - 1].end] + verb  # 'terug te sturen' -> 'terugsturen'
     rewrite = f"{form}{before} {verb}"
     return VerbMatch(entry, start, end, _capitalised(rewrite, text[start]), form)
+
+
+def _officialese_te_form(lowered: list[str], number: int, te_at: int) -> tuple[int, str] | None:
+    """(words before 'te', plain verb) when the words around `te_at` are the te-form of an officialese verb with
+    a particle and a plain verb without a tail ('zorg te dragen' -> 'zorgen'); None otherwise."""
+    index = _index()
+    for size in (3, 2, 1):
+        if te_at - size <= number:
+            continue
+        key = " ".join(lowered[te_at - size : te_at + 2])
+        for entry, tags in index.phrases.get(key, ()):
+            if "te" in tags and entry.plain and not entry.tail and not _plain_particle(entry)[0]:
+                return size, entry.plain
+    return None
 
 
 _PARTICLES = frozenset(
@@ -362,7 +399,8 @@ def _choose_tag(tags: tuple[str, ...], lowered: list[str], number: int) -> str:
     """The form a matched word stands for in its sentence: participle after an auxiliary, else finite; the
     person from the subject next to it ('u verstrekt' is person 2)."""
     options = list(tags)
-    if "1" in options and "ik" not in lowered[max(0, number - 1) : number + 2]:
+    inverted = lowered[number + 1 : number + 2] in (["je"], ["jij"])  # 'dien je': inversion takes the ik-form
+    if "1" in options and not inverted and "ik" not in lowered[max(0, number - 1) : number + 2]:
         options.remove("1")  # 'verzoek', 'overleg', 'verblijf' without 'ik' are nouns
         if not options:
             return ""
@@ -435,6 +473,39 @@ def _plain_form(entry: VerbEntry, tag: str, *, joined: bool) -> str:
     if not joined and tag in _FINITE:
         return inflection.conjugate(entry.plain, tag, joined=False)
     return inflection.conjugate(entry.plain, tag)
+
+
+_HEBBEN = frozenset("heb hebt heeft hebben had hadden".split())
+
+
+def _auxiliary_clash(lowered: list[str], participle: str) -> bool:
+    """Whether the sentence makes its perfect with 'hebben' while the plain verb's participle takes 'zijn'
+    ('gebeurd', 'begonnen'): the participle alone cannot be swapped."""
+    from .grammar import _takes_zijn
+
+    return _takes_zijn(participle.lower()) and any(word in _HEBBEN for word in lowered)
+
+
+_ZIJN_FOR_HEBBEN = {"heb": "ben", "hebt": "bent", "heeft": "is", "hebben": "zijn", "had": "was", "hadden": "waren"}
+
+
+def _with_zijn(
+    text: str, words: list[Token], lowered: list[str], number: int, end: int, entry: VerbEntry, participle: str
+) -> VerbMatch | None:
+    """The match from the 'hebben' of the participle at `number` to its end, rewritten with 'zijn' ('hebben ...
+    plaatsgevonden' -> 'zijn ... gebeurd'); None when that auxiliary is not in the same clause before it."""
+    for at in range(number - 1, max(-1, number - 1 - _WINDOW), -1):
+        if _CLAUSE_BREAK.search(text, words[at].end, words[at + 1].start):
+            return None
+        if lowered[at] in _ZIJN_FOR_HEBBEN:
+            auxiliary = _ZIJN_FOR_HEBBEN[lowered[at]]
+            start = words[at].start
+            between = text[words[at].end : words[number].start]
+            rewrite = _capitalised(f"{auxiliary}{between}{participle}", text[start])
+            return VerbMatch(entry, start, end, rewrite, participle)
+        if lowered[at] in _CLAUSE_OPENERS:
+            return None
+    return None
 
 
 def _at_clause_end(text: str, end: int) -> bool:

@@ -13,7 +13,7 @@ from denkraam.analysis.findings import Finding, Severity
 from ..tokens import Token
 from ..wordlists import Entry, abbreviations, officialese
 from .base import RuleContext, finding, first_per_term, phrase_pattern
-from .lexicon import explained_nearby, house_allows, in_quotes, in_title
+from .lexicon import explained_nearby, house_allows, in_name, in_quotes, in_title
 from .officialese_verbs import find_verbs
 
 
@@ -39,7 +39,7 @@ class Hit:
 
 
 @cache
-def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict[str, Entry]]:
+def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict[str, Entry], dict[str, Entry]]:
     singles: dict[str, Entry] = {}
     phrases: dict[str, Entry] = {}
     for entry in officialese():
@@ -49,7 +49,8 @@ def _officialese_index() -> tuple[dict[str, Entry], re.Pattern[str] | None, dict
         else:
             singles[key] = entry
     pattern = phrase_pattern(list(phrases)) if phrases else None
-    return singles, pattern, phrases
+    with_senses = {entry.term.lower(): entry for entry in officialese() if entry.senses}
+    return singles, pattern, phrases, with_senses
 
 
 def officialese_in(text: str, lower: str, words: Iterable[Token], *, offset: int = 0) -> list[Hit]:
@@ -78,7 +79,7 @@ def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str
         for match in find_verbs(text, lower, words, offset)
     ]
     taken = [(hit.start, hit.end) for hit in hits]
-    singles, pattern, phrases = _officialese_index()
+    singles, pattern, phrases, _ = _officialese_index()
     if pattern is not None:
         for match in pattern.finditer(lower):
             start, end = match.start() + offset, match.end() + offset
@@ -99,7 +100,22 @@ def _officialese_in(text: str, offset: int, words: tuple[Token, ...], lower: str
             continue
         hits.append(_hit(known, word.start, word.end, word.text, exact=exact))
     hits.sort(key=lambda hit: hit.start)
-    return tuple(hits)
+    return tuple(hit for hit in hits if _in_officialese_sense(hit.term, words))
+
+
+def _in_officialese_sense(term: str, words: tuple[Token, ...]) -> bool:
+    """Whether the sentence uses `term` in the sense its list entry means: 'hierbij' is the letter formula only
+    beside a verb of sending or telling ('Hierbij stuur ik u ...'), not the 'daarbij' of 'Wij letten hierbij op
+    ...'; 'waartoe' is no 'waarvoor' where the sentence asks for 'tot' ('toegang tot')."""
+    entry = _officialese_index()[3].get(term.lower())
+    if entry is None or not entry.senses:
+        return True
+    lowered = [word.text.lower() for word in words]
+    wanted = [cue for cue in entry.senses if not cue.startswith("-")]
+    unwanted = [cue[1:] for cue in entry.senses if cue.startswith("-")]
+    if any(word.startswith(cue) for word in lowered for cue in unwanted):
+        return False
+    return not wanted or any(word.startswith(cue) for word in lowered for cue in wanted)
 
 
 _INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "hier", "daar"})
@@ -107,14 +123,46 @@ _INDECLINABLE = frozenset({"extra", "genoeg", "nu", "al", "ook", "zo", "dan", "h
 
 def _inflected_rewrite(term: str, found: str, rewrite: str) -> str:
     """The rewrite for an inflected form of a one-word entry: a plural of an -ing noun ('wijzigingen' ->
-    'veranderingen') or an adjective with -e ('noodzakelijke' -> 'nodige'); '' when it cannot be derived."""
+    'veranderingen'), a plural of a compound with the same last word ('legitimatiebewijzen' ->
+    'identiteitsbewijzen'), or an adjective with -e ('noodzakelijke' -> 'nodige', 'structurele' -> 'blijvende');
+    '' when it cannot be derived."""
     if not rewrite or " " in rewrite or " " in term:
         return ""
     lowered = found.lower()
     if lowered == term + "en" and term.endswith("ing") and rewrite.endswith("ing"):
         return rewrite + "en"
-    if lowered == term + "e" and rewrite not in _INDECLINABLE and rewrite[-1] not in "aeiou":
-        return rewrite + "e"
+    head = _shared_head(term, rewrite)
+    if head and lowered.startswith(term[: -len(head)]) and lowered != term:
+        # The same last word inflects the same way: 'bewijs' -> 'bewijzen' in both compounds.
+        return rewrite[: -len(head)] + lowered[len(term) - len(head) :]
+    if lowered in (term + "e", _adjective_e(term)) and rewrite not in _INDECLINABLE:
+        return _adjective_e(rewrite)
+    return ""
+
+
+def _shared_head(term: str, rewrite: str) -> str:
+    """The last word two compounds share ('bewijs' in 'legitimatiebewijs' and 'identiteitsbewijs'), at least four
+    letters; '' when they share none."""
+    size = 0
+    while size < min(len(term), len(rewrite)) and term[-1 - size] == rewrite[-1 - size]:
+        size += 1
+    return term[-size:] if size >= 4 and size < len(term) and size < len(rewrite) else ""
+
+
+_VOWELS = "aeiou"
+
+
+def _adjective_e(word: str) -> str:
+    """An adjective with the -e ending ('vast' -> 'vaste', 'structureel' -> 'structurele', 'nodig' -> 'nodige');
+    '' when the spelling is not certain (a short vowel that doubles the consonant, an f or s that voices)."""
+    if word[-1:] in _VOWELS or word[-1:] in "fs" or len(word) < 3:
+        return ""
+    if word.endswith(("ig", "lijk", "ijk")) or word[-2] not in _VOWELS:
+        return word + "e"
+    if word[-3] == word[-2]:
+        return word[:-2] + word[-1] + "e"  # an open syllable keeps a long vowel with one letter: 'groot' -> 'grote'
+    if word[-3] in _VOWELS:
+        return word + "e"  # 'klein', 'goed', 'duidelijk': a vowel of two letters stays
     return ""
 
 
@@ -153,13 +201,13 @@ def officialese_hits(context: RuleContext) -> list[Hit]:
 
 def officialese_words(context: RuleContext) -> Iterator[Finding]:
     """Flag officialese words, phrases and verbs with a plainer alternative, inflected to fit the sentence
-    ('plaatsvindt' -> 'gebeurt'). Not flagged: the title of a regulation, quoted text (a form's name), a
-    legal term the text explains nearby, and what the house style allows. One finding per term."""
+    ('plaatsvindt' -> 'gebeurt'). Not flagged: the title of a regulation, the name of a scheme, quoted text (a
+    form's name), a legal term the text explains nearby, and what the house style allows. One finding per term."""
     results: list[Finding] = []
     terms: dict[int, str] = {}
     for hit in officialese_hits(context):
         found = context.text[hit.start : hit.end]
-        if house_allows(context, hit.term, found) or in_title(context, hit.start):
+        if house_allows(context, hit.term, found) or in_title(context, hit.start) or in_name(context, hit.start):
             continue
         if in_quotes(context, hit.start, hit.end) or explained_nearby(context, hit.start, hit.end, found):
             continue
