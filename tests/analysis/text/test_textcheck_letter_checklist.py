@@ -135,6 +135,7 @@ def test_a_letter_that_asks_something_without_saying_why_gets_a_reason_finding_o
     assert text[reason.start : reason.end] == "Zet uw container vóór 7.00 uur aan de straat."
     assert "vraagt iets van de lezer" in reason.message
     assert "brief-reden" not in rules_of(text.replace("straat.", "straat, omdat de wagen vroeg komt."))
+    assert "brief-reden" not in rules_of(text.replace("straat.", "straat, zodat de wagen hem kan legen."))
 
 
 def test_a_decision_without_a_ground_gets_a_reason_finding_on_the_decision() -> None:
@@ -162,3 +163,37 @@ def test_a_request_for_personal_data_without_a_privacy_line_points_at_the_reques
     assert "vraagt persoonsgegevens" in data.message
     kept = text.replace("nodig.", "nodig. Wij bewaren uw gegevens niet langer dan nodig.")
     assert "brief-gegevens" not in rules_of(kept)
+
+
+BARE_DECISION = (
+    "Geachte mevrouw Jansen,\n\nNaar aanleiding van uw brief van 2 maart 2026.\n\n"
+    "Uw aanvraag voor een tegemoetkoming is afgewezen. Stuur ons een kopie van uw huurcontract.\n\n"
+    "Met vriendelijke groet,\n\nAfdeling Inkomen"
+)
+
+
+def test_no_letter_finding_is_about_the_whole_text_when_the_letter_has_a_place_for_it() -> None:
+    report = check_text(BARE_DECISION)
+    letter = [item for item in report.findings if item.rule.startswith("brief-")]
+    assert {"brief-contactpersoon", "brief-telefoon", "brief-reden", "brief-bezwaar", "brief-gegevens"} <= {
+        item.rule for item in letter
+    }
+    body_start = BARE_DECISION.index("Naar aanleiding")
+    for item in letter:
+        assert body_start <= item.start < item.end, item.rule
+        assert item.excerpt == " ".join(BARE_DECISION[item.start : item.end].split())
+
+
+def test_a_missing_contact_person_and_phone_number_point_above_the_greeting() -> None:
+    contact = by_rule(BARE_DECISION, "brief-contactpersoon") + by_rule(BARE_DECISION, "brief-telefoon")
+    assert [BARE_DECISION[item.start : item.end] for item in contact] == ["Met vriendelijke groet"] * 2
+    assert all("boven de groet" in item.suggestion for item in contact)
+
+
+def test_a_missing_contact_person_points_into_the_paragraph_about_questions() -> None:
+    text = BARE_DECISION.replace(
+        "\n\nMet vriendelijke groet", "\n\nHebt u vragen? Kijk dan op onze website.\n\nMet vriendelijke groet"
+    )
+    [contact] = by_rule(text, "brief-contactpersoon")
+    assert text[contact.start : contact.end] == "Hebt u vragen? Kijk dan op onze website."
+    assert "in deze alinea" in contact.suggestion

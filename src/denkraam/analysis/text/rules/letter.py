@@ -116,8 +116,9 @@ _CONTACT_PURPOSE = re.compile(
 )
 _MAIL_SOMETHING = re.compile(r"mail\s+(?:ons\s+)?(?:een|uw|je|het)\b", re.IGNORECASE)
 _NOTHING_TO_DO = re.compile(r"\b(?:u|je)\s+hoef\w*\s+niets|\bhoef\w*\s+(?:u|je)\s+niets", re.IGNORECASE)
+# A purpose is a reason too: "zodat wij uw aanvraag kunnen beoordelen", "teneinde ...", "die hebben wij nodig om ...".
 _REASON = re.compile(
-    r"\b(?:omdat|want|daarom|op\s+grond\s+van|volgens\s+(?:de|artikel)|artikel|wet|regels?|de\s+reden|waarom|"
+    r"\b(?:omdat|want|daarom|zodat|teneinde|opdat|nodig\s+om|op\s+grond\s+van|volgens\s+(?:de|artikel)|artikel|wet|regels?|de\s+reden|waarom|"
     r"vanwege|doordat|daardoor|hierdoor|dit\s+betekent)\b",
     re.IGNORECASE,
 )
@@ -176,20 +177,34 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
     kind = letter_type_of(context)
     layout = layout_of(context)
     automatic = kind == "statusbericht"
+    # Who to turn to and how belongs at the end: in the paragraph with "Hebt u vragen?" when there is one, else
+    # just above the greeting (or after the last paragraph of a letter without one).
+    closing = _closing(text, layout)
+    sign_off = None if closing else _SIGN_OFF.search(text, layout.body[-1].end if layout.body else 0)
+    if closing is not None:
+        where, near_end = "in deze alinea", (closing.content_start, closing.end)
+    elif sign_off is not None:
+        where, near_end = "boven de groet", sign_off.span()
+    else:
+        where, near_end = "na deze alinea", _span(context, _last(layout))
     if not automatic and not has_contact_person(text):
         yield finding(
             context,
             "brief-contactpersoon",
+            start=near_end[0],
+            end=near_end[1],
             message="De brief noemt geen persoon die de lezer kan aanspreken.",
-            suggestion="Noem een contactpersoon met naam, bijvoorbeeld 'Hebt u vragen? Bel Anna de Vries, "
+            suggestion=f"Noem {where} een contactpersoon met naam, bijvoorbeeld 'Hebt u vragen? Bel Anna de Vries, "
             "telefoon 020 123 45 67.'",
         )
     if not find_phone_numbers(text) and not _PHONE_PLACEHOLDER.search(text):
         yield finding(
             context,
             "brief-telefoon",
+            start=near_end[0],
+            end=near_end[1],
             message="De brief noemt geen telefoonnummer.",
-            suggestion="Zet een telefoonnummer in de brief en zeg wanneer iemand bereikbaar is; noem ook andere "
+            suggestion=f"Zet {where} een telefoonnummer en zeg wanneer iemand bereikbaar is; noem ook andere "
             "kanalen (chat, e-mail, balie).",
         )
     demand = first_demand(context)
@@ -496,6 +511,20 @@ def _containing(layout: LetterLayout, offset: int) -> Paragraph | None:
 
 
 _CLOSING = re.compile(r"\b(?:vragen|bel\b|bellen|contact|bereikbaar|telefo\w*|e-?mail|mail\b|website)", re.IGNORECASE)
+
+
+def _last(layout: LetterLayout) -> Paragraph | None:
+    content = layout.content
+    return content[-1] if content else None
+
+
+def _closing(text: str, layout: LetterLayout) -> Paragraph | None:
+    """The closing paragraph about questions and contact ("Hebt u vragen? Kijk op onze website."), if the letter
+    has one after its first paragraph."""
+    content = layout.content
+    if len(content) > 1 and _CLOSING.search(text, content[-1].start, content[-1].end):
+        return content[-1]
+    return None
 
 
 def _before_closing(text: str, layout: LetterLayout) -> Paragraph | None:
