@@ -197,3 +197,33 @@ def test_a_missing_contact_person_points_into_the_paragraph_about_questions() ->
     [contact] = by_rule(text, "brief-contactpersoon")
     assert text[contact.start : contact.end] == "Hebt u vragen? Kijk dan op onze website."
     assert "in deze alinea" in contact.suggestion
+
+
+OBJECTION = (
+    "Geachte heer Kaya,\n\nU krijgt geen parkeervergunning, omdat er in uw straat geen plek meer is.\n\n"
+    "Bent u het niet eens met dit besluit?\nDan kunt u bezwaar maken. Stuur ons een brief.\n\n"
+    "Hebt u vragen? Bel Lotte Maas op 030 286 00 00.\n\nMet vriendelijke groet,\n\nLotte Maas"
+)
+
+
+def test_an_objection_route_without_its_term_gets_a_warning_on_that_sentence() -> None:
+    [objection] = by_rule(OBJECTION, "brief-bezwaar")
+    assert objection.severity == "waarschuwing"
+    assert OBJECTION[objection.start : objection.end].endswith("Dan kunt u bezwaar maken.")  # below the heading
+    assert "binnen welke termijn" in objection.message
+
+
+@pytest.mark.parametrize("term", ["binnen 6 weken", "binnen zes weken", "vóór 1 juli 2026"])
+def test_an_objection_route_with_its_term_passes(term: str) -> None:
+    text = OBJECTION.replace("Dan kunt u bezwaar maken.", f"Dan kunt u {term} bezwaar maken.")
+    assert "brief-bezwaar" not in rules_of(text)
+
+
+def test_a_letter_about_the_progress_of_works_is_no_status_message_and_still_needs_a_named_person() -> None:
+    text = (
+        "Beste bewoner,\n\nIn deze brief leest u de stand van zaken van de werkzaamheden aan de Kerkstraat. De "
+        "nieuwe riolering ligt er. Vanaf 1 juni 2026 leggen wij de stoep opnieuw.\n\nMet vriendelijke groet,\n\n"
+        "Team Projecten"
+    )
+    assert detect_letter_type(text) == "informatiebrief"
+    assert "brief-contactpersoon" in rules_of(text)

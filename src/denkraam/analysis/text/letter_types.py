@@ -101,8 +101,9 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         (re.compile(r"\b(?:afspraak|gesprek|bijeenkomst|spreekuur|informatieavond|keuring)\b"), 1.0),
         (re.compile(r"\b(?:kom\s+naar|verwachten\s+(?:wij|we)\s+u|welkom\s+op)\b"), 1.0),
     ),
-    # A system says so ("Dit is een automatisch bericht", a no-reply address); a status update reports where a
-    # case stands. "U hoeft niets te doen" also closes many decisions, so it weighs little on its own.
+    # A system says so ("Dit is een automatisch bericht", a no-reply address); a status update reports where the
+    # reader's case stands ("de stand van zaken van uw melding"). "U hoeft niets te doen" also closes many decisions
+    # and "stand van zaken" alone also opens a letter about road works, so they weigh little on their own.
     "statusbericht": (
         (
             re.compile(
@@ -114,7 +115,7 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         ),
         (
             re.compile(
-                r"\b(?:stand\s+van\s+zaken|status\s+van\s+uw|ontvangstbevestiging|"
+                r"\b(?:stand\s+van\s+zaken\s+(?:van|rond|over|bij)\s+uw|status\s+van\s+uw|hoe\s+het\s+(?:nu\s+)?staat\s+met\s+uw|ontvangstbevestiging|"
                 r"(?:wij|we)\s+hebben\s+uw\s+(?:melding|aanvraag|vraag|bericht|e-?mail|klacht)\s+(?:\w+\s+){0,3}"
                 r"ontvangen)\b"
             ),
@@ -123,6 +124,7 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         (
             re.compile(
                 r"\b(?:u|je)\s+hoef\w*\s+niets|\bhoef\w*\s+(?:u|je)\s+niets|in\s+behandeling\s+genomen|"
+                r"stand\s+van\s+zaken|"
                 r"houden\s+(?:wij|we)\s+(?:u|je)\s+op\s+de\s+hoogte|(?:wij|we)\s+houden\s+(?:u|je)\s+op\s+de\s+hoogte"
             ),
             1.0,

@@ -268,6 +268,17 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             suggestion="Zet na deze alinea een kopje 'Bent u het niet eens met dit besluit?' en leg uit hoe en "
             "tot wanneer de lezer bezwaar kan maken: 'Dan kunt u binnen 6 weken bezwaar maken.'",
         )
+    elif (kind == "besluit" or decision) and (untimed := _objection_without_term(context, layout)) is not None:
+        yield finding(
+            context,
+            "brief-bezwaar",
+            start=untimed[0],
+            end=untimed[1],
+            severity="waarschuwing",
+            message="De brief zegt dat de lezer bezwaar kan maken, maar niet binnen welke termijn.",
+            suggestion="Zet in deze alinea tot wanneer: 'Dan kunt u binnen 6 weken na de datum van deze brief "
+            "bezwaar maken.'",
+        )
     asked = _data_request(context)
     if asked is not None and not _DATA_USE.search(text):
         start, end = asked
@@ -280,6 +291,28 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             suggestion="Zeg na deze zin waarvoor u de gegevens gebruikt, hoe lang u ze bewaart en waar de lezer "
             "meer leest over privacy.",
         )
+
+
+def _objection_without_term(context: RuleContext, layout: LetterLayout) -> tuple[int, int] | None:
+    """The sentence about objecting when neither its paragraph nor the next one says by when. A decision must say
+    how and within what term the reader can object (Awb art. 3:45; the term is six weeks, art. 6:7): without the
+    term the reader does not know he can lose his right by waiting."""
+    content = layout.content
+    first: tuple[int, int] | None = None
+    for match in _OBJECTION.finditer(context.text):
+        paragraph = _containing(layout, match.start())
+        if paragraph is None:
+            continue
+        index = content.index(paragraph)
+        after = content[index + 1] if index + 1 < len(content) else paragraph
+        if has_concrete_time(context.text[paragraph.start : after.end]):
+            return None
+        if first is None:
+            # Under a heading "Bezwaar", point at the text below it, where the term goes.
+            offset = max(match.start(), paragraph.content_start)
+            sentence = context.sentence_at(offset) if paragraph.has_content else None
+            first = (sentence.start, sentence.end) if sentence else (paragraph.start, paragraph.end)
+    return first
 
 
 def first_demand(context: RuleContext) -> int | None:
