@@ -245,8 +245,8 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
     # Why matters for what the letter decides or asks of the reader; a status update or a notice needs no ground.
     grounded_on = decision.start() if decision else demand
     if (kind == "besluit" or grounded_on is not None) and not _REASON.search(text):
-        where = grounded_on if grounded_on is not None else _first_offset(layout)
-        start, end = _span(context, _containing(layout, where) or _first(layout), sentence=f"at:{where}")
+        at = grounded_on if grounded_on is not None else _first_offset(layout)
+        start, end = _span(context, _containing(layout, at) or _first(layout), sentence=f"at:{at}")
         yield finding(
             context,
             "brief-reden",
