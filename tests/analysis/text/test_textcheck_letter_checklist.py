@@ -55,6 +55,17 @@ def test_a_status_message_that_does_not_say_whether_to_act_gets_a_note_after_the
     assert "brief-termijn" not in rules_of(STATUS_WITHOUT_NOTHING_TO_DO)  # "e-mail" is no instruction
 
 
+def test_a_status_message_that_opens_with_thanks_is_told_to_open_with_the_status() -> None:
+    text = (
+        "Beste meneer De Boer,\n\nBedankt voor uw bericht over de lantaarnpaal.\n\nDit is een automatisch bericht. "
+        "Uw melding is afgehandeld.\n\nMet vriendelijke groet,\n\nTeam Buitenruimte"
+    )
+    [main] = by_rule(text, "brief-hoofdboodschap")
+    assert text[main.start : main.end] == "Bedankt voor uw bericht over de lantaarnpaal."
+    assert main.message == "De hoofdboodschap staat niet bovenaan: de stand van zaken staat pas in alinea 2."
+    assert "Uw melding is afgehandeld." in main.suggestion
+
+
 def test_a_status_message_that_asks_for_something_still_needs_a_deadline() -> None:
     text = STATUS.replace("U hoeft niets te doen.", "Wilt u ons nog een foto van de lantaarnpaal sturen?")
     [deadline] = by_rule(text, "brief-termijn")
@@ -227,3 +238,12 @@ def test_a_letter_about_the_progress_of_works_is_no_status_message_and_still_nee
     )
     assert detect_letter_type(text) == "informatiebrief"
     assert "brief-contactpersoon" in rules_of(text)
+
+
+def test_an_information_letter_that_opens_with_the_receipt_is_still_told_to_open_with_the_message() -> None:
+    text = (
+        "Beste meneer De Boer,\n\nOp 3 maart 2026 hebben wij uw brief over de bomen in uw straat ontvangen.\n\n"
+        "De bomen worden in april gesnoeid.\n\nMet vriendelijke groet,\n\nKees Dam"
+    )
+    assert check_text(text).letter_type == "informatiebrief"
+    assert "brief-hoofdboodschap" in rules_of(text)

@@ -115,7 +115,8 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         ),
         (
             re.compile(
-                r"\b(?:stand\s+van\s+zaken\s+(?:van|rond|over|bij)\s+uw|status\s+van\s+uw|hoe\s+het\s+(?:nu\s+)?staat\s+met\s+uw|ontvangstbevestiging|"
+                r"\b(?:stand\s+van\s+zaken\s+(?:van|rond|over|bij)\s+uw|status\s+van\s+uw|"
+                r"hoe\s+het\s+(?:nu\s+)?staat\s+met\s+uw|ontvangstbevestiging|"
                 r"(?:wij|we)\s+hebben\s+uw\s+(?:melding|aanvraag|vraag|bericht|e-?mail|klacht)\s+(?:\w+\s+){0,3}"
                 r"ontvangen)\b"
             ),

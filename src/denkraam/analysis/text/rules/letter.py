@@ -94,7 +94,8 @@ _IMPERATIVE = re.compile(
 # opens with "Kunt u" (but not "Kunt u niet komen?", a condition). "U kunt bezwaar maken" offers a way, it does
 # not ask; "Hebt u vragen? Bel ons" offers help (see `_OFFER`).
 _DEMAND = re.compile(
-    r"\b(?:u\s+moet|moet\s+u|je\s+moet|moet\s+je|jullie\s+moeten|moeten\s+jullie|wilt\s+u(?!\s+meer\b)|wil\s+je(?!\s+meer\b)|"
+    r"\b(?:u\s+moet|moet\s+u|je\s+moet|moet\s+je|jullie\s+moeten|moeten\s+jullie|"
+    r"wilt\s+u(?!\s+meer\b)|wil\s+je(?!\s+meer\b)|"
     r"willen\s+jullie|dient\s+u|u\s+dient|gelieve|verzoeken\s+wij\s+u|wij\s+verzoeken\s+u|u\s+wordt\s+verzocht|"
     r"wordt\s+u\s+verzocht|(?:wij|we)\s+vragen\s+(?:u|je|jullie)|vragen\s+(?:wij|we)\s+(?:u|je|jullie)|"
     r"graag\s+ontvangen\s+(?:wij|we)|ontvangen\s+(?:wij|we)\s+graag|(?:wij|we)\s+ontvangen\s+graag|"
@@ -118,7 +119,8 @@ _MAIL_SOMETHING = re.compile(r"mail\s+(?:ons\s+)?(?:een|uw|je|het)\b", re.IGNORE
 _NOTHING_TO_DO = re.compile(r"\b(?:u|je)\s+hoef\w*\s+niets|\bhoef\w*\s+(?:u|je)\s+niets", re.IGNORECASE)
 # A purpose is a reason too: "zodat wij uw aanvraag kunnen beoordelen", "teneinde ...", "die hebben wij nodig om ...".
 _REASON = re.compile(
-    r"\b(?:omdat|want|daarom|zodat|teneinde|opdat|nodig\s+om|op\s+grond\s+van|volgens\s+(?:de|artikel)|artikel|wet|regels?|de\s+reden|waarom|"
+    r"\b(?:omdat|want|daarom|zodat|teneinde|opdat|nodig\s+om|op\s+grond\s+van|volgens\s+(?:de|artikel)|"
+    r"artikel|wet|regels?|de\s+reden|waarom|"
     r"vanwege|doordat|daardoor|hierdoor|dit\s+betekent)\b",
     re.IGNORECASE,
 )
@@ -435,6 +437,7 @@ _NAMES = {
     "aanvraag-onvolledig": "wat er ontbreekt",
     "herinnering": "waar de brief aan herinnert",
     "uitnodiging": "de uitnodiging",
+    "statusbericht": "de stand van zaken",
 }
 
 
@@ -453,7 +456,9 @@ def letter_structure(context: RuleContext) -> Iterator[Finding]:
     first = content[0]
     main = MAIN_MESSAGE.get(kind)
     first_text = text[first.content_start : first.end]
-    has_main = main.search(first_text) if main else any(p.search(first_text) for p in MAIN_MESSAGE.values())
+    # An information letter opens with any kind's message; a status word ("ontvangen") is no message of its own.
+    others = (pattern for other, pattern in MAIN_MESSAGE.items() if other != "statusbericht")
+    has_main = main.search(first_text) if main else any(pattern.search(first_text) for pattern in others)
     if not has_main and PREAMBLE.match(first_text) and _sentences_in(context, first) == 1:
         yield finding(
             context,
