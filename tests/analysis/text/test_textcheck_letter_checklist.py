@@ -222,6 +222,8 @@ def test_an_objection_route_without_its_term_gets_a_warning_on_that_sentence() -
     assert objection.severity == "waarschuwing"
     assert OBJECTION[objection.start : objection.end].endswith("Dan kunt u bezwaar maken.")  # below the heading
     assert "binnen welke termijn" in objection.message
+    assert objection.rewrite.endswith("Dan kunt u binnen 6 weken bezwaar maken.")
+    assert "artikel 6:7" in objection.why
 
 
 @pytest.mark.parametrize("term", ["binnen 6 weken", "binnen zes weken", "vóór 1 juli 2026"])

@@ -129,6 +129,8 @@ _DECISION = re.compile(
     r"ingetrokken|herzien|teruggevorderd|stopgezet|geweigerd|afwijzing|intrekking)\b",
     re.IGNORECASE,
 )
+# "bezwaar maken" in a sentence that can take the term before it: "Dan kunt u bezwaar maken."
+_OBJECT_VERB = re.compile(r"\bbezwaar\s+(?:maken|indienen|aantekenen)\b", re.IGNORECASE)
 _OBJECTION = re.compile(r"\bbezwaar|\bberoep\s+(?:in)?stellen|\bniet\s+eens\s+met", re.IGNORECASE)
 _DATA = re.compile(
     r"\b(?:persoonsgegevens|gegevens|burgerservicenummer|bsn|bankrekeningnummer|iban|loonstroken?|"
@@ -271,6 +273,9 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             "tot wanneer de lezer bezwaar kan maken: 'Dan kunt u binnen 6 weken bezwaar maken.'",
         )
     elif (kind == "besluit" or decision) and (untimed := _objection_without_term(context, layout)) is not None:
+        # The term for an objection is six weeks by law (Awb art. 6:7), so the sentence can say it as it stands.
+        said = text[untimed[0] : untimed[1]]
+        timed = _OBJECT_VERB.sub(lambda match: f"binnen 6 weken {match.group()}", said, count=1)
         yield finding(
             context,
             "brief-bezwaar",
@@ -280,6 +285,11 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             message="De brief zegt dat de lezer bezwaar kan maken, maar niet binnen welke termijn.",
             suggestion="Zet in deze alinea tot wanneer: 'Dan kunt u binnen 6 weken na de datum van deze brief "
             "bezwaar maken.'",
+            rewrite=timed if timed != said else "",
+            why="Wie de termijn niet kent, kan zijn recht op bezwaar verliezen door te wachten; de termijn is bij "
+            "wet 6 weken (Algemene wet bestuursrecht, artikel 6:7)."
+            if timed != said
+            else "",
         )
     asked = _data_request(context)
     if asked is not None and not _DATA_USE.search(text):
