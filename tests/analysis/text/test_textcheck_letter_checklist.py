@@ -100,6 +100,11 @@ INFO = (
     "Beste bewoner,\n\nVanaf maandag 8 juni 2026 halen wij het oud papier op dinsdag op in plaats van op vrijdag."
     "\n\n{ask}\n\nMet vriendelijke groet,\n\nKees Dam"
 )
+# The same letter without a date or weekday: a date anywhere in the letter already answers "by when".
+UNDATED = INFO.replace(
+    "Vanaf maandag 8 juni 2026 halen wij het oud papier op dinsdag op in plaats van op vrijdag.",
+    "Wij halen het oud papier voortaan een dag later op.",
+)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +118,8 @@ INFO = (
     ],
 )
 def test_an_offer_of_help_or_a_condition_asks_for_no_deadline(ask: str) -> None:
-    assert "brief-termijn" not in rules_of(INFO.format(ask=ask))
+    text = UNDATED.format(ask=ask)
+    assert "brief-termijn" not in rules_of(text)
 
 
 @pytest.mark.parametrize(
@@ -126,10 +132,7 @@ def test_an_offer_of_help_or_a_condition_asks_for_no_deadline(ask: str) -> None:
     ],
 )
 def test_a_task_for_the_reader_without_a_date_gets_a_deadline_finding_on_that_sentence(ask: str, asked: str) -> None:
-    text = INFO.format(ask=ask).replace(
-        "Vanaf maandag 8 juni 2026 halen wij het oud papier op dinsdag op in plaats van op vrijdag.",
-        "Wij halen het oud papier voortaan een dag later op.",
-    )
+    text = UNDATED.format(ask=ask)
     [deadline] = by_rule(text, "brief-termijn")
     assert text[deadline.start : deadline.end].startswith(asked)
 
@@ -249,3 +252,24 @@ def test_an_information_letter_that_opens_with_the_receipt_is_still_told_to_open
     )
     assert check_text(text).letter_type == "informatiebrief"
     assert "brief-hoofdboodschap" in rules_of(text)
+
+
+INCOMPLETE = (
+    "Beste mevrouw Peters,\n\nUw aanvraag voor bijzondere bijstand is nog niet compleet. Wij missen uw laatste "
+    "loonstrook. U kunt die sturen naar Postbus 10, 1000 AA Amsterdam.\n\nHebben wij de loonstrook niet? Dan "
+    "kunnen wij uw aanvraag niet behandelen. Hebt u vragen? U kunt ons bellen op 020 555 12 12, wij helpen u "
+    "graag.\n\nMet vriendelijke groet,\n\nAhmed Said"
+)
+
+
+def test_a_polite_request_in_a_letter_that_asks_by_its_kind_still_needs_a_deadline() -> None:
+    assert check_text(INCOMPLETE).letter_type == "aanvraag-onvolledig"
+    [deadline] = by_rule(INCOMPLETE, "brief-termijn")
+    assert INCOMPLETE[deadline.start : deadline.end] == "U kunt die sturen naar Postbus 10, 1000 AA Amsterdam."
+    assert deadline.severity == "waarschuwing"
+
+
+def test_u_kunt_in_a_letter_that_only_informs_is_an_option_and_needs_no_deadline() -> None:
+    text = UNDATED.format(ask="U kunt uw oude container laten staan. Bel Kees Dam op 010 123 45 67.")
+    assert "brief-termijn" not in rules_of(text)
+    assert "brief-termijn" in rules_of(text, letter_type="aanvraag-onvolledig")  # there it is the request

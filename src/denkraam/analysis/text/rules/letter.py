@@ -341,9 +341,25 @@ def first_demand(context: RuleContext) -> int | None:
         if (verb in _CONTACT_VERBS or "contact" in verb) and not _contact_task(context, match.start("verb")):
             continue
         places.append(match.start("verb"))
+    if letter_type_of(context) in _DEADLINE_KINDS:
+        # A letter that by its kind asks something (missing documents, a payment, an appointment) often asks
+        # politely: "U kunt de stukken sturen naar …" is then the request, unless it offers help with questions.
+        places += [
+            match.start()
+            for match in _YOU_CAN.finditer(text)
+            if not _offered(context, match.start()) and not _OBJECTION.search(text, match.start(), match.start() + 80)
+        ]
     found = next((place for place in sorted(places) if not _is_condition(context, place)), None)
     context._cache["first_demand"] = found
     return found
+
+
+_YOU_CAN = re.compile(r"\b(?:u\s+kunt|kunt\s+u|je\s+kunt|kun\s+je)\b(?!(?:\s+\w+){0,3}\s+niet\b)", re.IGNORECASE)
+
+
+def _offered(context: RuleContext, offset: int) -> bool:
+    index = context.sentence_index_at(offset)
+    return index >= 0 and any(_OFFER.search(item.text) for item in context.sentences[max(index - 1, 0) : index + 1])
 
 
 def _is_condition(context: RuleContext, offset: int) -> bool:
@@ -362,7 +378,7 @@ def _contact_task(context: RuleContext, offset: int) -> bool:
     if index < 0:
         return False
     sentence = context.sentences[index]
-    if any(_OFFER.search(item.text) for item in context.sentences[max(index - 1, 0) : index + 1]):
+    if _offered(context, offset):
         return False
     if _MAIL_SOMETHING.match(context.text, offset):
         return True
