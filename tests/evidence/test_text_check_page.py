@@ -96,16 +96,26 @@ def test_an_officialese_letter_shows_level_4_scores_and_numbered_marks(client_fo
     assert "gecontroleerd als brief" in page
 
 
-def test_whole_text_findings_are_listed_without_a_place_in_the_text(client_for: ClientFor, alice: User) -> None:
-    page = check(client_for(alice), OFFICIALESE_LETTER)
+def finding_item(page: str, label: str) -> str:
     item = re.search(
-        r'<li id="bevinding-\d+"[^>]*>\s*<p class="utrecht-paragraph"><strong>Brief: geen contactpersoon.*?</li>',
-        page,
-        re.S,
+        rf'<li id="bevinding-\d+"[^>]*>\s*<p class="utrecht-paragraph"><strong>{re.escape(label)}.*?</li>', page, re.S
     )
-    assert item is not None
-    assert "Naar de plek in de tekst" not in item.group(0)
+    assert item is not None, label
+    return item.group(0)
+
+
+def test_whole_text_findings_are_listed_without_a_place_in_the_text(client_for: ClientFor, alice: User) -> None:
+    letter = (
+        "Geachte heer Jansen,\n\nMen kan bezwaar maken bij de gemeente.\n\nMet vriendelijke groet,\n\nAfdeling Zorg"
+    )
+    page = check(client_for(alice), letter)
+    assert "Naar de plek in de tekst" not in finding_item(page, "Onpersoonlijk")
     assert re.search(r"\d+ bevindingen: \d+ gemarkeerd in de tekst, [1-9]\d* over de tekst als geheel\.", page)
+
+
+def test_a_missing_contact_person_is_marked_where_it_belongs(client_for: ClientFor, alice: User) -> None:
+    page = check(client_for(alice), OFFICIALESE_LETTER)
+    assert "Naar de plek in de tekst" in finding_item(page, "Brief: geen contactpersoon")
 
 
 def test_a_web_text_gets_no_letter_checks(client_for: ClientFor, alice: User) -> None:

@@ -51,9 +51,21 @@ FROG_MISSING = (
 @click.option(
     "--brieftype",
     "letter_type",
-    type=click.Choice(["besluit", "aanvraag-onvolledig", "herinnering", "aanmaning", "uitnodiging", "informatiebrief"]),
+    # The kinds of analysis/text/letter_types.py, written out so the CLI starts without loading the analysers.
+    type=click.Choice(
+        [
+            "besluit",
+            "aanvraag-onvolledig",
+            "herinnering",
+            "aanmaning",
+            "uitnodiging",
+            "statusbericht",
+            "informatiebrief",
+        ]
+    ),
     default=None,
-    help="The kind of letter, for its checklist (aanmaning counts as herinnering). Default: recognise it.",
+    help="The kind of letter, for its checklist (aanmaning counts as herinnering; statusbericht is an automatic "
+    "message or status update). Default: recognise it.",
 )
 @click.option(
     "--timeout",

@@ -139,6 +139,21 @@ def test_it_flags_the_minority_form_of_address() -> None:
     assert [item.excerpt for item in result] == ["je"]
 
 
+def test_a_repeated_form_of_address_is_one_finding_that_says_how_often_it_comes_back() -> None:
+    text = (
+        "U krijgt uw nieuwe pas. Jullie kunnen die ophalen. Neem uw oude pas mee. Bel ons als jullie vragen hebben. "
+        "Jullie zijn welkom. Wilt u een afspraak maken? U kunt ook bellen."
+    )
+    result = findings(text, "aanspreekvorm")
+    assert [item.excerpt for item in result] == ["Jullie"]
+    assert result[0].message.endswith("Dit komt nog 2 keer voor in de tekst.")
+
+
+def test_two_different_words_of_the_other_form_of_address_are_each_flagged() -> None:
+    text = "U krijgt een pas. Die kun je ophalen. Jullie zijn welkom, maar u moet wel een afspraak maken."
+    assert flagged(text, "aanspreekvorm") == ["je", "Jullie"]
+
+
 def test_it_accepts_one_form_of_address() -> None:
     assert flagged("Je krijgt een brief. Lees je die? Daarna kun je bellen.", "aanspreekvorm") == []
 
@@ -161,6 +176,22 @@ def test_it_accepts_vague_time_with_a_concrete_date_nearby() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "De wijk is in de loop van de tijd veel groener geworden.",
+        "Zo is in de loop van de tijd het aantal fietsers gegroeid.",
+    ],
+)
+def test_a_gradual_change_over_time_is_not_a_vague_promise(text: str) -> None:
+    assert flagged(text, "vage-tijd") == []
+
+
+def test_a_vague_promise_next_to_a_gradual_change_is_still_flagged() -> None:
+    text = "De wijk is in de loop van de tijd groener geworden. Wij planten binnenkort nog meer bomen."
+    assert flagged(text, "vage-tijd") == ["binnenkort"]
+
+
+@pytest.mark.parametrize(
     ("text", "rule", "expected"),
     [
         ("Wij wijzen u erop dat u moet betalen.", "koele-toon", "Wij wijzen u erop dat u moet betalen"),
@@ -174,6 +205,18 @@ def test_it_accepts_vague_time_with_a_concrete_date_nearby() -> None:
 )
 def test_it_flags_cold_and_threatening_tone(text: str, rule: str, expected: str) -> None:
     assert expected in flagged(text, rule)
+
+
+def test_a_threat_word_used_twice_is_one_finding_on_its_first_place() -> None:
+    text = "Bouwen zonder vergunning is strafbaar. Wij leggen uit wat mag. Ook slopen zonder melding is strafbaar."
+    [threat] = findings(text, "dreigende-toon")
+    assert threat.start == text.index("strafbaar")
+    assert threat.message.endswith("Dit komt nog 1 keer voor in de tekst.")
+
+
+def test_two_different_threats_are_both_flagged() -> None:
+    text = "Bouwen zonder vergunning is strafbaar. Wij schakelen daarna de deurwaarder in."
+    assert flagged(text, "dreigende-toon") == ["strafbaar", "deurwaarder"]
 
 
 def test_it_accepts_an_explained_fine_and_acronyms_in_capitals() -> None:

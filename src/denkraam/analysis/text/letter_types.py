@@ -1,11 +1,13 @@
 """Kinds of government letters and how a letter is built: paragraphs, headings, salutation and sign-off.
 
-The check recognises five kinds from their vocabulary (a subject line weighs double), or the writer names one:
+The check recognises six kinds from their vocabulary (a subject line weighs double), or the writer names one:
 
 - `besluit`: a decision (granted, refused, changed, reclaimed);
 - `aanvraag-onvolledig`: an application that misses documents or information;
 - `herinnering`: a reminder or a formal demand (aanmaning) to pay or to do something;
 - `uitnodiging`: an invitation to an appointment, conversation or meeting;
+- `statusbericht`: an automatic message or a status update (receipt, stand van zaken) that asks nothing of the
+  reader: no named contact person is expected, and no deadline or reason unless it does ask or decide something;
 - `informatiebrief`: everything else, a letter that informs.
 
 Each kind has its checklist (see `rules/letter.py`); the structure of the letter says where a missing part belongs.
@@ -21,6 +23,7 @@ LETTER_TYPES: dict[str, str] = {
     "aanvraag-onvolledig": "aanvraag onvolledig",
     "herinnering": "herinnering of aanmaning",
     "uitnodiging": "uitnodiging",
+    "statusbericht": "statusbericht of automatisch bericht",
     "informatiebrief": "informatiebrief",
 }
 # Other words writers use for the same kinds.
@@ -30,6 +33,9 @@ _ALIASES = {
     "onvolledig": "aanvraag-onvolledig",
     "aanvraag onvolledig": "aanvraag-onvolledig",
     "informatie": "informatiebrief",
+    "automatisch": "statusbericht",
+    "automatisch bericht": "statusbericht",
+    "status": "statusbericht",
 }
 
 _SALUTATION = re.compile(r"[ \t]*(?:geachte|beste|hallo|goedemorgen|goedemiddag|lieve)\b", re.IGNORECASE)
@@ -95,6 +101,36 @@ _SIGNS: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         (re.compile(r"\b(?:afspraak|gesprek|bijeenkomst|spreekuur|informatieavond|keuring)\b"), 1.0),
         (re.compile(r"\b(?:kom\s+naar|verwachten\s+(?:wij|we)\s+u|welkom\s+op)\b"), 1.0),
     ),
+    # A system says so ("Dit is een automatisch bericht", a no-reply address); a status update reports where the
+    # reader's case stands ("de stand van zaken van uw melding"). "U hoeft niets te doen" also closes many decisions
+    # and "stand van zaken" alone also opens a letter about road works, so they weigh little on their own.
+    "statusbericht": (
+        (
+            re.compile(
+                r"\b(?:(?:dit\s+is\s+een\s+)?automatisch\s+(?:verstuurd\w*\s+|gegenereerd\w*\s+)?(?:e-?mail|"
+                r"bericht)|automatisch\s+(?:verstuurd|gegenereerd|verzonden)|no-?reply|"
+                r"(?:niet|geen)\s+(?:\w+\s+){0,2}(?:reageren|antwoorden)\s+op\s+(?:deze|dit|dat)\s+(?:e-?mail|bericht))"
+            ),
+            3.0,
+        ),
+        (
+            re.compile(
+                r"\b(?:stand\s+van\s+zaken\s+(?:van|rond|over|bij)\s+uw|status\s+van\s+uw|"
+                r"hoe\s+het\s+(?:nu\s+)?staat\s+met\s+uw|ontvangstbevestiging|"
+                r"(?:wij|we)\s+hebben\s+uw\s+(?:melding|aanvraag|vraag|bericht|e-?mail|klacht)\s+(?:\w+\s+){0,3}"
+                r"ontvangen)\b"
+            ),
+            2.0,
+        ),
+        (
+            re.compile(
+                r"\b(?:u|je)\s+hoef\w*\s+niets|\bhoef\w*\s+(?:u|je)\s+niets|in\s+behandeling\s+genomen|"
+                r"stand\s+van\s+zaken|"
+                r"houden\s+(?:wij|we)\s+(?:u|je)\s+op\s+de\s+hoogte|(?:wij|we)\s+houden\s+(?:u|je)\s+op\s+de\s+hoogte"
+            ),
+            1.0,
+        ),
+    ),
 }
 _MIN_SCORE = 2.0
 
@@ -119,6 +155,11 @@ MAIN_MESSAGE: dict[str, re.Pattern[str]] = {
     "uitnodiging": re.compile(
         r"\b(?:uitnodig\w*|uitgenodigd|nodig\w*\s+(?:\w+\s+){1,5}uit|afspraak|gesprek|bijeenkomst|kom\s+naar|"
         r"welkom)\b",
+        re.I,
+    ),
+    "statusbericht": re.compile(
+        r"\b(?:stand\s+van\s+zaken|status|ontvangen|in\s+behandeling|behandel\w*|afgehandeld|afgerond|"
+        r"doorgestuurd|klaar|gereed|opgelost|hoef\w*\s+(?:u|je)\s+niets|(?:u|je)\s+hoef\w*\s+niets)\b",
         re.I,
     ),
 }

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from denkraam.analysis.findings import Finding
 
-from .base import RuleContext, finding
+from .base import RuleContext, finding, first_per_term
 
 _U = frozenset({"u", "uw", "uzelf"})
 _JE = frozenset({"je", "jij", "jou", "jouw", "jezelf", "jullie"})
@@ -15,14 +15,15 @@ _MAX_MIXED_FINDINGS = 5
 
 
 def mixed_address(context: RuleContext) -> Iterator[Finding]:
-    """Flag the less frequent form of address when a text mixes 'u' and 'je/jij'."""
+    """Flag the less frequent form of address when a text mixes 'u' and 'je/jij': each word of it once, on its
+    first place, saying how often it comes back ('jullie' five times is one finding, 'je' and 'jullie' two)."""
     u_words = [word for word in context.words if word.text.lower() in _U]
     je_words = [word for word in context.words if word.text.lower() in _JE]
     if not u_words or not je_words:
         return
     minority, majority = (je_words, "u") if len(u_words) >= len(je_words) else (u_words, "je")
-    for word in minority[:_MAX_MIXED_FINDINGS]:
-        yield finding(
+    found = [
+        finding(
             context,
             "aanspreekvorm",
             start=word.start,
@@ -30,6 +31,9 @@ def mixed_address(context: RuleContext) -> Iterator[Finding]:
             message=f"De tekst wisselt tussen 'u' en 'je': hier staat '{word.text}', elders '{majority}'.",
             suggestion=f"Kies één aanspreekvorm en houd die vast: overal '{majority}'.",
         )
+        for word in minority
+    ]
+    yield from first_per_term(found, key=lambda item: item.excerpt.lower())[:_MAX_MIXED_FINDINGS]
 
 
 def impersonal_style(context: RuleContext) -> Iterator[Finding]:

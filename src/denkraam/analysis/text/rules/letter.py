@@ -77,14 +77,50 @@ _NOT_A_NAME = re.compile(
 
 _ACTION = re.compile(
     r"\b(?:u\s+moet|moet\s+u|wilt\s+u|u\s+kunt|kunt\s+u|je\s+moet|moet\s+je|wil\s+je|je\s+kunt|kun\s+je|"
-    r"stuur|vul|betaal|bel|mail|log\s+in|neem\s+contact|wat\s+moet\s+u\s+doen|wat\s+kunt\s+u\s+doen|"
+    r"wat\s+moet\s+u\s+doen|wat\s+kunt\s+u\s+doen|"
     r"wat\s+moet\s+je\s+doen|u\s+hoeft\s+niets|je\s+hoeft\s+niets|hoeft\s+u\s+niets|hoef\s+je\s+niets|"
     r"dient\s+u|u\s+dient|gelieve|verzoeken\s+wij\s+u|wij\s+vragen\s+u|vragen\s+wij\s+u|graag\s+ontvangen\s+wij)\b",
     re.IGNORECASE,
 )
+# An imperative stands first in its clause ("Stuur het formulier terug", "Hebt u vragen? Bel ons"); the same
+# letters elsewhere are a noun ("in deze mail", "per e-mail") or part of another word.
+_IMPERATIVE = re.compile(
+    r"(?:^[ \t]*(?:[-•*][ \t]+)?|(?<=[.!?:;,])[ \t]*)(?:dan\s+)?(?P<verb>stuur|vul|betaal|lever|onderteken|upload|"
+    r"meld|breng|zet|kom|maak|geef|neem\s+(?!contact)\w+(?:\s+\w+){0,3}\s+mee|bel|mail|log\s+in|"
+    r"neem\s+(?:\w+\s+)?contact)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# What obliges or asks the reader to act, so that "by when" matters: "u moet", "wilt u", "stuur", a question that
+# opens with "Kunt u" (but not "Kunt u niet komen?", a condition). "U kunt bezwaar maken" offers a way, it does
+# not ask; "Hebt u vragen? Bel ons" offers help (see `_OFFER`).
+_DEMAND = re.compile(
+    r"\b(?:u\s+moet|moet\s+u|je\s+moet|moet\s+je|jullie\s+moeten|moeten\s+jullie|"
+    r"wilt\s+u(?!\s+meer\b)|wil\s+je(?!\s+meer\b)|"
+    r"willen\s+jullie|dient\s+u|u\s+dient|gelieve|verzoeken\s+wij\s+u|wij\s+verzoeken\s+u|u\s+wordt\s+verzocht|"
+    r"wordt\s+u\s+verzocht|(?:wij|we)\s+vragen\s+(?:u|je|jullie)|vragen\s+(?:wij|we)\s+(?:u|je|jullie)|"
+    r"graag\s+ontvangen\s+(?:wij|we)|ontvangen\s+(?:wij|we)\s+graag|(?:wij|we)\s+ontvangen\s+graag|"
+    r"(?:wij|we)\s+verwachten\s+(?:u|je|jullie)|verwachten\s+(?:wij|we)\s+(?:u|je|jullie))\b"
+    r"|(?:^|(?<=[.!?:]\s)|(?<=[.!?:]))[ \t]*(?:kunt\s+u|kun\s+je|kunnen\s+jullie)\b(?!(?:\s+\w+){0,3}\s+niet\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Hebt u vragen? Bel ons": an imperative to get in touch, after a question or help, is an offer, not a task.
+_OFFER = re.compile(
+    r"\b(?:vragen|vraag|hulp|helpen|meer\s+(?:weten|informatie)|informatie|advies|lukt\s+(?:het|dit|dat)\s+niet|"
+    r"niet\s+eens|als\s+u\s+wilt|wilt\s+u\s+meer)\b",
+    re.IGNORECASE,
+)
+_CONTACT_VERBS = frozenset({"bel", "mail"})
+# What makes getting in touch a task: a purpose, or something to send ("Mail ons een foto", "Mail uw bewijs").
+_CONTACT_PURPOSE = re.compile(
+    r"\bom\b[^.!?\n]{0,80}\bte\b|\bafspraak|\b(?:door\s*te\s+geven|af\s*te\s+melden|aan\s*te\s+melden)\b",
+    re.IGNORECASE,
+)
+_MAIL_SOMETHING = re.compile(r"mail\s+(?:ons\s+)?(?:een|uw|je|het)\b", re.IGNORECASE)
 _NOTHING_TO_DO = re.compile(r"\b(?:u|je)\s+hoef\w*\s+niets|\bhoef\w*\s+(?:u|je)\s+niets", re.IGNORECASE)
+# A purpose is a reason too: "zodat wij uw aanvraag kunnen beoordelen", "teneinde ...", "die hebben wij nodig om ...".
 _REASON = re.compile(
-    r"\b(?:omdat|want|daarom|op\s+grond\s+van|volgens\s+(?:de|artikel)|artikel|wet|regels?|de\s+reden|waarom|"
+    r"\b(?:omdat|want|daarom|zodat|teneinde|opdat|nodig\s+om|op\s+grond\s+van|volgens\s+(?:de|artikel)|"
+    r"artikel|wet|regels?|de\s+reden|waarom|"
     r"vanwege|doordat|daardoor|hierdoor|dit\s+betekent)\b",
     re.IGNORECASE,
 )
@@ -93,6 +129,8 @@ _DECISION = re.compile(
     r"ingetrokken|herzien|teruggevorderd|stopgezet|geweigerd|afwijzing|intrekking)\b",
     re.IGNORECASE,
 )
+# "bezwaar maken" in a sentence that can take the term before it: "Dan kunt u bezwaar maken."
+_OBJECT_VERB = re.compile(r"\bbezwaar\s+(?:maken|indienen|aantekenen)\b", re.IGNORECASE)
 _OBJECTION = re.compile(r"\bbezwaar|\bberoep\s+(?:in)?stellen|\bniet\s+eens\s+met", re.IGNORECASE)
 _DATA = re.compile(
     r"\b(?:persoonsgegevens|gegevens|burgerservicenummer|bsn|bankrekeningnummer|iban|loonstroken?|"
@@ -133,45 +171,65 @@ _DEADLINE_KINDS = {"aanvraag-onvolledig", "herinnering", "uitnodiging"}
 
 def letter_elements(context: RuleContext) -> Iterator[Finding]:
     """For letters only: flag what the reader misses (contact person, phone, action, deadline, reason,
-    objection route after a decision, use of personal data). Where a missing part belongs in the letter, the
-    finding points at the paragraph after which (or in which) it should come."""
+    objection route after a decision, use of personal data), as far as the kind of letter calls for it: a deadline
+    only when the letter asks the reader to do something, a reason only when it decides or asks something, a named
+    contact person not in an automatic message. Where a missing part belongs in the letter, the finding points at
+    the paragraph after which (or the sentence in which) it should come."""
     if not context.is_letter:
         return
     text = context.text
     kind = letter_type_of(context)
     layout = layout_of(context)
-    if not has_contact_person(text):
+    automatic = kind == "statusbericht"
+    # Who to turn to and how belongs at the end: in the paragraph with "Hebt u vragen?" when there is one, else
+    # just above the greeting (or after the last paragraph of a letter without one).
+    closing = _closing(text, layout)
+    sign_off = None if closing else _SIGN_OFF.search(text, layout.body[-1].end if layout.body else 0)
+    if closing is not None:
+        where, near_end = "in deze alinea", (closing.content_start, closing.end)
+    elif sign_off is not None:
+        where, near_end = "boven de groet", sign_off.span()
+    else:
+        where, near_end = "na deze alinea", _span(context, _last(layout))
+    if not automatic and not has_contact_person(text):
         yield finding(
             context,
             "brief-contactpersoon",
+            start=near_end[0],
+            end=near_end[1],
             message="De brief noemt geen persoon die de lezer kan aanspreken.",
-            suggestion="Noem een contactpersoon met naam, bijvoorbeeld 'Hebt u vragen? Bel Anna de Vries, "
+            suggestion=f"Noem {where} een contactpersoon met naam, bijvoorbeeld 'Hebt u vragen? Bel Anna de Vries, "
             "telefoon 020 123 45 67.'",
         )
     if not find_phone_numbers(text) and not _PHONE_PLACEHOLDER.search(text):
         yield finding(
             context,
             "brief-telefoon",
+            start=near_end[0],
+            end=near_end[1],
             message="De brief noemt geen telefoonnummer.",
-            suggestion="Zet een telefoonnummer in de brief en zeg wanneer iemand bereikbaar is; noem ook andere "
+            suggestion=f"Zet {where} een telefoonnummer en zeg wanneer iemand bereikbaar is; noem ook andere "
             "kanalen (chat, e-mail, balie).",
         )
-    action = _ACTION.search(text)
-    if action is None:
+    demand = first_demand(context)
+    if demand is None and not _ACTION.search(text) and not _IMPERATIVE.search(text):
         start, end = _span(context, _first(layout))
         yield finding(
             context,
             "brief-actie",
             start=start,
             end=end,
-            message="Het is niet duidelijk wat de lezer moet doen.",
-            suggestion="Zet na deze alinea een kopje 'Wat moet u doen?' met de stap die de lezer zet, of schrijf "
+            severity="info" if automatic else None,
+            message="Het bericht zegt niet of de lezer iets moet doen."
+            if automatic
+            else "Het is niet duidelijk wat de lezer moet doen.",
+            suggestion="Zet na deze alinea 'U hoeft niets te doen.', of wat de lezer wel moet doen."
+            if automatic
+            else "Zet na deze alinea een kopje 'Wat moet u doen?' met de stap die de lezer zet, of schrijf "
             "'U hoeft niets te doen.'",
         )
-    elif not _NOTHING_TO_DO.search(text) and not has_concrete_time(text):
-        start, end = _span(
-            context, _containing(layout, action.start()) or _first(layout), sentence=f"at:{action.start()}"
-        )
+    elif demand is not None and not _NOTHING_TO_DO.search(text) and not has_concrete_time(text):
+        start, end = _span(context, _containing(layout, demand) or _first(layout), sentence=f"at:{demand}")
         invitation = kind == "uitnodiging"
         yield finding(
             context,
@@ -187,14 +245,23 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             if invitation
             else "Zeg in deze alinea tot wanneer, bijvoorbeeld 'Stuur het formulier vóór 1 april terug.'",
         )
-    if not _REASON.search(text):
+    decision = _DECISION.search(text)
+    # Why matters for what the letter decides or asks of the reader; a status update or a notice needs no ground.
+    grounded_on = decision.start() if decision else demand
+    if (kind == "besluit" or grounded_on is not None) and not _REASON.search(text):
+        at = grounded_on if grounded_on is not None else _first_offset(layout)
+        start, end = _span(context, _containing(layout, at) or _first(layout), sentence=f"at:{at}")
         yield finding(
             context,
             "brief-reden",
-            message="De brief legt niet uit waarom (geen reden of wettelijke basis).",
-            suggestion="Leg uit waarom: 'Wij doen dit omdat …' of 'Dit staat in artikel … van de …wet.'",
+            start=start,
+            end=end,
+            message="De brief legt niet uit waarom (geen reden of wettelijke basis)."
+            if kind == "besluit" or decision
+            else "De brief vraagt iets van de lezer, maar zegt niet waarom.",
+            suggestion="Zet na deze zin waarom: 'Wij doen dit omdat …' of 'Dit staat in artikel … van de …wet.'",
         )
-    if (kind == "besluit" or _DECISION.search(text)) and not _OBJECTION.search(text):
+    if (kind == "besluit" or decision) and not _OBJECTION.search(text):
         start, end = _span(context, _before_closing(text, layout))
         yield finding(
             context,
@@ -205,14 +272,138 @@ def letter_elements(context: RuleContext) -> Iterator[Finding]:
             suggestion="Zet na deze alinea een kopje 'Bent u het niet eens met dit besluit?' en leg uit hoe en "
             "tot wanneer de lezer bezwaar kan maken: 'Dan kunt u binnen 6 weken bezwaar maken.'",
         )
-    if _DATA.search(text) and not _DATA_USE.search(text):
+    elif (kind == "besluit" or decision) and (untimed := _objection_without_term(context, layout)) is not None:
+        # The term for an objection is six weeks by law (Awb art. 6:7), so the sentence can say it as it stands.
+        said = text[untimed[0] : untimed[1]]
+        timed = _OBJECT_VERB.sub(lambda match: f"binnen 6 weken {match.group()}", said, count=1)
+        yield finding(
+            context,
+            "brief-bezwaar",
+            start=untimed[0],
+            end=untimed[1],
+            severity="waarschuwing",
+            message="De brief zegt dat de lezer bezwaar kan maken, maar niet binnen welke termijn.",
+            suggestion="Zet in deze alinea tot wanneer: 'Dan kunt u binnen 6 weken na de datum van deze brief "
+            "bezwaar maken.'",
+            rewrite=timed if timed != said else "",
+            why="Wie de termijn niet kent, kan zijn recht op bezwaar verliezen door te wachten; de termijn is bij "
+            "wet 6 weken (Algemene wet bestuursrecht, artikel 6:7)."
+            if timed != said
+            else "",
+        )
+    asked = _data_request(context)
+    if asked is not None and not _DATA_USE.search(text):
+        start, end = asked
         yield finding(
             context,
             "brief-gegevens",
-            message="De brief vraagt of noemt persoonsgegevens, maar zegt niet wat ermee gebeurt.",
-            suggestion="Zeg waarvoor u de gegevens gebruikt, hoe lang u ze bewaart en waar de lezer meer leest "
-            "over privacy.",
+            start=start,
+            end=end,
+            message="De brief vraagt persoonsgegevens, maar zegt niet wat ermee gebeurt.",
+            suggestion="Zeg na deze zin waarvoor u de gegevens gebruikt, hoe lang u ze bewaart en waar de lezer "
+            "meer leest over privacy.",
         )
+
+
+def _objection_without_term(context: RuleContext, layout: LetterLayout) -> tuple[int, int] | None:
+    """The sentence about objecting when neither its paragraph nor the next one says by when. A decision must say
+    how and within what term the reader can object (Awb art. 3:45; the term is six weeks, art. 6:7): without the
+    term the reader does not know he can lose his right by waiting."""
+    content = layout.content
+    first: tuple[int, int] | None = None
+    for match in _OBJECTION.finditer(context.text):
+        paragraph = _containing(layout, match.start())
+        if paragraph is None:
+            continue
+        index = content.index(paragraph)
+        after = content[index + 1] if index + 1 < len(content) else paragraph
+        if has_concrete_time(context.text[paragraph.start : after.end]):
+            return None
+        if first is None:
+            # Under a heading "Bezwaar", point at the text below it, where the term goes.
+            offset = max(match.start(), paragraph.content_start)
+            sentence = context.sentence_at(offset) if paragraph.has_content else None
+            first = (sentence.start, sentence.end) if sentence else (paragraph.start, paragraph.end)
+    return first
+
+
+def first_demand(context: RuleContext) -> int | None:
+    """Where the letter first asks its reader to do something (an offset), or None when it asks nothing:
+    "Wilt u … sturen?", "Stuur …", "U moet …". A question answered by "Dan …" is a condition ("Wilt u bezwaar
+    maken? Dan …"), and "Hebt u vragen? Bel ons" is an offer of help; neither asks the reader to act."""
+    cached = context._cache.get("first_demand", False)
+    if cached is not False:
+        return cached if isinstance(cached, int) else None
+    text = context.text
+    places = [match.start() + len(match.group()) - len(match.group().lstrip()) for match in _DEMAND.finditer(text)]
+    for match in _IMPERATIVE.finditer(text):
+        verb = match.group("verb").lower()
+        if (verb in _CONTACT_VERBS or "contact" in verb) and not _contact_task(context, match.start("verb")):
+            continue
+        places.append(match.start("verb"))
+    if letter_type_of(context) in _DEADLINE_KINDS:
+        # A letter that by its kind asks something (missing documents, a payment, an appointment) often asks
+        # politely: "U kunt de stukken sturen naar …" is then the request, unless it offers help with questions.
+        places += [
+            match.start()
+            for match in _YOU_CAN.finditer(text)
+            if not _offered(context, match.start()) and not _OBJECTION.search(text, match.start(), match.start() + 80)
+        ]
+    found = next((place for place in sorted(places) if not _is_condition(context, place)), None)
+    context._cache["first_demand"] = found
+    return found
+
+
+_YOU_CAN = re.compile(r"\b(?:u\s+kunt|kunt\s+u|je\s+kunt|kun\s+je)\b(?!(?:\s+\w+){0,3}\s+niet\b)", re.IGNORECASE)
+
+
+def _offered(context: RuleContext, offset: int) -> bool:
+    index = context.sentence_index_at(offset)
+    return index >= 0 and any(_OFFER.search(item.text) for item in context.sentences[max(index - 1, 0) : index + 1])
+
+
+def _is_condition(context: RuleContext, offset: int) -> bool:
+    index = context.sentence_index_at(offset)
+    if index < 0 or index + 1 >= len(context.sentences):
+        return False
+    question = context.sentences[index].text.rstrip().endswith("?")
+    return question and context.sentences[index + 1].text.lstrip().lower().startswith("dan ")
+
+
+def _contact_task(context: RuleContext, offset: int) -> bool:
+    """True when "Bel …", "Mail …" or "Neem contact op" is a task: it says what for ("om een afspraak te maken",
+    "Mail ons een foto") and follows no question or offer of help. "Bel Kees Dam op 010 123 45 67." only says how
+    to reach someone."""
+    index = context.sentence_index_at(offset)
+    if index < 0:
+        return False
+    sentence = context.sentences[index]
+    if _offered(context, offset):
+        return False
+    if _MAIL_SOMETHING.match(context.text, offset):
+        return True
+    return _CONTACT_PURPOSE.search(context.text, offset, sentence.end) is not None
+
+
+# Asking the reader for data: the data named in a sentence that asks for it, or says it is missing or needed.
+_DATA_ASKED = re.compile(
+    r"\b(?:nodig|missen|ontbre\w*|gevraagd\w*|verstrek\w*|opsturen|sturen|meesturen|meenemen|invullen|opgeven|"
+    r"doorgeven|inleveren|uploaden|aanleveren|indienen|toesturen)\b",
+    re.IGNORECASE,
+)
+
+
+def _data_request(context: RuleContext) -> tuple[int, int] | None:
+    """The sentence (start, end) in which the letter asks the reader for personal data, or None. Data the letter
+    only names ("Gegevens van uw melding: nummer, datum") is asked of nobody."""
+    for match in _DATA.finditer(context.text):
+        sentence = context.sentence_at(match.start())
+        if sentence is None:
+            continue
+        asks = _DEMAND.search(sentence.text) or _IMPERATIVE.search(sentence.text) or _DATA_ASKED.search(sentence.text)
+        if asks:
+            return sentence.start, sentence.end
+    return None
 
 
 _CONSEQUENCE: dict[str, re.Pattern[str]] = {
@@ -272,6 +463,7 @@ _NAMES = {
     "aanvraag-onvolledig": "wat er ontbreekt",
     "herinnering": "waar de brief aan herinnert",
     "uitnodiging": "de uitnodiging",
+    "statusbericht": "de stand van zaken",
 }
 
 
@@ -290,7 +482,9 @@ def letter_structure(context: RuleContext) -> Iterator[Finding]:
     first = content[0]
     main = MAIN_MESSAGE.get(kind)
     first_text = text[first.content_start : first.end]
-    has_main = main.search(first_text) if main else any(p.search(first_text) for p in MAIN_MESSAGE.values())
+    # An information letter opens with any kind's message; a status word ("ontvangen") is no message of its own.
+    others = (pattern for other, pattern in MAIN_MESSAGE.items() if other != "statusbericht")
+    has_main = main.search(first_text) if main else any(pattern.search(first_text) for pattern in others)
     if not has_main and PREAMBLE.match(first_text) and _sentences_in(context, first) == 1:
         yield finding(
             context,
@@ -315,7 +509,10 @@ def letter_structure(context: RuleContext) -> Iterator[Finding]:
             + (f", bijvoorbeeld: '{example}'" if example else "")
             + ". Zet de uitleg daarna.",
         )
-    anchor = _containing(layout, action.start()) if (action := _ACTION.search(text)) else None
+    asked = first_demand(context)
+    if asked is None and (action := _ACTION.search(text) or _IMPERATIVE.search(text)):
+        asked = action.start()
+    anchor = _containing(layout, asked) if asked is not None else None
     after = _span(context, anchor or first)
     consequence = _CONSEQUENCE.get(kind)
     if consequence is not None and not consequence.search(text):
@@ -368,11 +565,30 @@ def _first(layout: LetterLayout) -> Paragraph | None:
     return content[0] if content else None
 
 
+def _first_offset(layout: LetterLayout) -> int:
+    first = _first(layout)
+    return first.content_start if first else 0
+
+
 def _containing(layout: LetterLayout, offset: int) -> Paragraph | None:
     return next((p for p in layout.content if p.start <= offset < p.end), None)
 
 
 _CLOSING = re.compile(r"\b(?:vragen|bel\b|bellen|contact|bereikbaar|telefo\w*|e-?mail|mail\b|website)", re.IGNORECASE)
+
+
+def _last(layout: LetterLayout) -> Paragraph | None:
+    content = layout.content
+    return content[-1] if content else None
+
+
+def _closing(text: str, layout: LetterLayout) -> Paragraph | None:
+    """The closing paragraph about questions and contact ("Hebt u vragen? Kijk op onze website."), if the letter
+    has one after its first paragraph."""
+    content = layout.content
+    if len(content) > 1 and _CLOSING.search(text, content[-1].start, content[-1].end):
+        return content[-1]
+    return None
 
 
 def _before_closing(text: str, layout: LetterLayout) -> Paragraph | None:

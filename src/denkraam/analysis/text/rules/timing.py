@@ -15,10 +15,12 @@ VAGUE_TIME = phrase_pattern(
         "binnenkort", "zo spoedig mogelijk", "zo snel mogelijk", "z.s.m.", "zsm", "op korte termijn",
         "te zijner tijd", "ter zijner tijd", "t.z.t.", "tzt", "spoedig", "op termijn", "in de nabije toekomst",
         "binnen afzienbare tijd", "binnen een redelijke termijn", "een dezer dagen", "zo mogelijk",
-        "op een later moment", "op een later tijdstip", "in de loop van de tijd", "zodra dit mogelijk is",
+        "op een later moment", "op een later tijdstip", "zodra dit mogelijk is",
         "nader te bepalen", "ten spoedigste", "binnen enkele weken", "binnen enkele dagen", "enige tijd",
     )
 )  # fmt: skip
+# Not on the list: words for a gradual change over a stretch of time ("in de loop van de tijd", "na verloop van
+# tijd", "door de jaren heen"). They describe how something went or goes, not when the reader can expect something.
 
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"

@@ -9,7 +9,7 @@ from denkraam.analysis.findings import Finding
 
 from ..tokens import Token
 from ..wordlists import abbreviations
-from .base import RuleContext, finding, phrase_pattern
+from .base import RuleContext, finding, first_per_term, phrase_pattern
 from .rewrite import SEPARABLE_PARTICLES, join, split_infinitive, subordinate_to_main
 
 _COLD = phrase_pattern(
@@ -161,9 +161,10 @@ def _not_shouting(text: str, start: int, end: int, placeholders: list[tuple[int,
 
 
 def threatening_tone(context: RuleContext) -> Iterator[Finding]:
-    """Flag threats, sanctions, and a fine ('boete') without an explanation in the same or next sentence."""
-    for match in _THREAT.finditer(context.text):
-        yield finding(
+    """Flag threats, sanctions, and a fine ('boete') without an explanation in the same or next sentence. A threat
+    word is flagged once per text, on its first place: the advice is the same every time it comes back."""
+    threats = [
+        finding(
             context,
             "dreigende-toon",
             start=match.start(),
@@ -174,6 +175,9 @@ def threatening_tone(context: RuleContext) -> Iterator[Finding]:
             suggestion="Ga uit van goede trouw: leg eerst uit wat de lezer moet doen en waarom; noem gevolgen "
             "feitelijk en rustig, en bied hulp aan.",
         )
+        for match in _THREAT.finditer(context.text)
+    ]
+    yield from first_per_term(threats, key=lambda item: item.excerpt.lower())
     calm = [m.span() for m in _ANDERS.finditer(context.text)]
     for match in _OR_ELSE.finditer(context.text):
         if any(match.start() <= s < match.end() + 2 for s, _ in calm):
