@@ -139,6 +139,15 @@ class Screen:
     consensus_label: str = ""
 
     @property
+    def item_clock(self) -> str:
+        """The item's time as the screen's script shows it, "3:07", for a page without JavaScript."""
+        return f"{self.item_elapsed // 60}:{self.item_elapsed % 60:02d}"
+
+    @property
+    def session_minutes(self) -> int:
+        return (self.session_elapsed or 0) // 60
+
+    @property
     def summary(self) -> QuestionSummary | None:
         return self.agenda[self.index] if self.index is not None else None
 

@@ -23,7 +23,8 @@
       var over = elapsed > Number(timer.dataset.timerMinutes) * 60;
       var text = timer.querySelector("[data-timer-text]");
       if (text) {
-        text.textContent = clock(elapsed);
+        // The session's clock in whole minutes ("12 min"), an item's in minutes and seconds ("3:07").
+        text.textContent = timer.dataset.timerFormat === "minuten" ? Math.floor(elapsed / 60) + " min" : clock(elapsed);
       }
       var flag = timer.querySelector("[data-timer-over]");
       if (flag) {
