@@ -27,10 +27,6 @@ from denkraam.assessments.selectors.access import (
 from denkraam.assessments.selectors.results import QuestionSummary, agenda_for_assessment
 from denkraam.framework import Question
 
-# How often the pages ask whether anything changed (their hx-trigger); an unchanged state costs a 204. With one
-# second a participant sees the next question within about a second (benchmarks/workshop.py measures it).
-SCREEN_POLL_SECONDS = 2
-PARTICIPANT_POLL_SECONDS = 1
 JOIN_CODE_LENGTH = 6
 JOIN_CODE_INVALID = "Vul de code van zes tekens in die op het scherm staat, bijvoorbeeld 3F9A0C."
 NO_ACCESS = "Dit gesprek bestaat niet of u heeft er geen toegang toe."

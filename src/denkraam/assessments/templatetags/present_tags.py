@@ -7,7 +7,8 @@ from typing import Any
 from django import template
 
 from denkraam.assessments.models import Assessment
-from denkraam.assessments.selectors.presentation import PARTICIPANT_POLL_SECONDS, live_status
+from denkraam.assessments.polling import PARTICIPANT_POLL_SECONDS
+from denkraam.assessments.selectors.presentation import live_status
 
 register = template.Library()
 

@@ -18,11 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments.forms import ConsensusForm
 from denkraam.assessments.models import Assessment
+from denkraam.assessments.polling import PARTICIPANT_POLL_SECONDS, SCREEN_POLL_SECONDS
 from denkraam.assessments.selectors import AssessmentAccess, assessment_frame, assessment_get_for_user
 from denkraam.assessments.selectors.presentation import (
     JOIN_CODE_INVALID,
-    PARTICIPANT_POLL_SECONDS,
-    SCREEN_POLL_SECONDS,
     Screen,
     assessment_find_by_code,
     assessment_join_code,
