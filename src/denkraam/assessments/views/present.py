@@ -13,7 +13,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from denkraam.accounts.http import AuthenticatedHttpRequest
 from denkraam.assessments.forms import ConsensusForm
@@ -27,6 +28,7 @@ from denkraam.assessments.selectors.presentation import (
     assessment_join_code,
     join_code_clean,
     live_status,
+    live_version,
     presentation_screen,
 )
 from denkraam.assessments.services.presentation import presentation_decide, presentation_start, presentation_step
@@ -80,14 +82,16 @@ def presentation(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpR
     return render(request, "assessments/present.html", _screen_context(request, assessment, screen))
 
 
+@never_cache
 @login_required
 @require_GET
 def presentation_live(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     """The screen's content alone, polled; 204 (nothing to swap) while the version stamp is the page's own."""
     assessment, _ = _manager_only(request, assessment_id)
-    screen = presentation_screen(assessment=assessment)
-    if request.GET.get("v") == screen.version:
+    # The stamp first: an unchanged screen costs a count, not the agenda with every answer.
+    if request.GET.get("v") == live_version(assessment=assessment, with_progress=True):
         return HttpResponse(status=204)
+    screen = presentation_screen(assessment=assessment)
     return render(request, "assessments/_present_stage.html", _screen_context(request, assessment, screen))
 
 
@@ -131,20 +135,21 @@ def presentation_move(request: AuthenticatedHttpRequest, assessment_id: str) -> 
     return redirect("assessments:present", assessment_id=assessment.pk)
 
 
+@never_cache
 @login_required
 @require_GET
 def assessment_live(request: AuthenticatedHttpRequest, assessment_id: str) -> HttpResponse:
     """A participant's live line (stage, question on the screen), polled; 204 while nothing changed."""
     assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
-    status = live_status(assessment=assessment)
-    if request.GET.get("v") == status.version:
+    if request.GET.get("v") == live_version(assessment=assessment, with_progress=False):
         return HttpResponse(status=204)
+    status = live_status(assessment=assessment)
     context = {"assessment": assessment, "access": access, "live": status, "poll_seconds": PARTICIPANT_POLL_SECONDS}
     return render(request, "assessments/_live_status.html", context)
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_GET
 def join(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Type the code from the screen (or scan the QR code) and land on the questionnaire, if one takes part.
 
