@@ -281,3 +281,20 @@ def test_a_malformed_join_code_gets_a_dutch_error(bob: User, client_for: ClientF
     assert response.status_code == 400
     assert "Vul de code van zes tekens in" in response.content.decode()
     assert "<script>" not in response.content.decode()
+
+
+def test_the_screens_progress_poll_answers_204_until_someone_answers(
+    assessment: Assessment, alice: User, bob: User, client_for: ClientFor
+) -> None:
+    url = _urls(assessment)["present_live"]
+    facilitator = client_for(alice)
+    first = facilitator.get(url).content.decode()
+    version = re.search(r'data-version="([0-9a-f]+)"', first).group(1)  # type: ignore[union-attr]
+    assert "0 van 46" in first
+    assert facilitator.get(url, {"v": version}).status_code == 204
+    services.answer_save(assessment=assessment, user=bob, question_id="betrouwbaar-afspraken", rating="slecht")
+    changed = facilitator.get(url, {"v": version})
+    assert changed.status_code == 200
+    page = changed.content.decode()
+    assert "1 van 46" in page
+    assert "Slecht" not in page
