@@ -298,3 +298,27 @@ def test_the_screens_progress_poll_answers_204_until_someone_answers(
     page = changed.content.decode()
     assert "1 van 46" in page
     assert "Slecht" not in page
+
+
+def test_an_anonymous_session_shows_no_names_in_the_progress_on_the_screen(
+    assessment: Assessment, alice: User, bob: User, client_for: ClientFor
+) -> None:
+    Assessment.objects.filter(pk=assessment.pk).update(anonymous=True)
+    _answered(assessment, alice, bob)
+    page = client_for(alice).get(_urls(assessment)["present"]).content.decode()
+    main = page.split('id="inhoud"', 1)[1]
+    assert "0 van 2 deelnemers zijn klaar" in main
+    assert "Bob" not in main and alice.get_full_name() not in main
+
+
+def test_without_javascript_the_screen_reloads_itself_until_the_reveal_and_then_no_more(
+    assessment: Assessment, alice: User, bob: User, client_for: ClientFor
+) -> None:
+    refresh = '<noscript><meta http-equiv="refresh" content="10"></noscript>'
+    client = client_for(alice)
+    assert refresh in client.get(_urls(assessment)["present"]).content.decode()
+    _answered(assessment, alice, bob)
+    services.assessment_reveal(assessment=assessment, actor=alice)
+    page = client.get(_urls(assessment)["present"]).content.decode()
+    assert refresh not in page
+    assert '<form method="post" action="' + _urls(assessment)["present_move"] in page
