@@ -62,6 +62,13 @@ class Result:
     errors: list[str] = field(default_factory=list)
 
 
+class HtmxBrowser(Browser):
+    """A page's own poll, as htmx sends it: with HX-Request, so it does not count as the person's activity."""
+
+    def htmx_get(self, path: str) -> tuple[int, str, float]:
+        return self._request("GET", path, None, {"HX-Request": "true"})
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
@@ -126,12 +133,12 @@ def run_database(database_url: str | None) -> Result:
         shown_at: dict[int, list[tuple[float, str]]] = {i: [] for i in range(PARTICIPANTS)}
 
         def poll(path: str, interval: float, who: int | None, cookie: str) -> None:
-            browser = Browser(server.base, cookies={cookie_name: cookie})
+            browser = HtmxBrowser(server.base, cookies={cookie_name: cookie})
             version = ""
             stop.wait(random.uniform(0, interval))  # browsers opened at different moments poll out of phase
             while not stop.is_set():
                 try:
-                    status, html, elapsed = browser.get(f"{path}?v={version}" if version else path)
+                    status, html, elapsed = browser.htmx_get(f"{path}?v={version}" if version else path)
                 except OSError as exc:
                     with lock:
                         result.errors.append(f"poll {who}: {exc}")
