@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.urls import path
 
-from denkraam.assessments.views import actions, answers, session
+from denkraam.assessments.views import actions, answers, present, session
 
 app_name = "assessments"
 
 urlpatterns = [
+    path("deelnemen/", present.join, name="join"),
     path("<uuid:assessment_id>/", session.assessment_detail, name="detail"),
     path("<uuid:assessment_id>/voortgang/", session.assessment_progress_partial, name="progress"),
     path("<uuid:assessment_id>/deelnemers/", session.assessment_participants, name="participants"),
@@ -28,4 +29,10 @@ urlpatterns = [
     path("<uuid:assessment_id>/acties/", actions.actions, name="actions"),
     path("<uuid:assessment_id>/acties/<uuid:action_id>/wijzigen/", actions.action_edit, name="action_edit"),
     path("<uuid:assessment_id>/acties/<uuid:action_id>/status/", actions.action_status, name="action_status"),
+    # Workshop mode: the big screen and the live partials (views/present.py).
+    path("<uuid:assessment_id>/scherm/", present.presentation, name="present"),
+    path("<uuid:assessment_id>/scherm/live/", present.presentation_live, name="present_live"),
+    path("<uuid:assessment_id>/scherm/starten/", present.presentation_begin, name="present_start"),
+    path("<uuid:assessment_id>/scherm/stap/", present.presentation_move, name="present_move"),
+    path("<uuid:assessment_id>/live/", present.assessment_live, name="live"),
 ]
