@@ -205,6 +205,19 @@ def test_an_unchanged_state_costs_a_204_and_a_change_brings_the_new_partial(
     assert "Op het scherm: " in changed.content.decode()
 
 
+def test_the_screen_counts_the_items_that_fit_the_time_box_and_calls_the_rest_extra(
+    revealed: Assessment, alice: User, client_for: ClientFor
+) -> None:
+    # 3 questions take 2 minutes to answer; 12 minutes leave room for one 10-minute item.
+    Assessment.objects.filter(pk=revealed.pk).update(time_box_minutes=12, item_minutes=10)
+    ids = _agenda_ids(revealed)
+    facilitator = client_for(alice)
+    assert "Agendapunt 1 van 1" in facilitator.get(_urls(revealed)["present"]).content.decode()
+    facilitator.post(_urls(revealed)["present_move"], {"richting": "volgende", "vraag": ids[0]})
+    screen = facilitator.get(_urls(revealed)["present"]).content.decode()
+    assert "Extra agendapunt, als er tijd over is (2 van 3)" in screen
+
+
 def test_next_from_the_screen_shows_the_next_question_to_participants(
     revealed: Assessment, alice: User, bob: User, client_for: ClientFor
 ) -> None:

@@ -1,8 +1,8 @@
 """Reads for the big screen and the live updates: join code, agenda on screen, timers and a version stamp.
 
 Blindness holds here too: before the reveal the screen and the live partials get counts only (who answered how
-many questions), never a rating; the agenda and the spread of answers come from `agenda_for_assessment`, which
-refuses to run until the answers are revealed.
+many questions), never a rating; the agenda and the spread of answers come from `agenda_plan`, which uses
+`agenda_for_assessment` and so refuses to run until the answers are revealed.
 """
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ from denkraam.assessments.selectors.access import (
     assessment_access,
     assessment_frame,
     assessment_progress,
-    assessment_questions,
 )
-from denkraam.assessments.selectors.results import QuestionSummary, agenda_for_assessment
+from denkraam.assessments.selectors.results import QuestionSummary, agenda_plan
 from denkraam.framework import Question
 
 JOIN_CODE_LENGTH = 6
@@ -64,9 +63,8 @@ def assessment_find_by_code(*, user: User, code: str) -> Assessment:
 
 
 def presentation_agenda(*, assessment: Assessment) -> list[QuestionSummary]:
-    """The agenda the screen walks through: `agenda_for_assessment`, limited to the questions of this session."""
-    chosen = {q.id for q in assessment_questions(assessment=assessment)}
-    return [s for s in agenda_for_assessment(assessment=assessment) if s.question_id in chosen]
+    """The agenda the screen walks through: `agenda_plan`'s order, the items that fit the time box first."""
+    return [item.summary for item in agenda_plan(assessment=assessment).items]
 
 
 def presentation_index(*, assessment: Assessment, agenda: list[QuestionSummary]) -> int | None:
@@ -133,6 +131,11 @@ class Screen:
     principle_title: str = ""
     counts: list[RatingCount] = field(default_factory=list)
     consensus_label: str = ""
+    planned: int = 0  # items that fit the time box; those after it are extra
+
+    @property
+    def is_extra(self) -> bool:
+        return self.position > self.planned
 
     @property
     def item_clock(self) -> str:
@@ -182,7 +185,8 @@ def presentation_screen(*, assessment: Assessment) -> Screen:
         progress = assessment_progress(assessment=assessment)
         finished = sum(1 for row in progress if row.total and row.answered >= row.total)
         return Screen("voor", version, progress, finished, 0, session_elapsed)
-    agenda = presentation_agenda(assessment=assessment)
+    plan = agenda_plan(assessment=assessment)
+    agenda = [item.summary for item in plan.items]
     index = presentation_index(assessment=assessment, agenda=agenda)
     # Before the first "volgende vraag" the first item's clock runs from the reveal or the session's start.
     started = assessment.current_item_started_at or max(
@@ -207,6 +211,7 @@ def presentation_screen(*, assessment: Assessment) -> Screen:
         principle_title=frame.principle(question.principle_id).title,
         counts=_counts(assessment=assessment, summary=summary),
         consensus_label=labels.get(summary.consensus.rating, "") if summary.consensus else "",
+        planned=sum(1 for item in plan.items if item.planned),
     )
 
 
