@@ -172,6 +172,10 @@ def _quotes(comments: QuerySet[FeedbackComment], *, need: str, limit: int) -> li
 
 
 def _months(comments: QuerySet[FeedbackComment], *, limit: int = 36) -> list[MonthRow]:
+    """Comments per month and need, the last `limit` months up to the newest; a month without comments is a 0.
+
+    Months without comments stay in (with zeros) so the trend's bars stand at honest distances.
+    """
     cells = (
         comments.filter(date__isnull=False)
         .annotate(month=TruncMonth("date"))
@@ -182,16 +186,29 @@ def _months(comments: QuerySet[FeedbackComment], *, limit: int = 36) -> list[Mon
     by_month: dict[Any, dict[str, int]] = {}
     for cell in cells:
         by_month.setdefault(cell["month"], {})[cell["need"]] = cell["n"]
-    rows = [
-        MonthRow(
-            month=month,
-            label=f"{MONTH_LABELS[month.month - 1]} {month.year}",
-            total=sum(counts.values()),
-            needs=[counts.get(need, 0) for need in NEEDS],
+    if not by_month:
+        return []
+    first, last = min(by_month), max(by_month)
+    months = [last]
+    while len(months) < limit and months[-1] > first:
+        previous = months[-1]
+        months.append(
+            previous.replace(year=previous.year - 1, month=12)
+            if previous.month == 1
+            else previous.replace(month=previous.month - 1)
         )
-        for month, counts in sorted(by_month.items())
-    ]
-    return rows[-limit:]
+    rows = []
+    for month in reversed(months):
+        counts = by_month.get(month, {})
+        rows.append(
+            MonthRow(
+                month=month,
+                label=f"{MONTH_LABELS[month.month - 1]} {month.year}",
+                total=sum(counts.values()),
+                needs=[counts.get(need, 0) for need in NEEDS],
+            )
+        )
+    return rows
 
 
 def feedback_dashboard(
