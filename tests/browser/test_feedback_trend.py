@@ -66,7 +66,9 @@ def test_the_trend_chart_has_bounded_bars_and_separate_labels(
     axe_page.set_viewport_size({"width": width, "height": 844 if width < 500 else 900})
     axe_page.goto(f"/initiatieven/{initiative.pk}/feedback/")
     drawn = axe_page.evaluate(MEASURE)
-    axe_page.locator("#trend-grafiek-titel").locator("xpath=..").screenshot(path=f"/tmp/t15f/trend-{months}-{width}.png")
+    axe_page.locator("#trend-grafiek-titel").locator("xpath=..").screenshot(
+        path=f"/tmp/t15f/trend-{months}-{width}.png"
+    )
     assert len(drawn["bars"]) == months
     tallest = max(bottom - top for _, _, top, bottom in drawn["bars"])
     assert 40 < tallest <= 240, f"the tallest bar is {tallest:.0f} px"

@@ -16,7 +16,8 @@ def months(count: int) -> list[MonthRow]:
     rows = []
     for index in range(count):
         year, month = divmod(index, 12)
-        rows.append(MonthRow(month=dt.date(2024 + year, month + 1, 1), label=f"mrt {2024 + year}", total=index % 5 + 1, needs=[]))
+        start = dt.date(2024 + year, month + 1, 1)
+        rows.append(MonthRow(month=start, label=f"mrt {start.year}", total=index % 5 + 1, needs=[]))
     return rows
 
 
