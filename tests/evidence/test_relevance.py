@@ -25,6 +25,12 @@ def test_a_threat_informs_the_question_about_tone_not_the_one_about_proof() -> N
     assert ids("dreigende-toon", principle="vertrouwen-in-burger") == ["vertrouwen-in-burger-toon"]
 
 
+def test_of_a_rules_questions_those_asking_for_its_kind_of_evidence_win() -> None:
+    assert ids("vage-tijd", principle="betrouwbaar") == ["betrouwbaar-afspraken", "betrouwbaar-volgende-stap"]
+    # On a web page: the frame asks no page evidence for keeping promises.
+    assert ids("vage-tijd", principle="betrouwbaar", kind="webpage") == ["betrouwbaar-volgende-stap"]
+
+
 def test_an_unknown_rule_informs_only_the_questions_asking_for_its_kind_of_evidence() -> None:
     assert ids("nieuwe-regel", principle="transparant", kind="webpage") == [
         "transparant-gegevens",

@@ -69,7 +69,8 @@ RULE_QUESTIONS: dict[str, tuple[str, ...]] = {
 
 
 def finding_questions(*, frame: Frame, principle_id: str, kind: str, rule: str) -> list[Question]:
-    """The questions a finding informs: those its rule names (in its principle), else those asking for `kind`.
+    """The questions a finding informs: those its rule names (in its principle; of those, the ones asking for
+    `kind` when there are any), else the questions of its principle that ask for `kind`.
 
     `kind` is the frame's evidence type of the finding ("text" or "webpage"). Never every question of the
     principle: a question that does not ask for this evidence is not informed by it.
@@ -78,6 +79,11 @@ def finding_questions(*, frame: Frame, principle_id: str, kind: str, rule: str) 
         questions = list(frame.principle(principle_id).questions)
     except KeyError:
         return []
+    asking = [q for q in questions if kind in q.evidence]
     named = set(RULE_QUESTIONS.get(rule, ()))
     chosen = [q for q in questions if q.id in named]
-    return chosen or [q for q in questions if kind in q.evidence]
+    if not chosen:
+        return asking
+    # Of the rule's questions, those that ask for this kind of evidence: vague time in a letter informs keeping
+    # promises and the next step, on a web page only the next step (the frame asks no page for promises).
+    return [q for q in chosen if q in asking] or chosen
