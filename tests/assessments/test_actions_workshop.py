@@ -17,6 +17,7 @@ from denkraam.accounts.models import AuditEvent, User
 from denkraam.assessments import services
 from denkraam.assessments.models import Action, Assessment
 from denkraam.initiatives.models import Initiative
+from tests.assessments.factories import workshop_open
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
@@ -26,13 +27,7 @@ QUICK = ["betrouwbaar-afspraken", "transparant-besluit", "begrijpelijke-taal-b1"
 @pytest.fixture
 def workshop(initiative: Initiative, alice: User, bob: User) -> Assessment:
     """alice leads without answering herself; bob takes part; the session covers three questions."""
-    assessment = services.assessment_create(
-        initiative=initiative, actor=alice, title="Workshop", facilitator_participates=False
-    )
-    services.participant_invite(assessment=assessment, actor=alice, identifier="bob")
-    Assessment.objects.filter(pk=assessment.pk).update(question_set="eigen", question_ids=QUICK)
-    assessment.refresh_from_db()
-    return services.assessment_open(assessment=assessment, actor=alice)
+    return workshop_open(initiative=initiative, facilitator=alice, participant="bob", question_ids=QUICK)
 
 
 def actions_url(assessment: Assessment) -> str:

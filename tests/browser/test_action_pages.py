@@ -10,6 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments import services
 from denkraam.assessments.models import Action, Assessment
+from tests.assessments.factories import workshop_open
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import login
 from tests.factories import InitiativeFactory
@@ -21,13 +22,7 @@ QUICK = ["betrouwbaar-afspraken", "transparant-besluit", "transparant-bezwaar", 
 def _workshop(*, alice: User, uwv: Organisation) -> Assessment:
     """alice leads without answering; bob takes part; four questions of the frame."""
     initiative = InitiativeFactory(owner=uwv, name="Brief herbeoordeling WW")
-    assessment = services.assessment_create(
-        initiative=initiative, actor=alice, title="Workshop", facilitator_participates=False
-    )
-    services.participant_invite(assessment=assessment, actor=alice, identifier="bob")
-    Assessment.objects.filter(pk=assessment.pk).update(question_set="eigen", question_ids=QUICK)
-    assessment.refresh_from_db()
-    return services.assessment_open(assessment=assessment, actor=alice)
+    return workshop_open(initiative=initiative, facilitator=alice, participant="bob", question_ids=QUICK)
 
 
 def _focused(page: Page) -> str:

@@ -47,9 +47,18 @@ def _add_service_error(form: ActionForm, exc: ValidationError) -> None:
     form.add_error(_ERROR_FIELDS.get(str(getattr(exc, "code", ""))), exc)
 
 
-def _require_may_change(access: AssessmentAccess) -> None:
+def _changeable_action(
+    request: AuthenticatedHttpRequest, assessment_id: str, action_id: str, *, verb: str
+) -> tuple[Assessment, AssessmentAccess, Action] | HttpResponse:
+    """The action to edit or delete; 404 for outsiders, 403 for readers, back to the list once it cannot change."""
+    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
+    action = action_get(assessment=assessment, action_id=action_id)
     if not (access.is_participant or access.can_manage):
-        raise PermissionDenied("Alleen deelnemers en de gespreksleider mogen acties wijzigen.")
+        raise PermissionDenied(f"Alleen deelnemers en de gespreksleider mogen acties {verb}.")
+    if not access.can_act:
+        messages.error(request, services.CLOSED if assessment.is_closed else f"U kunt deze actie nu niet {verb}.")
+        return redirect("assessments:actions", assessment_id=assessment.pk)
+    return assessment, access, action
 
 
 @login_required
@@ -110,12 +119,10 @@ def action_status(request: AuthenticatedHttpRequest, assessment_id: str, action_
 @require_http_methods(["GET", "POST"])
 def action_edit(request: AuthenticatedHttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
     """The form of `actions`, prefilled; refused (back to the list with a message) once the session is closed."""
-    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
-    action = action_get(assessment=assessment, action_id=action_id)
-    _require_may_change(access)
-    if not access.can_act:
-        messages.error(request, services.CLOSED if assessment.is_closed else "U kunt deze actie nu niet wijzigen.")
-        return redirect("assessments:actions", assessment_id=assessment.pk)
+    found = _changeable_action(request, assessment_id, action_id, verb="wijzigen")
+    if isinstance(found, HttpResponse):
+        return found
+    assessment, access, action = found
     initial = {
         "title": action.title,
         "description": action.description,
@@ -145,12 +152,10 @@ def action_edit(request: AuthenticatedHttpRequest, assessment_id: str, action_id
 @require_http_methods(["GET", "POST"])
 def action_delete(request: AuthenticatedHttpRequest, assessment_id: str, action_id: str) -> HttpResponse:
     """GET: the confirmation page, saying what goes; POST: delete, and back to the list with a message."""
-    assessment, access = assessment_get_for_user(user=request.user, assessment_id=assessment_id)
-    action = action_get(assessment=assessment, action_id=action_id)
-    _require_may_change(access)
-    if not access.can_act:
-        messages.error(request, services.CLOSED if assessment.is_closed else "U kunt deze actie nu niet verwijderen.")
-        return redirect("assessments:actions", assessment_id=assessment.pk)
+    found = _changeable_action(request, assessment_id, action_id, verb="verwijderen")
+    if isinstance(found, HttpResponse):
+        return found
+    assessment, access, action = found
     if request.method == "POST":
         try:
             services.action_delete(action=action, actor=request.user)
