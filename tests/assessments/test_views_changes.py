@@ -42,6 +42,7 @@ def _new_urls(assessment: Assessment, bob: User, action: Action) -> dict[str, st
             "assessments:participant_remove", kwargs={**pk, "participant_id": _bobs(assessment, bob).pk}
         ),
         "action_edit": reverse("assessments:action_edit", kwargs={**pk, "action_id": action.pk}),
+        "action_delete": reverse("assessments:action_delete", kwargs={**pk, "action_id": action.pk}),
         "answer_clear": reverse("assessments:answer_clear", kwargs=pk),
     }
 
@@ -79,6 +80,7 @@ def test_every_new_form_needs_its_csrf_token(assessment: Assessment, action: Act
     for user, name, data in [
         (alice, "participant_remove", {}),
         (bob, "action_edit", {"title": "Zonder token"}),
+        (bob, "action_delete", {}),
         (bob, "answer_clear", {"vraag": Q1}),
     ]:
         client = Client(enforce_csrf_checks=True)
@@ -187,7 +189,7 @@ def test_bob_edits_an_action_on_a_prefilled_form(
     client = client_for(bob)
     actions_url = reverse("assessments:actions", kwargs={"assessment_id": assessment.pk})
     edit_url = _new_urls(assessment, bob, action)["action_edit"]
-    assert f'href="{edit_url}">Wijzigen' in _page(client.get(actions_url))
+    assert f'href="{edit_url}">Bewerken' in _page(client.get(actions_url))
     form = _page(client.get(edit_url))
     assert 'value="Termijn noemen"' in form and 'value="Team"' in form and "Annuleren" in form
     response = client.post(

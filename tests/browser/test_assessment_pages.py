@@ -177,7 +177,7 @@ def test_an_action_is_edited_in_the_browser(
     action = services.action_create(assessment=assessment, actor=alice, title="Termijn noemen")
     login(context, bob, base_url=live_server.url)
     page.goto(f"/gesprekken/{assessment.pk}/acties/")
-    page.get_by_role("link", name="Wijzigen actie: Termijn noemen").click()
+    page.get_by_role("link", name="Bewerken actie: Termijn noemen").click()
     expect(page.get_by_label("Actie", exact=True)).to_have_value("Termijn noemen")
     page.get_by_label("Actie", exact=True).fill("Termijn in de eerste alinea")
     page.get_by_role("button", name="Wijzigingen opslaan").click()

@@ -44,27 +44,29 @@ def questionnaire(assessment: Assessment, principle: str) -> str:
     return reverse("assessments:questionnaire", kwargs={"assessment_id": assessment.pk}) + f"?principe={principle}"
 
 
-def test_findings_land_on_the_questions_of_their_principle_and_evidence_type(
-    letter: EvidenceItem, initiative: Initiative
-) -> None:
+def test_findings_land_only_on_the_questions_their_rule_informs(letter: EvidenceItem, initiative: Initiative) -> None:
     result = question_evidence_map(initiative=initiative, frame=load_frame())
-    # The threat ("boete") informs trust in the citizen; the frame asks text evidence of two of its questions.
-    assert "vertrouwen-in-burger-toon" in result and "vertrouwen-in-burger-bewijs" in result
-    assert "vertrouwen-in-burger-uitleg" not in result  # that question asks for documents and observation
+    # The threat ("boete") is about tone: it informs the question on tone, not the one on asking for proof.
+    assert "vertrouwen-in-burger-toon" in result
+    assert "vertrouwen-in-burger-bewijs" not in result and "vertrouwen-in-burger-uitleg" not in result
     assert "betrouwbaar-afspraken" in result  # vague time ("binnenkort") informs reliability
+    assert "betrouwbaar-kanalen" not in result  # same answer on every channel: nothing in a letter says so
     assert "transparant-bezwaar" in result  # a decision without an objection route
+    assert "transparant-status" not in result
     assert "begrijpelijke-taal-b1" in result and "begrijpelijke-taal-getest" not in result
     assert "een-keer-vertellen-afdelingen" not in result  # nothing in the letter is about that
     top = result["begrijpelijke-taal-b1"].top
     assert len(top) == 3 and all(c.finding.data["severity"] == "fout" for c in top[:2])
     assert result["begrijpelijke-taal-b1"].counts == [(letter, result["begrijpelijke-taal-b1"].total)]
+    rules = {q: {c.finding.data["rule"] for c in entry.top} for q, entry in result.items()}
+    assert "dreigende-toon" not in rules.get("betrouwbaar-afspraken", set())
 
 
 def test_each_question_in_the_questionnaire_shows_its_findings(
     client_for: ClientFor, bob: User, letter: EvidenceItem, assessment: Assessment
 ) -> None:
     page = client_for(bob).get(questionnaire(assessment, "vertrouwen-in-burger")).content.decode()
-    assert page.count("Wat het bewijs zegt over deze vraag") == 2
+    assert page.count("Wat het bewijs zegt over deze vraag") == 1
     assert "Dreigende toon" in page
     link = reverse("evidence:detail", kwargs={"item_id": letter.pk}) + "#bevinding-"
     assert link in page

@@ -10,8 +10,12 @@ from django.test import Client
 from django.urls import reverse
 
 from denkraam.accounts.models import User
+from denkraam.analysis.feedback.themes import load_themes
 from denkraam.assessments import services as assessment_services
 from denkraam.feedback.models import FeedbackComment, FeedbackImport
+from denkraam.feedback.relevance import THEME_QUESTIONS
+from denkraam.feedback.selectors import feedback_need_evidence
+from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from tests.feedback.conftest import csv_upload, dashboard_url
 
@@ -116,3 +120,25 @@ def test_questions_without_feedback_evidence_show_nothing(
     response = client_for(alice).get(reverse("assessments:question", kwargs=kwargs))
     assert response.status_code == 200
     assert "<strong>Klantfeedback:</strong>" not in response.content.decode()
+
+
+def test_feedback_quotes_appear_only_under_the_questions_their_theme_informs(
+    imported: Callable[..., FeedbackImport], alice: User, initiative: Initiative
+) -> None:
+    imported(alice, initiative)
+    reach = feedback_need_evidence(initiative=initiative, need="gemak", question_id="kanalen-kiezen-bereikbaar")
+    assert reach is not None and reach.quotes
+    tagged = {c.text for c in FeedbackComment.objects.all() if {"wachttijd", "bereikbaarheid", "loket"} & set(c.themes)}
+    assert set(reach.quotes) <= tagged
+    assert {t.id for t in reach.themes} <= {"wachttijd", "bereikbaarheid", "loket"}
+    # No comment is about mistakes: the questions on mistakes show the need's figures and no quote at all.
+    mistakes = feedback_need_evidence(initiative=initiative, need="vertrouwen", question_id="fouten-herstellen-leren")
+    assert mistakes is not None and mistakes.quotes == [] and mistakes.themes == []
+    assert mistakes.count == FeedbackComment.objects.filter(need="vertrouwen").count()
+
+
+def test_every_feedback_theme_is_placed_on_questions_that_take_feedback() -> None:
+    feedback_questions = {q.id for q in load_frame().questions() if "feedback" in q.evidence}
+    assert {t.id for t in load_themes()} == set(THEME_QUESTIONS)
+    for theme, questions in THEME_QUESTIONS.items():
+        assert set(questions) <= feedback_questions, theme

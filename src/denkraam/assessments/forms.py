@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundWidget
+from django.utils import timezone
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Action, Answer, Participant
@@ -308,11 +309,16 @@ class ConsensusForm(forms.Form):
         rating.error_messages["required"] = "Kies het gezamenlijke oordeel."
 
 
-class ParticipantChoiceField(forms.ModelChoiceField):
-    """A participant by full name, falling back to the user name."""
+class OwnerChoiceField(forms.ModelChoiceField):
+    """A person who may own an action: the facilitator (said so) or a participant, by full name or user name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.facilitator_id: int | None = None
 
     def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.get_username()
+        name = obj.get_full_name() or obj.get_username()
+        return f"{name} (gespreksleider)" if obj.pk == self.facilitator_id else name
 
 
 class ActionForm(forms.Form):
@@ -321,26 +327,54 @@ class ActionForm(forms.Form):
     question_ids = forms.MultipleChoiceField(
         label="Bij welke vragen hoort deze actie?",
         required=False,
-        help_text="Houd Ctrl (of Cmd) ingedrukt om meer vragen te kiezen.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Kies een of meer vragen van dit gesprek, of geen.",
     )
-    owner = ParticipantChoiceField(
-        label="Eigenaar (deelnemer)", queryset=User.objects.none(), required=False, empty_label="(niemand gekozen)"
+    owner = OwnerChoiceField(
+        label="Eigenaar (gespreksleider of deelnemer)",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="(niemand gekozen)",
     )
     owner_name = forms.CharField(
         label="Of: naam van de eigenaar", max_length=200, required=False, help_text="Voor iemand zonder account."
     )
     due_date = forms.DateField(
-        label="Klaar op", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label="Klaar op",
+        required=False,
+        help_text="Vandaag of later.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2026."},
     )
 
-    def __init__(self, *args: Any, frame: Frame, participants: list[Participant], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        frame: Frame,
+        questions: tuple[Question, ...],
+        facilitator: User | None,
+        participants: list[Participant],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        covered = {q.id for q in questions}
+        groups = [(p.title, [(q.id, q.text) for q in p.questions if q.id in covered]) for p in frame.principles()]
         question_ids = self.fields["question_ids"]
         assert isinstance(question_ids, forms.MultipleChoiceField)
-        question_ids.choices = [(p.title, [(q.id, q.text) for q in p.questions]) for p in frame.principles()]
+        self._groups = [(title, len(choices)) for title, choices in groups if choices]
+        question_ids.choices = [(title, choices) for title, choices in groups if choices]
         owner = self.fields["owner"]
-        assert isinstance(owner, ParticipantChoiceField)
-        owner.queryset = User.objects.filter(pk__in=[p.user_id for p in participants])
+        assert isinstance(owner, OwnerChoiceField)
+        people = [p.user_id for p in participants]
+        owner.facilitator_id = facilitator.pk if facilitator is not None else None
+        owner.queryset = User.objects.filter(pk__in=[*people, owner.facilitator_id])
+        due_date = self.fields["due_date"]
+        due_date.widget.attrs["min"] = timezone.localdate().isoformat()
+
+    def question_groups(self) -> list[tuple[str, list[forms.boundfield.BoundWidget]]]:
+        """The question checkboxes per principle, so the form shows one fieldset per principle."""
+        options = iter(self["question_ids"])
+        return [(title, [next(options) for _ in range(count)]) for title, count in self._groups]
 
 
 class ActionStatusForm(forms.Form):

@@ -29,6 +29,7 @@ urlpatterns = [
     path("<uuid:assessment_id>/acties/", actions.actions, name="actions"),
     path("<uuid:assessment_id>/acties/<uuid:action_id>/wijzigen/", actions.action_edit, name="action_edit"),
     path("<uuid:assessment_id>/acties/<uuid:action_id>/status/", actions.action_status, name="action_status"),
+    path("<uuid:assessment_id>/acties/<uuid:action_id>/verwijderen/", actions.action_delete, name="action_delete"),
     # Workshop mode: the big screen and the live partials (views/present.py).
     path("<uuid:assessment_id>/scherm/", present.presentation, name="present"),
     path("<uuid:assessment_id>/scherm/live/", present.presentation_live, name="present_live"),

@@ -21,7 +21,8 @@ from denkraam.analysis.findings import NEED_IDS, SEVERITIES
 from denkraam.assessments.models import Assessment
 from denkraam.evidence.analyse import SOURCE_PAGE, SOURCE_TEXT
 from denkraam.evidence.models import Analysis, Citation, EvidenceItem
-from denkraam.framework import Frame, Question
+from denkraam.evidence.relevance import finding_questions
+from denkraam.framework import Frame
 from denkraam.initiatives.models import Initiative
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_role_for_user
 
@@ -186,20 +187,11 @@ def _kind_for(source: str) -> str:
     return "webpage" if source == SOURCE_PAGE else "text"
 
 
-def _questions_for(frame: Frame, principle_id: str, kind: str) -> list[Question]:
-    """The questions a finding on `principle_id` informs: those that ask for this kind of evidence, else all."""
-    try:
-        questions = list(frame.principle(principle_id).questions)
-    except KeyError:
-        return []
-    fitting = [q for q in questions if kind in q.evidence]
-    return fitting or questions
-
-
 def question_evidence_map(*, initiative: Initiative, frame: Frame) -> dict[str, QuestionEvidence]:
     """For every question of the frame, the findings of the initiative's evidence that inform it.
 
-    Uses the newest successful analysis of each item; a finding lands on a question through its principle id.
+    Uses the newest successful analysis of each item; a finding lands only on the questions its rule informs
+    (`relevance.finding_questions`), never on every question of its principle.
     """
     result: dict[str, QuestionEvidence] = {}
     items = list(EvidenceItem.objects.filter(initiative=initiative).order_by("created_at"))
@@ -216,7 +208,9 @@ def question_evidence_map(*, initiative: Initiative, frame: Frame) -> dict[str, 
         candidates: dict[str, list[NumberedFinding]] = {}
         for numbered in findings_filtered(analysis=analysis):
             kind = _kind_for(finding_origin(numbered.data))
-            for question in _questions_for(frame, str(numbered.data.get("principle", "")), kind):
+            principle = str(numbered.data.get("principle", ""))
+            rule = str(numbered.data.get("rule", ""))
+            for question in finding_questions(frame=frame, principle_id=principle, kind=kind, rule=rule):
                 per_question[question.id] += 1
                 candidates.setdefault(question.id, []).append(numbered)
         for question_id, count in per_question.items():

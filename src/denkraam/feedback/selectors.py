@@ -6,13 +6,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Length, TruncMonth
 from django.http import Http404
 
 from denkraam.accounts.models import Membership, User, role_rank
 from denkraam.analysis.feedback import NEEDS, SENTIMENTS
 from denkraam.feedback.models import FeedbackComment, FeedbackImport
+from denkraam.feedback.relevance import themes_for_question
 from denkraam.initiatives.models import CHANNEL_LABELS, Initiative
 from denkraam.initiatives.selectors import initiative_can_edit, initiative_get_for_user, initiative_role_for_user
 
@@ -160,10 +161,20 @@ def _merge_themes(imports: list[FeedbackImport], *, limit: int) -> list[ThemeRow
     return rows[:limit]
 
 
-def _quotes(comments: QuerySet[FeedbackComment], *, need: str, limit: int) -> list[str]:
+def _quotes(
+    comments: QuerySet[FeedbackComment], *, need: str | None = None, themes: list[str] | None = None, limit: int
+) -> list[str]:
+    """The clearest few comments of a need, or (with `themes`) of those themes whatever their need."""
+    if themes is not None:
+        tagged = Q()
+        for theme in themes:
+            # themes is a JSON list of ids; the quotes keep "beslistermijn" from matching a longer id.
+            tagged |= Q(themes__icontains=f'"{theme}"')
+        comments = comments.filter(tagged) if themes else comments.none()
+    if need is not None:
+        comments = comments.filter(need=need)
     picked = (
-        comments.filter(need=need)
-        .annotate(length=Length("text"))
+        comments.annotate(length=Length("text"))
         .filter(length__gte=QUOTE_MIN, length__lte=QUOTE_MAX)
         .order_by("-confidence", "feedback_import_id", "row")
         .values_list("text", flat=True)[:limit]
@@ -172,6 +183,10 @@ def _quotes(comments: QuerySet[FeedbackComment], *, need: str, limit: int) -> li
 
 
 def _months(comments: QuerySet[FeedbackComment], *, limit: int = 36) -> list[MonthRow]:
+    """Comments per month and need, the last `limit` months up to the newest; a month without comments is a 0.
+
+    Months without comments stay in (with zeros) so the trend's bars stand at honest distances.
+    """
     cells = (
         comments.filter(date__isnull=False)
         .annotate(month=TruncMonth("date"))
@@ -182,16 +197,29 @@ def _months(comments: QuerySet[FeedbackComment], *, limit: int = 36) -> list[Mon
     by_month: dict[Any, dict[str, int]] = {}
     for cell in cells:
         by_month.setdefault(cell["month"], {})[cell["need"]] = cell["n"]
-    rows = [
-        MonthRow(
-            month=month,
-            label=f"{MONTH_LABELS[month.month - 1]} {month.year}",
-            total=sum(counts.values()),
-            needs=[counts.get(need, 0) for need in NEEDS],
+    if not by_month:
+        return []
+    first, last = min(by_month), max(by_month)
+    months = [last]
+    while len(months) < limit and months[-1] > first:
+        previous = months[-1]
+        months.append(
+            previous.replace(year=previous.year - 1, month=12)
+            if previous.month == 1
+            else previous.replace(month=previous.month - 1)
         )
-        for month, counts in sorted(by_month.items())
-    ]
-    return rows[-limit:]
+    rows = []
+    for month in reversed(months):
+        counts = by_month.get(month, {})
+        rows.append(
+            MonthRow(
+                month=month,
+                label=f"{MONTH_LABELS[month.month - 1]} {month.year}",
+                total=sum(counts.values()),
+                needs=[counts.get(need, 0) for need in NEEDS],
+            )
+        )
+    return rows
 
 
 def feedback_dashboard(
@@ -273,8 +301,12 @@ class NeedEvidence:
         return round(self.share * 100)
 
 
-def feedback_need_evidence(*, initiative: Initiative, need: str) -> NeedEvidence | None:
-    """Share of comments about `need`, their sentiment split, top themes and two quotes; None without feedback."""
+def feedback_need_evidence(*, initiative: Initiative, need: str, question_id: str | None = None) -> NeedEvidence | None:
+    """Share of comments about `need`, their sentiment split, top themes and two quotes; None without feedback.
+
+    With `question_id` the themes and quotes are only those of the themes that inform that question
+    (`relevance.THEME_QUESTIONS`): none for a question no theme speaks to, never the need's quotes on every question.
+    """
     comments = _comments(initiative=initiative, feedback_import=None)
     cells = {c["need"]: c["n"] for c in comments.values("need").annotate(n=Count("id"))}
     total = sum(cells.values())
@@ -283,7 +315,13 @@ def feedback_need_evidence(*, initiative: Initiative, need: str) -> NeedEvidence
     count = cells.get(need, 0)
     split = {c["sentiment"]: c["n"] for c in comments.filter(need=need).values("sentiment").annotate(n=Count("id"))}
     done = list(FeedbackImport.objects.filter(initiative=initiative, status=FeedbackImport.Status.DONE))
-    themes = [t for t in _merge_themes(done, limit=100) if t.need == need][:3]
+    if question_id is None:
+        themes = [t for t in _merge_themes(done, limit=100) if t.need == need][:3]
+        quotes = _quotes(comments, need=need, limit=2) if count else []
+    else:
+        informing = themes_for_question(question_id)
+        themes = [t for t in _merge_themes(done, limit=100) if t.id in informing and t.count][:3]
+        quotes = _quotes(comments, themes=[t.id for t in themes], limit=2)
     return NeedEvidence(
         need=need,
         need_label=NEED_LABELS[need],
@@ -292,5 +330,5 @@ def feedback_need_evidence(*, initiative: Initiative, need: str) -> NeedEvidence
         share=_share(count, total),
         sentiments=[Share(s, SENTIMENT_LABELS[s], split.get(s, 0), _share(split.get(s, 0), count)) for s in SENTIMENTS],
         themes=themes,
-        quotes=_quotes(comments, need=need, limit=2) if count else [],
+        quotes=quotes,
     )

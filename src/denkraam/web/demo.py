@@ -142,6 +142,7 @@ def _closed_assessment(initiative: Initiative, users: dict[str, User]) -> Assess
         )
     today = timezone.localdate()
     for title, question_ids, owner, owner_name, days, status in data.CLOSED_ACTIONS:
+        due = today + dt.timedelta(days=days)
         action = assessment_services.action_create(
             assessment=assessment,
             actor=anna,
@@ -149,8 +150,11 @@ def _closed_assessment(initiative: Initiative, users: dict[str, User]) -> Assess
             question_ids=question_ids,
             owner=users[owner] if owner else None,
             owner_name=owner_name,
-            due_date=today + dt.timedelta(days=days),
+            due_date=max(due, today),
         )
+        if due < today:
+            # The demo's past: agreed months ago with a date that has passed since (a new action may not have one).
+            Action.objects.filter(pk=action.pk).update(due_date=due)
         assessment_services.action_status_set(action=action, actor=anna, status=status)
     assessment_services.assessment_close(assessment=assessment, actor=anna)
     _backdate(assessment, days_ago={"created_at": 240, "opened_at": 238, "revealed_at": 224, "closed_at": 210})

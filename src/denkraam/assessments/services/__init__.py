@@ -7,7 +7,13 @@ Errors are raised as ValidationError (Dutch, for the person) or PermissionDenied
 from __future__ import annotations
 
 from denkraam.assessments.services._common import CLOSED
-from denkraam.assessments.services.actions import ACTION_FIELD_NAMES, action_create, action_status_set, action_update
+from denkraam.assessments.services.actions import (
+    ACTION_FIELD_NAMES,
+    action_create,
+    action_delete,
+    action_status_set,
+    action_update,
+)
 from denkraam.assessments.services.answers import answer_clear, answer_save, consensus_save
 from denkraam.assessments.services.session import (
     REMOVE_TOO_LATE,
@@ -33,6 +39,7 @@ __all__ = [
     "SETUP_TOO_LATE",
     "Setup",
     "action_create",
+    "action_delete",
     "action_status_set",
     "action_update",
     "answer_clear",

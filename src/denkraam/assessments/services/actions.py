@@ -1,4 +1,4 @@
-"""Writes on actions: the improvements agreed in a session (add, edit, status)."""
+"""Writes on actions: the improvements agreed in a session (add, edit, status, delete)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import formats, timezone
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Action, Assessment, Participant
-from denkraam.assessments.selectors import assessment_access, assessment_frame
+from denkraam.assessments.selectors import assessment_access, assessment_questions
 from denkraam.assessments.services._common import (
     _audit,
     _locked,
@@ -31,6 +32,48 @@ def _require_can_act(*, actor: User, assessment: Assessment) -> Assessment:
     return assessment
 
 
+def _require_owner(*, assessment: Assessment, owner: User | None) -> None:
+    # The facilitator may own an action too, also when she does not fill in the questionnaire herself.
+    if owner is None or owner.pk == assessment.facilitator_id:
+        return
+    if not Participant.objects.filter(assessment=assessment, user=owner).exists():
+        raise ValidationError(
+            "De eigenaar moet een deelnemer of de gespreksleider zijn. Of vul een naam in.", code="owner"
+        )
+
+
+def _require_due_date(due_date: dt.date | None) -> None:
+    """A new due date may not lie in the past: an action that is late on the day it is agreed is a typing error."""
+    if due_date is not None and due_date < timezone.localdate():
+        raise ValidationError(
+            f"De datum 'klaar op' ({formats.date_format(due_date, 'j F Y')}) ligt in het verleden. "
+            "Kies vandaag of een datum later.",
+            code="due_date",
+        )
+
+
+def _session_question_ids(*, assessment: Assessment, question_ids: list[str] | None) -> list[str]:
+    # Only questions this session covers; unknown ids (an old form, a tampered post) are dropped.
+    covered = {q.id for q in assessment_questions(assessment=assessment)}
+    return list(dict.fromkeys(q for q in (question_ids or []) if q in covered))
+
+
+def _require_new_title(*, assessment: Assessment, title: str, exclude: Action | None = None) -> None:
+    """One action per title in a session: Back and submit again, or a double click, must not add it twice.
+
+    Called after `_require_can_act` has locked the assessment row, so two posts of one form wait for each other
+    and the second one sees the first.
+    """
+    same = Action.objects.filter(assessment=assessment, title__iexact=title)
+    if exclude is not None:
+        same = same.exclude(pk=exclude.pk)
+    if same.exists():
+        raise ValidationError(
+            f"De actie '{title}' staat al in de lijst. Wijzig die actie, of geef deze een andere titel.",
+            code="duplicate",
+        )
+
+
 @transaction.atomic
 def action_create(
     *,
@@ -43,16 +86,19 @@ def action_create(
     owner_name: str = "",
     due_date: dt.date | None = None,
 ) -> Action:
-    """Add an agreed improvement; the owner is a participant or a name (someone outside denkraam)."""
+    """Add an agreed improvement; the owner is a participant, the facilitator or a name (someone outside denkraam).
+
+    Refused: an empty title, a title already in this session's list (a form sent twice), a due date in the past,
+    an owner who does not take part. Questions outside the session's selection are left out.
+    """
     assessment = _require_can_act(actor=actor, assessment=assessment)
     title = title.strip()
     if not title:
         raise ValidationError("Geef de actie een titel.", code="title")
-    frame = assessment_frame(assessment=assessment)
-    known = {q.id for q in frame.questions()}
-    question_ids = [q for q in (question_ids or []) if q in known]
-    if owner is not None and not Participant.objects.filter(assessment=assessment, user=owner).exists():
-        raise ValidationError("De eigenaar moet een deelnemer zijn. Of vul een naam in.", code="owner")
+    _require_new_title(assessment=assessment, title=title)
+    _require_owner(assessment=assessment, owner=owner)
+    _require_due_date(due_date)
+    question_ids = _session_question_ids(assessment=assessment, question_ids=question_ids)
     action = Action.objects.create(
         assessment=assessment,
         title=title,
@@ -101,14 +147,17 @@ def action_update(
 ) -> Action:
     """Change an agreed action, with the rules of `action_create`; `question_ids` None keeps the linked questions.
 
-    The audit line lists which fields changed; saving without a change writes nothing.
+    A due date that has passed since may stay as it is (the action is late); only a changed date must not lie in
+    the past. The audit line lists which fields changed; saving without a change writes nothing.
     """
     assessment = _require_can_act(actor=actor, assessment=action.assessment)
     title = title.strip()
     if not title:
         raise ValidationError("Geef de actie een titel.", code="title")
-    if owner is not None and not Participant.objects.filter(assessment=assessment, user=owner).exists():
-        raise ValidationError("De eigenaar moet een deelnemer zijn. Of vul een naam in.", code="owner")
+    _require_new_title(assessment=assessment, title=title, exclude=action)
+    _require_owner(assessment=assessment, owner=owner)
+    if due_date != action.due_date:
+        _require_due_date(due_date)
     values: dict[str, object] = {
         "title": title,
         "description": description.strip(),
@@ -117,8 +166,7 @@ def action_update(
         "due_date": due_date,
     }
     if question_ids is not None:
-        known = {q.id for q in assessment_frame(assessment=assessment).questions()}
-        values["question_ids"] = [q for q in question_ids if q in known]
+        values["question_ids"] = _session_question_ids(assessment=assessment, question_ids=question_ids)
     changed = [name for name, value in values.items() if getattr(action, name) != value]
     if not changed:
         return action
@@ -160,3 +208,19 @@ def action_status_set(*, action: Action, actor: User, status: str) -> Action:
         status=status,
     )
     return action
+
+
+@transaction.atomic
+def action_delete(*, action: Action, actor: User) -> None:
+    """Remove an action (after the confirmation page), with the same rights as editing it; an audit line says so."""
+    assessment = _require_can_act(actor=actor, assessment=action.assessment)
+    title = action.title
+    _audit(
+        actor=actor,
+        action="action.deleted",
+        obj=action,
+        summary=f"{_name(actor)} heeft de actie '{title}' verwijderd.",
+        assessment=assessment,
+        title=title,
+    )
+    action.delete()

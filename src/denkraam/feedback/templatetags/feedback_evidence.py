@@ -14,9 +14,10 @@ register = template.Library()
 
 @register.inclusion_tag("feedback/_question_evidence.html", takes_context=True)
 def feedback_evidence(context: template.Context, initiative: Any, question: Any) -> dict[str, Any]:
-    """Share, sentiment, themes and quotes for the question's need; nothing for questions without feedback evidence.
+    """Share and sentiment of the question's need, with the themes and quotes that inform this very question.
 
-    Computed once per need per page: a questionnaire page shows several questions of the same need.
+    Nothing for questions without feedback evidence. Computed once per question per page (a page may show a
+    question twice: in the questionnaire and in its summary).
     """
     if "feedback" not in getattr(question, "evidence", ()) or initiative is None:
         return {"evidence": None}
@@ -24,9 +25,9 @@ def feedback_evidence(context: template.Context, initiative: Any, question: Any)
     if "feedback_evidence" not in context.render_context:
         context.render_context["feedback_evidence"] = {}
     cache: dict[tuple[object, str], NeedEvidence | bool | None] = context.render_context["feedback_evidence"]
-    key = (initiative.pk, question.need_id)
+    key = (initiative.pk, question.id)
     if key not in cache:
-        cache[key] = feedback_need_evidence(initiative=initiative, need=question.need_id)
+        cache[key] = feedback_need_evidence(initiative=initiative, need=question.need_id, question_id=question.id)
     if (initiative.pk, "link") not in cache:
         cache[(initiative.pk, "link")] = _may_browse(context.get("request"), initiative)
     return {"evidence": cache[key], "initiative": initiative, "show_link": cache[(initiative.pk, "link")]}
