@@ -17,6 +17,8 @@ from dataclasses import dataclass
 __all__ = [
     "ABBREVIATIONS",
     "CODE_KINDS",
+    "JOINING_WORDS",
+    "SENTENCE_OPENERS",
     "Sentence",
     "Token",
     "find_phone_numbers",
@@ -90,6 +92,19 @@ _SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words that start a sentence and are written with a capital only there.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """
+    Als Het De Een U Wij We Ik Dit Deze Dat Er Ook Wilt Bent Heeft Hebt Kunt Wanneer Omdat Daarom Daarna
+    Hierdoor Vervolgens Bij In Op Voor Met Na Om Tijdens Vanaf Zodra Indien Uw Onze Wat Hoe Waarom Wie
+    """.split()
+)
+# Prepositions, articles and conjunctions: a sentence or a heading does not end in one of these.
+JOINING_WORDS: frozenset[str] = frozenset(
+    "van de het een voor met op in aan bij naar over door uit om tot te en of".split()
+)
+_GLUED_HEADING_MAX_WORDS = 8
+
 # Spaces inside one number or code: ordinary, non-breaking and narrow non-breaking, never a line break.
 _SP = "[ \u00a0\u202f]"
 _SEP = rf"(?:{_SP}?[-–]{_SP}?|{_SP})"  # between digit groups of a phone number: "020-123", "020 - 123", "020 123"
@@ -136,7 +151,7 @@ _TOKEN_RE = re.compile(
       | \d{{2,}}(?:/\d+)+(?![\d/])                                         # 2026/12345
       | \d{{4}}-\d{{3,}}(?:-\d+)*(?![\d-])                                  # 2026-12345
       | \d{{6,}}(?![\d.,]\d))                                              # 123456789
-  | (?P<ampersand>[A-Z]+(?:&[A-Z]+)+)                                      # P&O, B&W: a word, the period after it ends
+  | (?P<ampersand>[^\W\d_]*[A-Z](?:&[A-Z]+)+)                              # P&O, MijnP&O: the period after it ends
   | (?P<abbr>(?:[^\W\d_]{{1,4}}\.){{2,}}(?![^\W\d_])                       # o.a. t.a.v. z.s.m.
       | [^\W\d_]+\.(?=[\s,;:)\]]|$))                                       # candidate: word + period
   | (?P<num>\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?)                               # 1.000 12.30 2,5 3e
@@ -259,11 +274,48 @@ def _is_list_marker(current: list[Token]) -> bool:
     return (marker.isdigit() and len(marker) <= 3) or (len(marker) == 1 and marker.isalpha())
 
 
+def _glued_heading(tokens: tuple[Token, ...]) -> int | None:
+    """The index of the token that starts the real sentence after a heading that lost its line break, or None.
+
+    Text copied from a web page or a PDF often loses the line break after a heading: "Stemmen op 15 maart Op 15
+    maart zijn …". A heading is short, has no punctuation and starts with a capital; the sentence after it starts
+    with a word that only has a capital at the start of a sentence ("Op", "Met", "U"), followed by a word in lower
+    case or a number (so not a name such as "Het Hogeland"). A heading never ends in a preposition or an article.
+    """
+    if not tokens or not tokens[0].is_word or not tokens[0].text[:1].isupper():
+        return None
+    for index in range(2, min(len(tokens) - 1, _GLUED_HEADING_MAX_WORDS + 1)):
+        token, following = tokens[index], tokens[index + 1]
+        if not token.is_word:
+            return None
+        if tokens[index - 1].end - tokens[0].start > _HEADING_MAX_CHARS:
+            return None
+        if token.text not in SENTENCE_OPENERS or tokens[index - 1].text.lower() in JOINING_WORDS:
+            continue
+        if following.is_word and (following.text[:1].islower() or following.is_code or following.text[:1].isdigit()):
+            return index
+    return None
+
+
+def _split_glued_headings(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    result: list[Sentence] = []
+    for sentence in sentences:
+        cut = _glued_heading(sentence.tokens)
+        if cut is None:
+            result.append(sentence)
+            continue
+        for part in (sentence.tokens[:cut], sentence.tokens[cut:]):
+            start, end = part[0].start, part[-1].end
+            result.append(Sentence(start, end, text[start:end], part))
+    return result
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split a Dutch text into sentences, keeping offsets into `text`.
 
     Handles abbreviations (bijv., t.a.v., mr.), numbers (1.000, 12.30 uur), initials (J. de Vries), "..." and
-    "?!". Blank lines, list items and short heading lines also end a sentence. Never raises on any string.
+    "?!". Blank lines, list items and short heading lines also end a sentence, and so does a heading glued to
+    the sentence after it (see `_glued_heading`). Never raises on any string.
     """
     if not text:
         return []
@@ -324,4 +376,4 @@ def split_sentences(text: str) -> list[Sentence]:
         flush()
         pending = False
     flush()
-    return sentences
+    return _split_glued_headings(text, sentences)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from denkraam.analysis.findings import Finding
 
-from ..tokens import Sentence, Token
+from ..tokens import JOINING_WORDS, SENTENCE_OPENERS, Sentence, Token
 from .base import RuleContext, finding
 from .grammar import is_participle
 from .rewrite import (
@@ -272,7 +272,7 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
         return None
     if token.is_word and _starts_sentence([token, *rest]) and tokens[index - 1].is_word:
         previous = tokens[index - 1].text
-        if previous.islower() and previous not in SUBORDINATORS | _SUBJECT_OPENERS | _PREPOSITIONS:
+        if previous.islower() and previous not in SUBORDINATORS | _SUBJECT_OPENERS | JOINING_WORDS:
             # "Vraag een identiteitsbewijs aan Als u …": a heading or a sentence without its full stop.
             return Split(tokens[index - 1], _tail(text, sentence, [token]))
     comma = token.text == ","
@@ -330,23 +330,11 @@ def _split_before_conjunction(
     return None
 
 
-# Words that start a sentence and are written with a capital only there.
-_RESTART = frozenset(
-    """
-    Als Het De Een U Wij We Ik Dit Deze Dat Er Ook Wilt Bent Heeft Hebt Kunt Wanneer Omdat Daarom Daarna
-    Hierdoor Vervolgens Bij In Op Voor Met Na Om Tijdens Vanaf Zodra Indien Uw Onze Wat Hoe Waarom Wie
-    """.split()
-)
-
-
-_PREPOSITIONS = frozenset("van de het een voor met op in aan bij naar over door uit om tot te en of".split())
-
-
 def _starts_sentence(words: list[Token]) -> bool:
     """A capitalised sentence opener followed by a word in lower case (so not a name such as "De Vries")."""
     return (
         len(words) > 2
-        and words[0].text in _RESTART
+        and words[0].text in SENTENCE_OPENERS
         and words[1].is_word
         and (words[1].text[:1].islower() or words[1].text in {"U", "Wij", "We", "Ik"})
     )
