@@ -120,6 +120,8 @@ _PHONE = (
 )
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _MONTHS_SHORT = "jan|febr|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+# Days that share one month ("15, 16 of 17 maart", "3 en 4 mei", "1 t/m 5 juni"): a reader takes in one date.
+_DAYS = rf"\d{{1,2}}(?:{_SP}?,{_SP}?\d{{1,2}})*{_SP}(?:en|of|t/m|tot{_SP}en{_SP}met|[-–]){_SP}\d{{1,2}}"
 _NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"  # 1.234,56 12,5 50
 _HOUR = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
 _AMOUNT_TAIL = rf"(?:,-{{1,2}}|,—)?(?:{_SP}(?:miljoen|miljard|duizend))?"
@@ -136,13 +138,14 @@ _TOKEN_RE = re.compile(
   | (?P<iban>[A-Z]{{2}}\d{{2}}(?:{_SP}?[A-Z0-9]{{4}}){{3,7}}(?:{_SP}?[A-Z0-9]{{1,3}})?(?!\w))  # NL91 ABNA 0417 1643 00
   | (?P<date>\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?![\d.,]\d)    # 01-04-2027, 1-4-2027, 1/4/27
       | \d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                      # 2027-04-01
+      | {_DAYS}{_SP}+(?i:{_MONTHS})(?:{_SP}+\d{{4}}(?!\d))?(?!\w)         # 15, 16 of 17 maart: one date
       | \d{{1,2}}{_SP}+(?i:{_MONTHS})(?:{_SP}+\d{{4}}(?!\d))?(?!\w)        # 1 april, 1 april 2027
       | \d{{1,2}}{_SP}+(?i:{_MONTHS_SHORT})(?:\.?{_SP}+\d{{4}}(?!\d)|\.|(?!\w)))  # 1 jan. 2027, 1 jan.
   | (?P<phone>{_PHONE})
   | (?P<amount>(?:€|(?<![A-Za-z])EUR(?![A-Za-z])){_SP}?-?{_NUMBER}{_AMOUNT_TAIL}   # € 1.234,56, EUR 50, €50,-
       | {_NUMBER}{_AMOUNT_TAIL}{_SP}?(?:euro(?:cent)?|EUR|€)(?!\w))         # 50 euro, 1,5 miljoen euro
   | (?P<percent>{_NUMBER}{_SP}?(?:%|procent(?!\w)))                        # 12,5%, 12 procent
-  | (?P<time>{_HOUR}(?:{_SP}?[-–]{_SP}?{_HOUR})?{_SP}uur(?!\w)             # 9.00 uur, 9.00 - 17.00 uur
+  | (?P<time>{_HOUR}(?:(?:{_SP}?[-–]{_SP}?|{_SP}(?:en|tot){_SP}){_HOUR})?{_SP}uur(?!\w)  # 9.00 uur, 9.00 en 17.00 uur
       | (?:[01]?\d|2[0-4]):[0-5]\d(?![\d:])(?:{_SP}uur(?!\w))?)           # 14:30
   | (?P<postcode>[1-9]\d{{3}}{_SP}?(?!S[ADS])[A-Z]{{2}}(?!\w))             # 1011 AB
   | (?P<reference>\d{{4}}\.\d{{2}}\.\d{{3}}(?!\d)                          # 1234.56.789 (BSN)
@@ -151,7 +154,7 @@ _TOKEN_RE = re.compile(
       | \d{{2,}}(?:/\d+)+(?![\d/])                                         # 2026/12345
       | \d{{4}}-\d{{3,}}(?:-\d+)*(?![\d-])                                  # 2026-12345
       | \d{{6,}}(?![\d.,]\d))                                              # 123456789
-  | (?P<ampersand>[^\W\d_]*[A-Z](?:&[A-Z]+)+)                              # P&O, MijnP&O: the period after it ends
+  | (?P<ampersand>[A-Z]+(?:&[A-Z]+)+)                                      # P&O, B&W: a word, the period after it ends
   | (?P<abbr>(?:[^\W\d_]{{1,4}}\.){{2,}}(?![^\W\d_])                       # o.a. t.a.v. z.s.m.
       | [^\W\d_]+\.(?=[\s,;:)\]]|$))                                       # candidate: word + period
   | (?P<num>\d+(?:[.,:/-]\d+)*(?:[^\W\d_]+)?)                               # 1.000 12.30 2,5 3e
@@ -284,10 +287,12 @@ def _glued_heading(tokens: tuple[Token, ...]) -> int | None:
     """
     if not tokens or not tokens[0].is_word or not tokens[0].text[:1].isupper():
         return None
-    for index in range(2, min(len(tokens) - 1, _GLUED_HEADING_MAX_WORDS + 1)):
+    for index in range(1, min(len(tokens) - 1, _GLUED_HEADING_MAX_WORDS + 1)):
         token, following = tokens[index], tokens[index + 1]
         if not token.is_word:
-            return None
+            return None  # "Antwoord: Het …": a label with a colon, or punctuation a heading does not have
+        if index < 2:
+            continue
         if tokens[index - 1].end - tokens[0].start > _HEADING_MAX_CHARS:
             return None
         if token.text not in SENTENCE_OPENERS or tokens[index - 1].text.lower() in JOINING_WORDS:

@@ -115,6 +115,14 @@ _PAIRS: tuple[tuple[str, str, str, str], ...] = (
     ("een bezoek", "brengen", "bezoeken", ""),
     ("een verzoek", "doen", "vragen", "om iets"),
 )
+# Verbs of something that happens by itself: in "het verstrijken van de termijn" the 'van' phrase is the subject
+# (the term expires), so "om de termijn te verstrijken" or "De termijn verstrijken …" would be nonsense.
+_HAPPENS_BY_ITSELF = frozenset(
+    """
+    verstrijken aflopen verlopen ingaan eindigen beginnen vervallen ontstaan verdwijnen stijgen dalen overlijden
+    sterven groeien toenemen afnemen gebeuren
+    """.split()
+)
 _NP_DETERMINERS = frozenset("de het een uw onze deze dit die alle".split())
 
 
@@ -149,7 +157,7 @@ def _infinitive_rewrite(context: RuleContext, start: int, end: int, verb: str) -
     phrase is neither."""
     split = split_infinitive(verb)
     sentence = context.sentence_at(start)
-    if split is None or sentence is None:
+    if split is None or sentence is None or verb in _HAPPENS_BY_ITSELF:
         return start, end, ""
     words = [word for word in sentence.words if word.start >= end]
     if len(words) < 3 or words[0].text.lower() not in _NP_DETERMINERS:

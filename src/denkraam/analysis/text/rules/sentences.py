@@ -282,6 +282,16 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
         # "De toegang is veelzijdig, het maaiveld wordt …": two sentences joined by a comma.
         if split is None and _main_clause_follows(rest) and _simple_main_clause(before) and not _ends_a_list(before):
             return Split(token, capitalise(tail))
+        # "…, daarna krijgt u een brief" / "…, in mei volgt het besluit": a main clause that opens with an adverb or
+        # a short phrase and then its finite verb keeps its word order behind a full stop.
+        if (
+            split is None
+            and rest[0].text.lower() not in _SUBJECT_OPENERS
+            and _opens_clause(rest)
+            and _simple_main_clause(before)
+            and not _ends_a_list(before)
+        ):
+            return Split(token, capitalise(tail))
         return split
     if token.is_word and index > 0 and tokens[index - 1].is_word:
         conjunction = token.text.lower()
@@ -376,7 +386,11 @@ def _opens_clause(words: list[Token]) -> bool:
     if first not in _ADVERB_OPENERS or len(words) < 2 or not words[1].is_word:
         return False
     verb = words[1].text.lower()
-    return verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))
+    if verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb)):
+        return True
+    # "daarom sturen wij …": after an adverb in first place, a form in -en with a plural pronoun after it is the
+    # finite verb and its subject (inversion).
+    return len(words) > 2 and words[2].text.lower() in {"wij", "we", "zij", "ze"} and verb.endswith("en")
 
 
 _FRONTED_PREPOSITIONS = frozenset("als in op voor na bij met door tijdens vanaf sinds volgens tot".split())
