@@ -10,6 +10,8 @@ import pytest
 
 from denkraam.analysis.findings import Finding
 from denkraam.analysis.text.check import check_text
+from denkraam.analysis.text.readability import frog_available
+from denkraam.analysis.text.rules.parsed_splits import parsed_split
 from denkraam.analysis.text.tokens import split_sentences
 
 
@@ -156,6 +158,60 @@ def test_a_main_clause_after_a_comma_that_opens_with_an_adverb_or_a_phrase_becom
 def test_no_split_before_a_subordinate_clause_or_after_a_list(text: str) -> None:
     (item,) = findings(text, "lange-zin")
     assert item.rewrite == ""
+
+
+def tagged(sentence: str, tags: str) -> list[list[str]]:
+    """Rows as frog writes them (word in column 1, tag in column 4), for the words of `sentence` and `tags`."""
+    rows = []
+    for index, (word, tag) in enumerate(zip(sentence.split(), tags.split(), strict=True), start=1):
+        rows.append([str(index), word, word, "", tag, "1.0", "", "", "", "", "0", "x"])
+    return rows
+
+
+def test_frogs_tags_split_two_main_clauses_joined_by_en() -> None:
+    words = "De bewoners van de wijk krijgen in mei een brief van ons en de wethouder komt daarna langs in de buurt ."
+    tags = "LID N VZ LID N WW(pv) VZ N LID N VZ VNW VG(neven) LID N WW(pv) BW BW VZ LID N LET()"
+    text = words.replace(" .", ".")
+    (sentence,) = split_sentences(text)
+    last, second = parsed_split(text, sentence, tagged(words, tags), 5) or (None, "")
+    assert last is not None and last.text == "ons"
+    assert second == "De wethouder komt daarna langs in de buurt."
+
+
+@pytest.mark.parametrize(
+    ("words", "tags"),
+    [
+        # an infinitive, not a finite verb, after 'en': one clause with two verbs
+        (
+            "Wij willen de bewoners van de wijk graag helpen en ondersteunen bij het maken van plannen .",
+            "VNW WW(pv) LID N VZ LID N BW WW(inf) VG(neven) WW(inf) VZ LID WW(inf) VZ N LET()",
+        ),
+        # the first part is still open: it has a subordinate clause
+        (
+            "Als de bewoners van de wijk een brief krijgen en de wethouder komt langs dan is alles goed .",
+            "VG(onder) LID N VZ LID N LID N WW(pv) VG(neven) LID N WW(pv) BW BW WW(pv) VNW ADJ LET()",
+        ),
+    ],
+)
+def test_frogs_tags_do_not_split_one_clause_or_an_open_one(words: str, tags: str) -> None:
+    text = words.replace(" .", ".")
+    (sentence,) = split_sentences(text)
+    assert parsed_split(text, sentence, tagged(words, tags), 5) is None
+
+
+@pytest.mark.skipif(not frog_available(), reason="frog is not installed")
+def test_the_deep_tier_splits_where_frog_sees_a_plural_finite_verb() -> None:
+    text = (
+        "De gesprekken met de bewoners uit de wijk vinden plaats tot en met de maand oktober, dan volgt er een "
+        "verslag van alle gesprekken."
+    )
+    (default,) = findings(text, "lange-zin")
+    (deep,) = [item for item in check_text(text, deep=True).findings if item.rule == "lange-zin"]
+    assert default.rewrite == ""
+    assert deep.rewrite == (
+        "De gesprekken met de bewoners uit de wijk vinden plaats tot en met de maand oktober. Dan volgt er een "
+        "verslag van alle gesprekken."
+    )
 
 
 # --- Passive voice: who the rewrite names as the actor ----------------------------------------------------------

@@ -11,6 +11,7 @@ from denkraam.analysis.findings import Finding
 from ..tokens import JOINING_WORDS, SENTENCE_OPENERS, Sentence, Token
 from .base import RuleContext, finding
 from .grammar import is_participle
+from .parsed_splits import parsed_split
 from .rewrite import (
     DETERMINERS,
     FINITE_AUXILIARIES,
@@ -81,6 +82,9 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
         if count <= limit:
             continue
         split = best_split(context.text, sentence) if count <= MAX_SPLIT_WORDS else None
+        rows = context.parses.get(sentence.start)
+        if split is None and rows and count <= MAX_SPLIT_WORDS:
+            split = _parsed_split(context.text, sentence, rows)
         rewrite, suggestion, why = "", _general_advice(context.text, sentence), ""
         if split is not None:
             first = context.text[sentence.start : split.after.start].rstrip(" ,;:–-") or split.after.text
@@ -101,6 +105,16 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
             rewrite=rewrite,
             why=why,
         )
+
+
+def _parsed_split(text: str, sentence: Sentence, rows: list[list[str]]) -> Split | None:
+    """The split frog's parse shows between two main clauses (deep tier), outside brackets and quotes."""
+    found = parsed_split(text, sentence, rows, MIN_PART_WORDS)
+    if found is None:
+        return None
+    last, second = found
+    before = [token for token in sentence.tokens if token.end <= last.end]
+    return Split(last, second) if _balanced(before) else None
 
 
 def best_split(text: str, sentence: Sentence) -> Split | None:
