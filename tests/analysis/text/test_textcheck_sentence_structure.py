@@ -186,6 +186,16 @@ def test_frogs_tags_split_two_main_clauses_joined_by_en() -> None:
             "Wij willen de bewoners van de wijk graag helpen en ondersteunen bij het maken van plannen .",
             "VNW WW(pv) LID N VZ LID N BW WW(inf) VG(neven) WW(inf) VZ LID WW(inf) VZ N LET()",
         ),
+        # two adverbials share one verb: "voor en tijdens de avond zijn er …"
+        (
+            "Wij hielden een avond over de plannen voor het park en tijdens de avond zijn er veel vragen gesteld .",
+            "VNW WW(pv) LID N VZ LID N VZ LID N VG(neven) VZ LID N WW(pv) VNW(aanw,adv-pron) ADJ N WW(vd) LET()",
+        ),
+        # a relative clause after the comma stays with its noun
+        (
+            "De gemeente doet een onderzoek naar de woningen , waarbij de bewoners zelf gegevens aanleveren .",
+            "LID N WW(pv) LID N VZ LID N LET() BW LID N BW N WW(pv) LET()",
+        ),
         # the first part is still open: it has a subordinate clause
         (
             "Als de bewoners van de wijk een brief krijgen en de wethouder komt langs dan is alles goed .",

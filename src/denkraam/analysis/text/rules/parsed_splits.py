@@ -5,11 +5,11 @@ relations proved too unreliable on long official sentences to decide a split on;
 and they tell the finite verb ("vinden", "hebben") apart from an infinitive, which the patterns cannot.
 
 A sentence is split at a comma, semicolon, 'en', 'maar' or 'want' when the part before it is one main clause
-(exactly one finite verb, no subordinator or relative pronoun) and the part after it opens a main clause (a finite
-verb within six words, nothing subordinate first): "… plaats tot oktober, dan volgt er een verslag …", "Wij hebben
-uw aanvraag ontvangen en de medewerker beoordeelt die …". 'en' is dropped, 'maar' and 'want' open the second
-sentence; both parts keep their word order behind a full stop. Without a parse, or when frog's words cannot be
-matched to the check's tokens, nothing is offered.
+(exactly one finite verb, no subordinator, relative pronoun or colon) and the part after it opens a main clause:
+a subject and then the finite verb ("Wij hebben uw aanvraag ontvangen en de medewerker beoordeelt die …"), or,
+after a comma, an adverb or phrase, the finite verb and its subject ("… tot oktober, dan volgt er een verslag").
+'en' is dropped, 'maar' and 'want' open the second sentence; both parts keep their word order behind a full stop.
+Without a parse, or when frog's words cannot be matched to the check's tokens, nothing is offered.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..tokens import Sentence, Token
-from .rewrite import capitalise, join
+from .rewrite import SUBORDINATORS, capitalise, join
 
 Rows = Sequence[Sequence[str]]
 
@@ -54,16 +54,33 @@ def _align(sentence: Sentence, rows: Rows) -> list[int] | None:
     return starts if position == len(letters) else None
 
 
-def _opens_main_clause(rows: Rows) -> bool:
-    """True when `rows` start with a main clause: no subordinator or relative pronoun first, and a finite verb
-    within the first six words with no punctuation or conjunction before it."""
-    if not rows or rows[0][_POS].startswith(("VG", "VNW(betr", "LET", "WW")):
+_SUBJECT_TAGS = ("VNW(pers", "VNW(aanw,pron", "VNW(aanw,adv-pron", "LID", "VNW(bez", "VNW(aanw,det")
+
+
+def _opens_main_clause(rows: Rows, *, after_coordinator: bool) -> bool:
+    """True when `rows` start with a main clause: a subject (a pronoun, 'er', or a determiner and its noun) with
+    the finite verb within the next words, or an adverb or short phrase, the finite verb and then its subject.
+    Nothing subordinate ('waarbij', 'wat', 'die') may come first, and no bare noun or adjective: after 'en' those
+    are mostly a second noun of a list ("sociale en middeldure woningen")."""
+    if len(rows) < 3 or rows[0][_WORD].lower() in SUBORDINATORS:
         return False
-    for row in rows[:6]:
-        if _finite(row):
-            return True
-        if row[_POS].startswith(("LET", "VG")):
-            return False
+    first = rows[0][_POS]
+    if first.startswith(_SUBJECT_TAGS):
+        for row in rows[1:6]:
+            if _finite(row):
+                return True
+            if row[_POS].startswith(("LET", "VG", "WW")) or row[_WORD].lower() in SUBORDINATORS:
+                return False
+        return False
+    # After a bare 'en' an adverb or phrase is mostly the second of two ("vooraf en tijdens de bijeenkomst zijn er"):
+    # only a subject shows that a new clause starts there.
+    if first.startswith(("BW", "VZ")) and not after_coordinator:
+        for position, row in enumerate(rows[1:5], start=1):
+            if _finite(row):
+                following = rows[position + 1] if position + 1 < len(rows) else None
+                return following is not None and following[_POS].startswith(_SUBJECT_TAGS)
+            if row[_POS].startswith(("LET", "VG", "WW")) or row[_WORD].lower() in SUBORDINATORS:
+                return False
     return False
 
 
@@ -82,9 +99,12 @@ def parsed_split(text: str, sentence: Sentence, rows: Rows, min_words: int) -> t
         if not coordinator and word not in _CLAUSE_PUNCTUATION:
             continue
         left, right = rows[:cut], rows[cut + 1 :]
-        if sum(_finite(r) for r in left) != 1 or any(r[_POS].startswith(("VG(onder", "VNW(betr")) for r in left):
-            continue  # the first part must be one main clause, with nothing still open
-        if not _opens_main_clause(right):
+        if sum(_finite(r) for r in left) != 1 or any(
+            r[_POS].startswith(("VG(onder", "VNW(betr")) or r[_WORD].lower() in SUBORDINATORS or r[_WORD] in ":;"
+            for r in left
+        ):
+            continue  # the first part must be one main clause, with nothing still open and no list
+        if not _opens_main_clause(right, after_coordinator=coordinator):
             continue
         cut_token = starts[cut]
         rest = tokens[cut_token + 1 :]
