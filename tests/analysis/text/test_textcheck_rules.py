@@ -37,7 +37,9 @@ def test_it_uses_the_chosen_sentence_length() -> None:
         ("Uw aanvraag wordt door ons beoordeeld.", "Uw aanvraag wordt door ons beoordeeld"),
         ("Het bedrag werd op 3 mei aan u uitbetaald.", "werd op 3 mei aan u uitbetaald"),
         ("Uw aanvraag is ontvangen.", "is ontvangen"),
-        ("Wij weten dat de brief verstuurd is.", "de brief verstuurd is"),
+        # 'wij' is the guessed actor only in a text that addresses its reader; the span grows to the rewrite.
+        ("Wij laten u weten dat de brief verstuurd is.", "de brief verstuurd is"),
+        ("Wij weten dat de brief verstuurd is.", "verstuurd is"),
     ],
 )
 def test_it_flags_passive_voice(text: str, expected: str) -> None:

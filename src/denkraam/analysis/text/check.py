@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from .b1 import b1_verdict
@@ -15,7 +16,7 @@ from .report import TextReport
 from .rules import RuleContext, letter_framing, looks_like_letter, run_rules
 from .rules.base import finding
 from .rules.letter import letter_type_of
-from .tokens import split_sentences
+from .tokens import Sentence, split_sentences
 
 FALLBACK_FRAME_VERSION = "interactiestrategie 1.0"
 DEFAULT_MAX_SENTENCE_WORDS = 20
@@ -83,7 +84,12 @@ def check_text(
     # A letter's salutation and sign-off are not text to read: as short "sentences" they would lower its level.
     framing = letter_framing(sentences) if letter else set()
     body = [sentence for index, sentence in enumerate(sentences) if index not in framing] or sentences
-    readability = assess_readability(text, sentences=body, deep=deep)
+    runner = _RememberingFrog() if deep else None
+    readability = assess_readability(text, sentences=body, deep=deep, runner=runner)
+    if runner is not None:
+        # The rules read the same parse (long sentences split where frog shows two main clauses).
+        context.parses = {s.start: runner.rows[line] for s, line in zip(body, map(_frog_line, body), strict=True)
+                          if line in runner.rows}  # fmt: skip
     findings = run_rules(context)
     body_words = sum(len(sentence.words) for sentence in body)
     b1 = b1_verdict(
@@ -114,6 +120,26 @@ def check_text(
         letter_type_detected=letter and not letter_type,
         b1=b1 if words else None,
     )
+
+
+def _frog_line(sentence: Sentence) -> str:
+    """The line frog gets for `sentence` (as `frog_features` sends it)."""
+    return " ".join(token.text for token in sentence.tokens)
+
+
+class _RememberingFrog:
+    """The frog kept loaded, remembering its rows per input line for the length of one check."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[list[str]]] = {}
+
+    def __call__(self, lines: Sequence[str]) -> list[list[list[str]]]:
+        from .readability.frog_service import frog_runner
+
+        parsed = frog_runner(lines)
+        if len(parsed) == len(lines):
+            self.rows.update(zip(lines, parsed, strict=True))
+        return parsed
 
 
 @cache

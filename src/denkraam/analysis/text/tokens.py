@@ -17,6 +17,8 @@ from dataclasses import dataclass
 __all__ = [
     "ABBREVIATIONS",
     "CODE_KINDS",
+    "JOINING_WORDS",
+    "SENTENCE_OPENERS",
     "Sentence",
     "Token",
     "find_phone_numbers",
@@ -90,6 +92,19 @@ _SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words that start a sentence and are written with a capital only there.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """
+    Als Het De Een U Wij We Ik Dit Deze Dat Er Ook Wilt Bent Heeft Hebt Kunt Wanneer Omdat Daarom Daarna
+    Hierdoor Vervolgens Bij In Op Voor Met Na Om Tijdens Vanaf Zodra Indien Uw Onze Wat Hoe Waarom Wie
+    """.split()
+)
+# Prepositions, articles and conjunctions: a sentence or a heading does not end in one of these.
+JOINING_WORDS: frozenset[str] = frozenset(
+    "van de het een voor met op in aan bij naar over door uit om tot te en of".split()
+)
+_GLUED_HEADING_MAX_WORDS = 8
+
 # Spaces inside one number or code: ordinary, non-breaking and narrow non-breaking, never a line break.
 _SP = "[ \u00a0\u202f]"
 _SEP = rf"(?:{_SP}?[-–]{_SP}?|{_SP})"  # between digit groups of a phone number: "020-123", "020 - 123", "020 123"
@@ -105,6 +120,8 @@ _PHONE = (
 )
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _MONTHS_SHORT = "jan|febr|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+# Days that share one month ("15, 16 of 17 maart", "3 en 4 mei", "1 t/m 5 juni"): a reader takes in one date.
+_DAYS = rf"\d{{1,2}}(?:{_SP}?,{_SP}?\d{{1,2}})*{_SP}(?:en|of|t/m|tot{_SP}en{_SP}met|[-–]){_SP}\d{{1,2}}"
 _NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"  # 1.234,56 12,5 50
 _HOUR = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
 _AMOUNT_TAIL = rf"(?:,-{{1,2}}|,—)?(?:{_SP}(?:miljoen|miljard|duizend))?"
@@ -121,13 +138,14 @@ _TOKEN_RE = re.compile(
   | (?P<iban>[A-Z]{{2}}\d{{2}}(?:{_SP}?[A-Z0-9]{{4}}){{3,7}}(?:{_SP}?[A-Z0-9]{{1,3}})?(?!\w))  # NL91 ABNA 0417 1643 00
   | (?P<date>\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?![\d.,]\d)    # 01-04-2027, 1-4-2027, 1/4/27
       | \d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                      # 2027-04-01
+      | {_DAYS}{_SP}+(?i:{_MONTHS})(?:{_SP}+\d{{4}}(?!\d))?(?!\w)         # 15, 16 of 17 maart: one date
       | \d{{1,2}}{_SP}+(?i:{_MONTHS})(?:{_SP}+\d{{4}}(?!\d))?(?!\w)        # 1 april, 1 april 2027
       | \d{{1,2}}{_SP}+(?i:{_MONTHS_SHORT})(?:\.?{_SP}+\d{{4}}(?!\d)|\.|(?!\w)))  # 1 jan. 2027, 1 jan.
   | (?P<phone>{_PHONE})
   | (?P<amount>(?:€|(?<![A-Za-z])EUR(?![A-Za-z])){_SP}?-?{_NUMBER}{_AMOUNT_TAIL}   # € 1.234,56, EUR 50, €50,-
       | {_NUMBER}{_AMOUNT_TAIL}{_SP}?(?:euro(?:cent)?|EUR|€)(?!\w))         # 50 euro, 1,5 miljoen euro
   | (?P<percent>{_NUMBER}{_SP}?(?:%|procent(?!\w)))                        # 12,5%, 12 procent
-  | (?P<time>{_HOUR}(?:{_SP}?[-–]{_SP}?{_HOUR})?{_SP}uur(?!\w)             # 9.00 uur, 9.00 - 17.00 uur
+  | (?P<time>{_HOUR}(?:(?:{_SP}?[-–]{_SP}?|{_SP}(?:en|tot){_SP}){_HOUR})?{_SP}uur(?!\w)  # 9.00 uur, 9.00 en 17.00 uur
       | (?:[01]?\d|2[0-4]):[0-5]\d(?![\d:])(?:{_SP}uur(?!\w))?)           # 14:30
   | (?P<postcode>[1-9]\d{{3}}{_SP}?(?!S[ADS])[A-Z]{{2}}(?!\w))             # 1011 AB
   | (?P<reference>\d{{4}}\.\d{{2}}\.\d{{3}}(?!\d)                          # 1234.56.789 (BSN)
@@ -259,11 +277,50 @@ def _is_list_marker(current: list[Token]) -> bool:
     return (marker.isdigit() and len(marker) <= 3) or (len(marker) == 1 and marker.isalpha())
 
 
+def _glued_heading(tokens: tuple[Token, ...]) -> int | None:
+    """The index of the token that starts the real sentence after a heading that lost its line break, or None.
+
+    Text copied from a web page or a PDF often loses the line break after a heading: "Stemmen op 15 maart Op 15
+    maart zijn …". A heading is short, has no punctuation and starts with a capital; the sentence after it starts
+    with a word that only has a capital at the start of a sentence ("Op", "Met", "U"), followed by a word in lower
+    case or a number (so not a name such as "Het Hogeland"). A heading never ends in a preposition or an article.
+    """
+    if not tokens or not tokens[0].is_word or not tokens[0].text[:1].isupper():
+        return None
+    for index in range(1, min(len(tokens) - 1, _GLUED_HEADING_MAX_WORDS + 1)):
+        token, following = tokens[index], tokens[index + 1]
+        if not token.is_word:
+            return None  # "Antwoord: Het …": a label with a colon, or punctuation a heading does not have
+        if index < 2:
+            continue
+        if tokens[index - 1].end - tokens[0].start > _HEADING_MAX_CHARS:
+            return None
+        if token.text not in SENTENCE_OPENERS or tokens[index - 1].text.lower() in JOINING_WORDS:
+            continue
+        if following.is_word and (following.text[:1].islower() or following.is_code or following.text[:1].isdigit()):
+            return index
+    return None
+
+
+def _split_glued_headings(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    result: list[Sentence] = []
+    for sentence in sentences:
+        cut = _glued_heading(sentence.tokens)
+        if cut is None:
+            result.append(sentence)
+            continue
+        for part in (sentence.tokens[:cut], sentence.tokens[cut:]):
+            start, end = part[0].start, part[-1].end
+            result.append(Sentence(start, end, text[start:end], part))
+    return result
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split a Dutch text into sentences, keeping offsets into `text`.
 
     Handles abbreviations (bijv., t.a.v., mr.), numbers (1.000, 12.30 uur), initials (J. de Vries), "..." and
-    "?!". Blank lines, list items and short heading lines also end a sentence. Never raises on any string.
+    "?!". Blank lines, list items and short heading lines also end a sentence, and so does a heading glued to
+    the sentence after it (see `_glued_heading`). Never raises on any string.
     """
     if not text:
         return []
@@ -324,4 +381,4 @@ def split_sentences(text: str) -> list[Sentence]:
         flush()
         pending = False
     flush()
-    return sentences
+    return _split_glued_headings(text, sentences)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..tokens import Sentence, split_sentences
 from .features import aggregate, sentence_features
-from .frog import FrogUnavailable, frog_available, frog_features
+from .frog import FrogRunner, FrogUnavailable, frog_available, frog_features
 from .model import load_model
 
 __all__ = [
@@ -77,16 +77,19 @@ class Readability:
     model: str = ""
 
 
-def assess_readability(text: str, *, sentences: list[Sentence] | None = None, deep: bool = False) -> Readability:
+def assess_readability(
+    text: str, *, sentences: list[Sentence] | None = None, deep: bool = False, runner: FrogRunner | None = None
+) -> Readability:
     """Score `text` (and each of its sentences) on LiNT-II's 0-100 scale; higher is harder.
 
     Pass `sentences` when the caller already split the text, to avoid doing it twice. `deep=True` parses with
-    frog (slow start-up, seconds) and raises FrogUnavailable when frog is not installed.
+    frog (slow start-up, seconds) and raises FrogUnavailable when frog is not installed; `runner` is the frog to
+    use (default: the one kept loaded), so a caller that parses the sentences anyway can hand over its parse.
     """
     if sentences is None:
         sentences = split_sentences(text)
     if deep:
-        per_sentence = frog_features(sentences)
+        per_sentence = frog_features(sentences, runner=runner)
         model = load_model("coefficients_deep")
         tier = "diep"
     else:

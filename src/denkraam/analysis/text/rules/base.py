@@ -26,6 +26,8 @@ class RuleContext:
     max_sentence_words: int = 20
     house_style: HouseStyle | None = None
     letter_type: str | None = None  # "besluit", "aanvraag-onvolledig", ... when the writer says so; None: detect
+    # frog's rows per sentence (keyed by the sentence's start offset) in the deep tier; empty otherwise
+    parses: dict[int, list[list[str]]] = field(default_factory=dict)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @cached_property

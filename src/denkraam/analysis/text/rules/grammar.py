@@ -45,7 +45,7 @@ _NOT_PASSIVE_WITH_ZIJN = frozenset(
     overgestapt gevlucht omgekomen opgestaan gereisd gefietst gevlogen gezwommen ingestapt uitgestapt meegegaan
     doorgegaan overgegaan achtergebleven thuisgebleven blijven ontsnapt geland ontwaakt geschrokken gewaarschuwd
     bedoeld benieuwd gerelateerd gebaseerd geïnteresseerd gericht gevestigd gehuwd verzekerd gewend verbaasd
-    tevreden ontevreden gemachtigd bezorgd
+    tevreden ontevreden gemachtigd bezorgd gemoeid
     """.split()
 )
 _ZIJN_VERB_ENDINGS = ("gekomen", "gegaan", "gebleven", "gelopen", "gevallen", "gestapt", "gereisd", "gegroeid")
@@ -205,6 +205,11 @@ def _passives(words: tuple[Token, ...], breaks: list[bool]) -> Iterator[tuple[in
             found = index - 1
         if found is None:
             continue
+        # "is geautomatiseerd aangemaakt": of two participles in a row the first says how, the last is the verb.
+        while (
+            found > index and found + 1 < len(words) and not breaks[found + 1] and is_participle(words[found + 1].text)
+        ):
+            found += 1
         if not with_worden and _takes_zijn(words[found].text.lower()):
             continue
         yield index, found, with_worden
@@ -216,13 +221,16 @@ def passive_voice(context: RuleContext) -> Iterator[Finding]:
     Where the text names who acts ("door ons", "door de gemeente") or speaks as "wij", the finding carries the
     sentence part in the active voice; it then covers the words it rewrites.
     """
-    speaks_as_wij = _WIJ.search(context.text) is not None
+    speaks_as_wij = speaks_as_wij_to_reader(context.text)
     # A text that never says 'wij' but speaks of itself as "de gemeente" ("De gemeente gaat …"): that is the actor.
     organisation = "" if speaks_as_wij else _organisation(context.text)
     for sentence in context.sentences:
         words = sentence.words
         breaks = _breaks_before(sentence)
+        heading = _is_heading(context.text, sentence)
         for aux_i, part_i, with_worden in _passives(words, breaks):
+            if heading and not with_worden:
+                continue  # "Formulier is verzonden" above a paragraph labels a state; nobody is hidden there
             auxiliary, participle = words[aux_i], words[part_i]
             start, end = min(auxiliary.start, participle.start), max(auxiliary.end, participle.end)
             active = active_voice(
@@ -360,7 +368,13 @@ def _zullen_worden(text: str, words: tuple[Token, ...], index: int, hi: int) -> 
 
 # --- Passive to active -------------------------------------------------------------------------------------------
 
-_WIJ = re.compile(r"\b(?:wij|we)\b", re.IGNORECASE)
+_WIJ = re.compile(r"\b(?:wij|we|ons|onze)\b", re.IGNORECASE)
+_READER = re.compile(r"\b(?:u|uw|je|jij|jou|jouw)\b", re.IGNORECASE)
+# Quotations and brackets: someone else's voice ("We pakken dat aan", zegt de minister) or a note to the editor.
+_ASIDES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"\n]*\"|“[^”\n]*”|„[^”“\n]*[”“]")
+_WIJ_WORDS = frozenset({"wij", "we", "ons", "onze"})
+
+
 _ORGANISATION = re.compile(
     r"\b(?:[Dd]e|[Oo]nze)\s+(gemeente|provincie|belastingdienst|organisatie|woningcorporatie|stichting)\s+"
     r"(?:\w+\s+)?(?:heeft|gaat|wil|kan|moet|doet|maakt|stuurt|neemt|vindt|werkt|zorgt|helpt|betaalt|vraagt|"
@@ -405,6 +419,25 @@ _FRONTED = frozenset(
 _PREPOSITIONS = frozenset(
     "op in na voor vóór met bij van tot vanaf sinds tijdens binnen over onder per aan uit".split()
 )
+
+
+def speaks_as_wij_to_reader(text: str) -> bool:
+    """True when the writer speaks as 'wij/we/ons' to a reader it addresses as 'u' or 'je'.
+
+    Only then is 'wij' a safe guess for who does what a passive hides. A news item or a memo that never addresses a
+    reader uses 'we' for everyone or for a minister it quotes; 'wij' inside quotes or brackets is not the writer.
+    """
+    own_words = _ASIDES.sub(" ", text)
+    return _WIJ.search(own_words) is not None and _READER.search(own_words) is not None
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """A line of its own without end punctuation, with more text below it: a heading, not a sentence."""
+    if sentence.tokens[-1].text in {".", "!", "?", ":", ";", ","}:
+        return False
+    before = text[: sentence.start].rstrip(" \t")
+    after = text[sentence.end :].lstrip(" \t")
+    return (not before or before.endswith(("\n", "\r"))) and after.startswith(("\n", "\r")) and bool(after.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,6 +513,15 @@ _READER_DOES = frozenset(
 )
 
 
+# Conditions and moments: "als/zodra/nadat de melding is verwerkt, …".
+_WAITING_CONJUNCTIONS = frozenset({"als", "wanneer", "indien", "zodra", "nadat", "voordat", "totdat", "tot"})
+# Clause words that are also the determiner of the clause's first noun phrase ("welke locaties", "wiens auto").
+_DETERMINER_CONJUNCTIONS = frozenset({"welke", "welk", "wiens", "wier", "hoeveel"})
+# A relative clause right after the 'door' phrase belongs to it ("door de informatie die u gaf"): the actor
+# would be torn from its clause.
+_RELATIVES = frozenset({"die", "dat", "welke", "waarin", "waarbij", "waarmee", "waarop", "waarvan", "wat"})
+
+
 def _actor(words: tuple[Token, ...], lo: int, hi: int) -> tuple[str, str, list[int]] | None:
     """The 'door …' phrase in words[lo:hi]: (actor as subject, person, indices of the phrase)."""
     for index in range(lo, hi - 1):
@@ -497,6 +539,8 @@ def _actor(words: tuple[Token, ...], lo: int, hi: int) -> tuple[str, str, list[i
                 following = words[end].text.lower()
                 if following not in _PREPOSITIONS | _WORDEN | _ZIJN | set(_MODALS) and not is_participle(following):
                     return None  # "door de eigen medewerker", "door de gemeente Amsterdam": not sure where it ends
+            if end == hi and hi < len(words) and words[hi].text.lower() in _RELATIVES:
+                return None
             noun = words[end - 1].text
             plural = first.lower() == "de" and noun.islower() and noun.endswith(("ers", "en", "s"))
             phrase = " ".join(word.text for word in words[index + 1 : end])
@@ -569,12 +613,19 @@ def active_voice(
         for i in range(lo, hi)
     ):
         return None  # another verb in the clause: too tangled for a pattern
+    if lo > 0 and words[lo - 1].text.lower() in _DETERMINER_CONJUNCTIONS:
+        return None  # "op welke locaties deze vaccins worden toegediend": 'welke locaties' is half the clause
     found = _actor(words, lo, hi)
     if found is None:
-        if not (speaks_as_wij or organisation) or any(words[i].text.lower() == "door" for i in range(lo, hi)):
-            return None
+        if not (speaks_as_wij or organisation) or any(word.text.lower() == "door" for word in words):
+            return None  # the sentence names someone with 'door': that, not the writer, may be the one who acts
         if verb.infinitive in _READER_DOES:
             return None  # "de huur is niet betaald": the reader pays, not the writer; naming 'wij' would be wrong
+        waits_for = lo > 0 and words[lo - 1].text.lower() in _WAITING_CONJUNCTIONS
+        if waits_for and any(words[i].text.lower() in _WIJ_WORDS for i in [*range(lo), *range(hi, len(words))]):
+            # "Als de melding is verwerkt, ontvangen wij …": what the writer, named as 'wij' in the same sentence,
+            # waits for is done by someone else.
+            return None
         if speaks_as_wij:
             subject, person, phrase = "wij", "plural", list[int]()
             described = "wij, de schrijver van de tekst"

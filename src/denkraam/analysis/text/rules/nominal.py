@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from denkraam.analysis.findings import Finding
 
 from .. import inflection
+from ..tokens import Token
 from .base import RuleContext, finding
 from .rewrite import capitalise, join, looks_finite, split_infinitive
 
@@ -114,6 +115,14 @@ _PAIRS: tuple[tuple[str, str, str, str], ...] = (
     ("een bezoek", "brengen", "bezoeken", ""),
     ("een verzoek", "doen", "vragen", "om iets"),
 )
+# Verbs of something that happens by itself: in "het verstrijken van de termijn" the 'van' phrase is the subject
+# (the term expires), so "om de termijn te verstrijken" or "De termijn verstrijken …" would be nonsense.
+_HAPPENS_BY_ITSELF = frozenset(
+    """
+    verstrijken aflopen verlopen ingaan eindigen beginnen vervallen ontstaan verdwijnen stijgen dalen overlijden
+    sterven groeien toenemen afnemen gebeuren
+    """.split()
+)
 _NP_DETERMINERS = frozenset("de het een uw onze deze dit die alle".split())
 
 
@@ -148,7 +157,7 @@ def _infinitive_rewrite(context: RuleContext, start: int, end: int, verb: str) -
     phrase is neither."""
     split = split_infinitive(verb)
     sentence = context.sentence_at(start)
-    if split is None or sentence is None:
+    if split is None or sentence is None or verb in _HAPPENS_BY_ITSELF:
         return start, end, ""
     words = [word for word in sentence.words if word.start >= end]
     if len(words) < 3 or words[0].text.lower() not in _NP_DETERMINERS:
@@ -167,9 +176,34 @@ def _infinitive_rewrite(context: RuleContext, start: int, end: int, verb: str) -
         te = f"{particle} te {base}" if particle else f"te {base}"
         return sentence.start, words[noun_end - 1].end, capitalise(join("om", phrase, te))
     if start == sentence.start:
+        if _plural_phrase(words[:noun_end]):
+            # "De boosterprikken zetten raakt …": a plural noun and the infinitive read as subject and verb.
+            return start, end, ""
         return start, words[noun_end - 1].end, capitalise(join(phrase.lower() if phrase[:1].isupper() else phrase,
                                                                verb))  # fmt: skip
     return start, end, ""
+
+
+_PLURAL_DETERMINERS = frozenset({"de", "deze", "die", "alle", "uw", "onze"})
+
+
+def _plural_phrase(words: list[Token]) -> bool:
+    """True for a noun phrase that may be plural ("de boosterprikken", "uw kinderen"): before an infinitive it
+    reads as a subject with its plural verb, since the plural present equals the infinitive."""
+    noun = words[-1].text.lower()
+    return words[0].text.lower() in _PLURAL_DETERMINERS and noun.endswith(("en", "s")) and not noun.endswith("ss")
+
+
+def _infinitive_tip(context: RuleContext, start: int, end: int, verb: str) -> str:
+    """The tip when no rewrite is safe. It names the reader ('als u … indient') only when the thing acted on is
+    the reader's own ("het indienen van uw aanvraag"); otherwise nobody is guessed: the writer knows who acts."""
+    following = context.lower[end : end + 5].split()
+    if following[:1] == ["uw"]:
+        return (
+            f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
+            f"in plaats van 'het {verb} van …'."
+        )
+    return f"Schrijf met het werkwoord '{verb}' en zeg wie of wat het doet, in plaats van 'het {verb} van …'."
 
 
 def nominal_style(context: RuleContext) -> Iterator[Finding]:
@@ -198,8 +232,7 @@ def nominal_style(context: RuleContext) -> Iterator[Finding]:
                 message=f"Naamwoordstijl: '{found}' maakt van een werkwoord een zelfstandig naamwoord.",
                 suggestion=f"Schrijf met het werkwoord: '{rewrite}'."
                 if rewrite
-                else f"Schrijf met het werkwoord en zeg wie het doet, bijvoorbeeld 'als u … {verb}' "
-                f"in plaats van 'het {verb} van …'.",
+                else _infinitive_tip(context, start, end, verb),
                 rewrite=rewrite,
             )
         else:

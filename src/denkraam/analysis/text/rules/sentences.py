@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from denkraam.analysis.findings import Finding
 
-from ..tokens import Sentence, Token
+from ..tokens import JOINING_WORDS, SENTENCE_OPENERS, Sentence, Token
 from .base import RuleContext, finding
 from .grammar import is_participle
+from .parsed_splits import parsed_split
 from .rewrite import (
     DETERMINERS,
     FINITE_AUXILIARIES,
@@ -81,6 +82,9 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
         if count <= limit:
             continue
         split = best_split(context.text, sentence) if count <= MAX_SPLIT_WORDS else None
+        rows = context.parses.get(sentence.start)
+        if split is None and rows and count <= MAX_SPLIT_WORDS:
+            split = _parsed_split(context.text, sentence, rows)
         rewrite, suggestion, why = "", _general_advice(context.text, sentence), ""
         if split is not None:
             first = context.text[sentence.start : split.after.start].rstrip(" ,;:–-") or split.after.text
@@ -101,6 +105,16 @@ def long_sentences(context: RuleContext) -> Iterator[Finding]:
             rewrite=rewrite,
             why=why,
         )
+
+
+def _parsed_split(text: str, sentence: Sentence, rows: list[list[str]]) -> Split | None:
+    """The split frog's parse shows between two main clauses (deep tier), outside brackets and quotes."""
+    found = parsed_split(text, sentence, rows, MIN_PART_WORDS)
+    if found is None:
+        return None
+    last, second = found
+    before = [token for token in sentence.tokens if token.end <= last.end]
+    return Split(last, second) if _balanced(before) else None
 
 
 def best_split(text: str, sentence: Sentence) -> Split | None:
@@ -272,7 +286,7 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
         return None
     if token.is_word and _starts_sentence([token, *rest]) and tokens[index - 1].is_word:
         previous = tokens[index - 1].text
-        if previous.islower() and previous not in SUBORDINATORS | _SUBJECT_OPENERS | _PREPOSITIONS:
+        if previous.islower() and previous not in SUBORDINATORS | _SUBJECT_OPENERS | JOINING_WORDS:
             # "Vraag een identiteitsbewijs aan Als u …": a heading or a sentence without its full stop.
             return Split(tokens[index - 1], _tail(text, sentence, [token]))
     comma = token.text == ","
@@ -281,6 +295,16 @@ def _split_at(text: str, sentence: Sentence, tokens: list[Token], index: int) ->
         before = tokens[:index]
         # "De toegang is veelzijdig, het maaiveld wordt …": two sentences joined by a comma.
         if split is None and _main_clause_follows(rest) and _simple_main_clause(before) and not _ends_a_list(before):
+            return Split(token, capitalise(tail))
+        # "…, daarna krijgt u een brief" / "…, in mei volgt het besluit": a main clause that opens with an adverb or
+        # a short phrase and then its finite verb keeps its word order behind a full stop.
+        if (
+            split is None
+            and rest[0].text.lower() not in _SUBJECT_OPENERS
+            and _opens_clause(rest)
+            and _simple_main_clause(before)
+            and not _ends_a_list(before)
+        ):
             return Split(token, capitalise(tail))
         return split
     if token.is_word and index > 0 and tokens[index - 1].is_word:
@@ -330,23 +354,11 @@ def _split_before_conjunction(
     return None
 
 
-# Words that start a sentence and are written with a capital only there.
-_RESTART = frozenset(
-    """
-    Als Het De Een U Wij We Ik Dit Deze Dat Er Ook Wilt Bent Heeft Hebt Kunt Wanneer Omdat Daarom Daarna
-    Hierdoor Vervolgens Bij In Op Voor Met Na Om Tijdens Vanaf Zodra Indien Uw Onze Wat Hoe Waarom Wie
-    """.split()
-)
-
-
-_PREPOSITIONS = frozenset("van de het een voor met op in aan bij naar over door uit om tot te en of".split())
-
-
 def _starts_sentence(words: list[Token]) -> bool:
     """A capitalised sentence opener followed by a word in lower case (so not a name such as "De Vries")."""
     return (
         len(words) > 2
-        and words[0].text in _RESTART
+        and words[0].text in SENTENCE_OPENERS
         and words[1].is_word
         and (words[1].text[:1].islower() or words[1].text in {"U", "Wij", "We", "Ik"})
     )
@@ -388,7 +400,11 @@ def _opens_clause(words: list[Token]) -> bool:
     if first not in _ADVERB_OPENERS or len(words) < 2 or not words[1].is_word:
         return False
     verb = words[1].text.lower()
-    return verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb))
+    if verb in FINITE_AUXILIARIES or (verb.endswith("t") and looks_finite(verb)):
+        return True
+    # "daarom sturen wij …": after an adverb in first place, a form in -en with a plural pronoun after it is the
+    # finite verb and its subject (inversion).
+    return len(words) > 2 and words[2].text.lower() in {"wij", "we", "zij", "ze"} and verb.endswith("en")
 
 
 _FRONTED_PREPOSITIONS = frozenset("als in op voor na bij met door tijdens vanaf sinds volgens tot".split())
