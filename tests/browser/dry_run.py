@@ -60,6 +60,7 @@ class Figures:
     tabs_to_first_radio: dict[str, int] = field(default_factory=dict)
     first_question_top_px: float | None = None
     first_question_bottom_px: float | None = None
+    first_choice_top_px: float | None = None
     keyboard_keys: int = 0
     participants_followed_without_reload: bool = False
     agenda_questions: list[str] = field(default_factory=list)
@@ -115,14 +116,17 @@ def _answer_by_keyboard(page: Page, *, principle_title: str, choice: str, last: 
 def _answer(page: Page, person: Person, index: int, figures: Figures) -> None:
     frame = load_frame()
     questions = [frame.question(q) for q in frame.question_set(QUICK_SCAN).question_ids]
+    if person.on_phone:  # on page load, before anything scrolls
+        box = page.locator(f"#vraag-{questions[0].id} legend").bounding_box()
+        assert box is not None and page.evaluate("() => window.scrollY") == 0
+        figures.first_question_top_px, figures.first_question_bottom_px = box["y"], box["y"] + box["height"]
+        choice = page.locator(f"#vraag-{questions[0].id} input[type=radio]").first.bounding_box()
+        figures.first_choice_top_px = choice["y"] if choice else None
     label = "390" if person.on_phone else "1280"
     if label not in figures.tabs_to_first_radio and (person.by_keyboard or person.on_phone):
+        url = page.url.split("#")[0]
         figures.tabs_to_first_radio[label] = tabs_to_first_radio(page)
-        page.reload()
-    if person.on_phone:
-        box = page.locator(f"#vraag-{questions[0].id} legend").bounding_box()
-        assert box is not None
-        figures.first_question_top_px, figures.first_question_bottom_px = box["y"], box["y"] + box["height"]
+        page.goto(url)  # a fresh load without the skip link's fragment, focus at the top again
     for number, question in enumerate(questions):
         principle = frame.principle(question.principle_id)
         expect(page.get_by_role("heading", level=2, name=principle.title)).to_be_visible()
@@ -191,12 +195,10 @@ def run_dry_run(
             page.get_by_label("Code").fill(join_code)
             page.get_by_role("button", name="Meedoen").click()
             expect(page).to_have_url(re.compile(re.escape(f"{assessment_path}vragenlijst/") + "$"))
+            _shot(page, shots, "workshop-deelnemer-telefoon")
         else:
             page.goto(f"{assessment_path}vragenlijst/")
         _answer(page, person, index, figures)
-        if person.on_phone:
-            page.goto(f"{assessment_path}vragenlijst/")
-            _shot(page, shots, "workshop-deelnemer-telefoon")
         page.evaluate("() => { window.denkraamSamePage = true; }")
         pages.append(page)
     # The screen followed by itself, without a reload.
@@ -226,7 +228,7 @@ def run_dry_run(
         for page in pages:
             expect(page.locator(".denkraam-live")).to_contain_text(f"Op het scherm: {text}")
         if item == 1:
-            _shot(f, shots, "workshop-scherm-agendapunt")
+            _shot(f, shots, "workshop-scherm-agendapunt", full_page=True)
             if check_screen:
                 check_screen(f)
         before = f.evaluate(steering)
