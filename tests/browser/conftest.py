@@ -8,32 +8,25 @@ Never run `playwright install`: we drive the Chromium from Debian.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 from django.conf import settings  # noqa: E402
+from django.core.servers.basehttp import ThreadedWSGIServer  # noqa: E402
 from django.test import Client  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright  # noqa: E402
+from pytest_django.live_server_helper import LiveServer  # noqa: E402
 
 from denkraam.accounts.models import User  # noqa: E402
 from tests.browser.axe import AXE_PATH  # noqa: E402
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM = Path(os.environ.get("DENKRAAM_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 # Short enough that a broken page fails fast, long enough for a loaded 2-core CI machine.
 DEFAULT_TIMEOUT_MS = 10_000
 
@@ -43,6 +36,45 @@ def _missing(what: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{what} is missing, and CI=true forbids skipping the browser tests.")
     pytest.skip(f"{what} is missing (install Debian chromium and run npm install)")
+
+
+class _OneRequestAtATime(ThreadedWSGIServer):
+    """Django's threaded test server, with the app run for one request at a time.
+
+    The request threads share the test's in-memory SQLite connection, and with it Django's transaction state: two
+    requests in a transaction at once would nest one in the other ("cannot start a transaction within a
+    transaction"). Connections stay threaded (a keep-alive connection does not block the others); only the app is
+    serialised, which also is what a page and its one-second poll need.
+    """
+
+    def set_app(self, application: Any) -> None:
+        lock = threading.Lock()
+
+        def one_at_a_time(environ: dict[str, Any], start_response: Any) -> Any:
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest, django_db_setup: None) -> Iterator[LiveServer]:
+    """pytest-django's live server, started only once the test database exists, handling one request at a time.
+
+    pytest-django's own fixture does not wait for the test database: it started before `django_db_setup` had
+    renamed the database to SQLite's shared in-memory one, so it found no in-memory connection to hand to its
+    request threads, and each request thread opened its own connection to that shared-cache database. Shared-cache
+    connections refuse each other at once ("database table is locked") instead of waiting, which is what a page
+    polling every second next to a form post ran into. Started after the set-up, the server shares the test's
+    connection with its request threads, as Django's LiveServerTestCase does, and runs them one after the other.
+    """
+    addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(addr, start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = _OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from denkraam.assessments.models import Answer, Assessment
 from denkraam.framework import load_frame
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import login
+from tests.browser.dry_run import tabs_to_first_radio
 from tests.browser.scenario import session_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,8 +24,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/denkraam-shots")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-MAX_TABS = 10
-IS_RADIO = "() => document.activeElement.matches('input[type=radio]')"
 
 
 def _shot(page: Page, name: str) -> None:
@@ -34,17 +33,6 @@ def _shot(page: Page, name: str) -> None:
 
 def _questionnaire(assessment: Assessment, principle: str = "") -> str:
     return f"/gesprekken/{assessment.pk}/vragenlijst/" + (f"?principe={principle}" if principle else "")
-
-
-def _tabs_to_first_radio(page: Page) -> int:
-    """Real Tab presses from page load to the first radio button; Enter follows the skip link to the questions."""
-    for tabs in range(1, MAX_TABS + 1):
-        page.keyboard.press("Tab")
-        if page.evaluate(IS_RADIO):
-            return tabs
-        if page.evaluate("() => document.activeElement.textContent.trim()") == "Direct naar de vragen":
-            page.keyboard.press("Enter")
-    raise AssertionError(f"the first radio button was not reached in {MAX_TABS} Tab presses")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
@@ -63,7 +51,7 @@ def test_ten_tab_presses_at_most_reach_the_first_radio_button(
     page.goto(_questionnaire(session.assessment))
     first = load_frame().questions()[0]
 
-    assert _tabs_to_first_radio(page) <= 3
+    assert tabs_to_first_radio(page) <= 3
     focused = page.evaluate("() => [document.activeElement.name, document.activeElement.labels[0].textContent]")
     assert focused == [f"{first.id}-rating", "Goed"]
     # The focus can be seen where it lands.

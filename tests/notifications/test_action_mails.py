@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 from click.testing import CliRunner
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from pytest_django import DjangoCaptureOnCommitCallbacks as Capture
 
 from denkraam.accounts.models import AuditEvent, User
@@ -35,16 +35,18 @@ def revealed(opened: Assessment, alice: User, bob: User) -> Assessment:
 def test_an_action_given_to_bob_mails_bob_with_the_link_to_the_actions(
     revealed: Assessment, alice: User, bob: User, smtp_server: SmtpServer, django_capture_on_commit_callbacks: Capture
 ) -> None:
+    # Relative to today: the service refuses a due date in the past, so a fixed date would one day fail.
+    due = timezone.localdate() + dt.timedelta(days=90)
+    with translation.override("nl"):
+        due_in_words = formats.date_format(due, "j F Y")
     with django_capture_on_commit_callbacks(execute=True):
-        services.action_create(
-            assessment=revealed, actor=alice, title="Termijn noemen", owner=bob, due_date=dt.date(2027, 3, 1)
-        )
+        services.action_create(assessment=revealed, actor=alice, title="Termijn noemen", owner=bob, due_date=due)
     (message,) = smtp_server.messages
     assert message["To"] == "bob@example.org"
     assert message["Subject"] == "Actie voor u: Termijn noemen"
     for part in (smtp_server.text(message), unescape(smtp_server.html(message))):
         assert "Alice heeft u eigenaar gemaakt van de actie" in part
-        assert "1 maart 2027" in part
+        assert due_in_words in part
         assert ACTION_REASON in part
         assert "onvoldoende" not in part
     (link,) = [link for link in smtp_server.links(message) if "/gesprekken/" in link]
