@@ -137,3 +137,15 @@ def test_the_join_page_and_the_participants_live_line_are_accessible(
     axe_page.get_by_label("Code").fill(assessment_join_code(assessment=assessment))
     axe_page.get_by_role("button", name="Meedoen").click()
     expect(axe_page).to_have_url(f"{live_server.url}/gesprekken/{assessment.pk}/vragenlijst/")
+
+
+def test_on_a_1280_by_720_projector_the_one_button_per_item_is_on_screen_without_scrolling(
+    page: Page, live_server: object, alice: User, bob: User, uwv: Organisation
+) -> None:
+    session = session_for(facilitator=alice, owner=uwv, participants=[bob], stage="onthuld")
+    login(page.context, alice, base_url=live_server.url)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"/gesprekken/{session.assessment.pk}/scherm/")
+    button = page.get_by_role("button", name="Vastleggen en volgende vraag").bounding_box()
+    assert button is not None and button["y"] + button["height"] <= 720, button
+    page.screenshot(path="/tmp/t15p/screen-item-1280x720.png")

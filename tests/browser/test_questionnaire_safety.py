@@ -74,6 +74,9 @@ def test_on_a_phone_the_menu_is_closed_and_the_first_question_is_on_the_first_sc
     # The whole question text is on the first screen, not only its top edge, with room for the first choice.
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"] - 40, box
     assert page.evaluate("() => window.scrollY") == 0
+    # And its first choice too: the site header stays a few lines high on a phone.
+    choice = page.get_by_role("group", name=first.text).get_by_role("radio").first.bounding_box()
+    assert choice is not None and choice["y"] + choice["height"] <= PHONE["height"], choice
     principles = page.get_by_role("navigation", name="Principes")
     expect(principles.get_by_role("link", name="Open en duidelijk")).to_be_hidden()
     principles.get_by_text("Principes", exact=True).click()

@@ -9,6 +9,7 @@ import pytest
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments import services
 from denkraam.assessments.models import Action, Answer, Assessment
+from denkraam.assessments.selectors import assessment_questions
 from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from tests.factories import InitiativeFactory
@@ -23,13 +24,22 @@ def initiative(uwv: Organisation, kvk: Organisation) -> Initiative:
     )
 
 
-def run_assessment(*, initiative: Initiative, facilitator: User, others: list[User], close: bool = True) -> Assessment:
+def run_assessment(
+    *,
+    initiative: Initiative,
+    facilitator: User,
+    others: list[User],
+    close: bool = True,
+    setup: services.Setup | None = None,
+) -> Assessment:
     """Run a whole assessment through the services: invite, open, answer all, reveal, consensus, action, close."""
-    assessment = services.assessment_create(initiative=initiative, actor=facilitator, title="Eerste gesprek")
+    assessment = services.assessment_create(
+        initiative=initiative, actor=facilitator, title="Eerste gesprek", setup=setup
+    )
     for other in others:
         services.participant_invite(assessment=assessment, actor=facilitator, identifier=other.username)
     services.assessment_open(assessment=assessment, actor=facilitator)
-    questions = load_frame().questions()
+    questions = assessment_questions(assessment=assessment)
     # Answers in bulk: the services' answer path has its own tests; here it would only make every test slow.
     rows = []
     for index, question in enumerate(questions):

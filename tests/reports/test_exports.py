@@ -15,12 +15,15 @@ from openpyxl import load_workbook
 
 from denkraam.accounts.models import Organisation, User
 from denkraam.assessments.models import Assessment
+from denkraam.assessments.selectors import assessment_questions
+from denkraam.assessments.services import Setup
 from denkraam.framework import load_frame
 from denkraam.initiatives.models import Initiative
 from denkraam.reports.exports.assessment_json import SCHEMA_ID, assessment_export
 from denkraam.reports.exports.tabular import Table, safe_cell, table_to_csv, table_to_xlsx
 from denkraam.reports.exports.validate import ExportProblems, parse_export, validate_export
 from denkraam.reports.services import assessment_import
+from tests.reports.conftest import run_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +265,61 @@ def test_the_json_schema_file_matches_what_the_export_writes(closed_assessment: 
         assert set(data[part]) == set(schema["properties"][part]["properties"])
     for part in ("participants", "answers", "consensus", "actions", "users", "organisations"):
         assert set(data[part][0]) == set(schema["properties"][part]["items"]["properties"])
+
+
+def test_a_quick_scan_reads_in_elsewhere_as_the_same_quick_scan_with_its_time_box(
+    initiative: Initiative, alice: User, bob: User
+) -> None:
+    quick = load_frame().question_set("snelle-scan")
+    setup = Setup(question_set=quick.id, anonymous=False, time_box_minutes=90, item_minutes=8)
+    session = run_assessment(initiative=initiative, facilitator=alice, others=[bob], setup=setup)
+    first = assessment_export(assessment=session)
+    assert first["assessment"]["question_set"] == "snelle-scan"
+    assert sorted(first["assessment"]["question_ids"]) == sorted(quick.question_ids)
+    _wipe(session)
+    Organisation.objects.create(name="UWV", slug="uwv")
+    imported = assessment_import(data=json.loads(json.dumps(first))).assessment
+    assert [q.id for q in assessment_questions(assessment=imported)] == [
+        q.id for q in load_frame().questions() if q.id in quick.question_ids
+    ]
+    assert (imported.question_set, imported.time_box_minutes, imported.item_minutes) == ("snelle-scan", 90, 8)
+
+
+def test_a_file_from_before_workshop_mode_reads_in_as_a_whole_frame_session_of_an_hour(
+    closed_assessment: Assessment,
+) -> None:
+    data = assessment_export(assessment=closed_assessment)
+    for key in ("question_set", "question_ids", "time_box_minutes", "item_minutes"):
+        del data["assessment"][key]
+    _wipe(closed_assessment)
+    Organisation.objects.create(name="UWV", slug="uwv")
+    imported = assessment_import(data=data).assessment
+    assert len(assessment_questions(assessment=imported)) == len(load_frame().questions())
+    assert (imported.time_box_minutes, imported.item_minutes) == (60, 5)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        (
+            "question_ids",
+            ["bestaat-niet"],
+            "assessment.question_ids[0]: 'bestaat-niet' is geen vraag van dit denkraam.",
+        ),
+        ("question_ids", [["een", "lijst"]], "is geen vraag van dit denkraam"),
+        ("time_box_minutes", 9000, "assessment.time_box_minutes: moet een heel aantal minuten van 10 tot 480 zijn."),
+        ("item_minutes", "vijf", "assessment.item_minutes: moet een heel aantal minuten van 1 tot 60 zijn."),
+    ],
+)
+def test_a_broken_set_up_in_a_file_gets_a_dutch_error_and_nothing_is_stored(
+    closed_assessment: Assessment, key: str, value: Any, expected: str
+) -> None:
+    data = assessment_export(assessment=closed_assessment)
+    data["assessment"][key] = value
+    _wipe(closed_assessment)
+    Organisation.objects.create(name="UWV", slug="uwv")
+    problems, _frame = validate_export(data)
+    assert any(expected in problem for problem in problems), problems
+    with pytest.raises((ValidationError, ExportProblems)):
+        assessment_import(data=data)
+    assert Assessment.objects.count() == 0

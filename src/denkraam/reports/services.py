@@ -177,6 +177,10 @@ def assessment_import(
         facilitator=None,
         facilitator_name=label(a["facilitator"], a.get("facilitator_name", "")),
         anonymous=a.get("anonymous", False),
+        question_set=a.get("question_set", ""),
+        question_ids=list(a.get("question_ids", [])),
+        # A file from before workshop mode has no time box: the model's defaults.
+        **{key: a[key] for key in ("time_box_minutes", "item_minutes") if key in a},
         imported_at=timezone.now(),
         opened_at=_when(a.get("opened_at")),
         revealed_at=_when(a.get("revealed_at")),

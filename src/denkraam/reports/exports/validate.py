@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from denkraam.assessments.models import Action, Assessment
+from denkraam.assessments.services.session import ITEM_MINUTES, TIME_BOX_MINUTES
 from denkraam.framework import Frame, find_bundled_frame
 from denkraam.initiatives.models import CHANNELS, TARGET_GROUPS, Initiative
 from denkraam.reports.exports.assessment_json import SCHEMA_ID
@@ -237,6 +238,7 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         c.person(assessment, "assessment", "facilitator", "facilitator_name", usernames, "gebruikers")
         if not isinstance(assessment.get("anonymous", False), bool):
             c.fail("assessment.anonymous", "moet true of false zijn.")
+        _check_setup(c, assessment, frame)
         c.when(assessment, "created_at", "assessment")
         for key in ("opened_at", "revealed_at", "closed_at"):
             c.when(assessment, key, "assessment", nullable=True)
@@ -260,7 +262,8 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
     nvt = frame.not_applicable.id if frame else "nvt"
 
     def check_question(value: Any, path: str) -> None:
-        if frame is not None and value not in question_ids:
+        # Not a string (a list or an object in a hostile file) is no question either, and cannot be looked up.
+        if not isinstance(value, str) or (frame is not None and value not in question_ids):
             c.fail(path, f"{value!r} is geen vraag van dit denkraam.")
 
     seen_answers: set[tuple[str, str]] = set()
@@ -325,3 +328,23 @@ def validate_export(data: dict[str, Any]) -> tuple[list[str], Frame | None]:
         c.when(action, "created_at", path)
         c.when(action, "updated_at", path)
     return c.problems, frame
+
+
+def _check_setup(c: _Checker, assessment: dict[str, Any], frame: Frame | None) -> None:
+    """The session's set-up (workshop mode): its question selection and time box, as the set-up page allows them.
+
+    Every key is optional, so that a file from before workshop mode reads in as a whole-frame session of an hour.
+    """
+    c.text(assessment, "question_set", "assessment", max_len=100)
+    chosen = c.items(assessment.get("question_ids", []), "assessment.question_ids", 1000)
+    known = {q.id for q in frame.questions()} if frame else set()
+    for j, qid in enumerate(chosen):
+        path = f"assessment.question_ids[{j}]"
+        if not isinstance(qid, str) or (frame is not None and qid not in known):
+            c.fail(path, f"{qid!r} is geen vraag van dit denkraam.")
+        elif qid in chosen[:j]:
+            c.fail(path, f"{qid!r} staat twee keer in de vragen van het gesprek.")
+    for key, (low, high) in (("time_box_minutes", TIME_BOX_MINUTES), ("item_minutes", ITEM_MINUTES)):
+        value = assessment.get(key, low)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            c.fail(f"assessment.{key}", f"moet een heel aantal minuten van {low} tot {high} zijn.")
