@@ -3,6 +3,7 @@ participant's page follows without reloading; every state of the screen is axe-c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -83,7 +84,8 @@ def test_the_facilitator_walks_the_agenda_and_a_participant_follows_without_relo
     screen.get_by_role("button", name="Volgende vraag →").click()
     _screen_heading(screen, texts[3])
     expect(live).to_contain_text(f"Op het scherm: {texts[3]}")
-    expect(screen.locator(".denkraam-timer--item [data-timer-text]")).to_have_text("0:01", timeout=5_000)
+    # The item's clock runs (on a busy machine the browser may skip a second, so any of the first ten will do).
+    expect(screen.locator(".denkraam-timer--item [data-timer-text]")).to_have_text(re.compile(r"^0:0[1-9]$"))
     assert participant.evaluate("() => window.stillTheSamePage === true"), "the participant's page was reloaded"
     screen.screenshot(path="/tmp/t15p/screen-agenda-1920.png")
     participant.screenshot(path="/tmp/t15p/participant-agenda.png")
