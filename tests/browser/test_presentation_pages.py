@@ -16,6 +16,7 @@ from denkraam.assessments.selectors.presentation import assessment_join_code, pr
 from denkraam.framework import load_frame
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import login
+from tests.browser.dry_run import LIVE_TIMEOUT
 from tests.browser.scenario import session_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,7 +49,7 @@ def test_the_facilitator_walks_the_agenda_and_a_participant_follows_without_relo
     participant = screens["bob"].new_page()
     participant.goto(f"/gesprekken/{assessment.pk}/agenda/")
     live = participant.locator(".denkraam-live")
-    expect(live).to_contain_text("De antwoorden zijn onthuld.")
+    expect(live).to_contain_text("De antwoorden zijn onthuld.", timeout=LIVE_TIMEOUT)
     participant.evaluate("() => { window.stillTheSamePage = true; }")
 
     screen = screens["alice"].new_page()
@@ -64,10 +65,10 @@ def test_the_facilitator_walks_the_agenda_and_a_participant_follows_without_relo
     # Arrow keys: forward, back, forward again; the participant's line follows each time.
     screen.keyboard.press("ArrowRight")
     _screen_heading(screen, texts[1])
-    expect(live).to_contain_text(f"Op het scherm: {texts[1]}")
+    expect(live).to_contain_text(f"Op het scherm: {texts[1]}", timeout=LIVE_TIMEOUT)
     screen.keyboard.press("ArrowLeft")
     _screen_heading(screen, texts[0])
-    expect(live).to_contain_text(f"Op het scherm: {texts[0]}")
+    expect(live).to_contain_text(f"Op het scherm: {texts[0]}", timeout=LIVE_TIMEOUT)
     screen.keyboard.press("ArrowRight")
     _screen_heading(screen, texts[1])
 
@@ -76,14 +77,14 @@ def test_the_facilitator_walks_the_agenda_and_a_participant_follows_without_relo
     screen.get_by_label("Onderbouwing").fill("Er staat geen termijn in de brief.")
     screen.get_by_role("button", name="Vastleggen en volgende vraag").click()
     _screen_heading(screen, texts[2])
-    expect(live).to_contain_text(f"Op het scherm: {texts[2]}")
+    expect(live).to_contain_text(f"Op het scherm: {texts[2]}", timeout=LIVE_TIMEOUT)
     second = presentation_agenda(assessment=assessment)[1].question_id
     assert Consensus.objects.get(assessment=assessment, question_id=second).rating == "onvoldoende"
 
     # One click on "Volgende vraag" for an item the group skips.
     screen.get_by_role("button", name="Volgende vraag →").click()
     _screen_heading(screen, texts[3])
-    expect(live).to_contain_text(f"Op het scherm: {texts[3]}")
+    expect(live).to_contain_text(f"Op het scherm: {texts[3]}", timeout=LIVE_TIMEOUT)
     # The item's clock runs (on a busy machine the browser may skip a second, so any of the first ten will do).
     expect(screen.locator(".denkraam-timer--item [data-timer-text]")).to_have_text(re.compile(r"^0:0[1-9]$"))
     assert participant.evaluate("() => window.stillTheSamePage === true"), "the participant's page was reloaded"
