@@ -137,7 +137,8 @@ def _report(figures: Figures, total: float, database: str, load: tuple[float, fl
         f"first choice (the radio *Goed*) starts at {figures.first_choice_top_px or 0:.0f} px: the question's text "
         "is on the first screen, its choices "
         + ("too." if (figures.first_choice_top_px or 1e9) < PHONE["height"] else "one short scroll below it.")
-        + " The site header takes the top 240 px; a session title of two lines costs another line.",
+        + " On a phone the site header is three short lines (about 115 px); a session title of two lines costs"
+        " another line.",
     ]
     return "\n".join(lines)
 
