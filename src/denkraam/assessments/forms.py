@@ -11,6 +11,12 @@ from django.utils import timezone
 
 from denkraam.accounts.models import User
 from denkraam.assessments.models import Action, Answer, Participant
+from denkraam.assessments.services.session import (
+    DEFAULT_ITEM_MINUTES,
+    DEFAULT_TIME_BOX_MINUTES,
+    ITEM_MINUTES,
+    TIME_BOX_MINUTES,
+)
 from denkraam.framework import Frame, Principle, Question
 
 
@@ -18,8 +24,6 @@ def rating_choices(frame: Frame) -> list[tuple[str, str]]:
     return [(o.id, o.label) for o in frame.scale] + [(frame.not_applicable.id, frame.not_applicable.label)]
 
 
-DEFAULT_TIME_BOX_MINUTES = 60
-DEFAULT_ITEM_MINUTES = 5
 OWN_CHOICE = "eigen"  # the same value as selectors.OWN_SELECTION: the hand-picked questions below
 
 
@@ -50,29 +54,29 @@ class AssessmentSetupForm(forms.Form):
     time_box_minutes = forms.IntegerField(
         label="Tijd voor het hele gesprek (minuten)",
         initial=DEFAULT_TIME_BOX_MINUTES,
-        min_value=10,
-        max_value=480,
+        min_value=TIME_BOX_MINUTES[0],
+        max_value=TIME_BOX_MINUTES[1],
         required=False,  # empty: the default, as for a form sent without these fields
         help_text=(
             "Met het invullen erbij: reken een halve minuut per vraag. De agenda stelt voor wat in de rest past. "
-            "Leeg: 60 minuten."
+            f"Leeg: {DEFAULT_TIME_BOX_MINUTES} minuten."
         ),
         error_messages={
-            "min_value": "Kies een tijd voor het gesprek van 10 tot 480 minuten.",
-            "max_value": "Kies een tijd voor het gesprek van 10 tot 480 minuten.",
+            "min_value": "Kies een tijd voor het gesprek van {} tot {} minuten.".format(*TIME_BOX_MINUTES),
+            "max_value": "Kies een tijd voor het gesprek van {} tot {} minuten.".format(*TIME_BOX_MINUTES),
             "invalid": "Vul het aantal minuten in als een heel getal, bijvoorbeeld 60.",
         },
     )
     item_minutes = forms.IntegerField(
         label="Tijd per agendapunt (minuten)",
         initial=DEFAULT_ITEM_MINUTES,
-        min_value=1,
-        max_value=60,
+        min_value=ITEM_MINUTES[0],
+        max_value=ITEM_MINUTES[1],
         required=False,
-        help_text="Leeg: 5 minuten.",
+        help_text=f"Leeg: {DEFAULT_ITEM_MINUTES} minuten.",
         error_messages={
-            "min_value": "Kies een tijd per agendapunt van 1 tot 60 minuten.",
-            "max_value": "Kies een tijd per agendapunt van 1 tot 60 minuten.",
+            "min_value": "Kies een tijd per agendapunt van {} tot {} minuten.".format(*ITEM_MINUTES),
+            "max_value": "Kies een tijd per agendapunt van {} tot {} minuten.".format(*ITEM_MINUTES),
             "invalid": "Vul het aantal minuten in als een heel getal, bijvoorbeeld 5.",
         },
     )

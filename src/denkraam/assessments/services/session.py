@@ -29,8 +29,12 @@ from denkraam.notifications import tasks as mail_tasks
 from denkraam.notifications.models import Notification
 from denkraam.notifications.selectors import REMINDER_INTERVAL, reminder_last, reminder_recipients
 
+# The time box of the whole meeting and the time per agenda item: (lowest, highest) and the default, in minutes.
+# The set-up form and the session-file check take them from here.
 TIME_BOX_MINUTES = (10, 480)
 ITEM_MINUTES = (1, 60)
+DEFAULT_TIME_BOX_MINUTES = 60
+DEFAULT_ITEM_MINUTES = 5
 SETUP_TOO_LATE = (
     "De opzet van het gesprek staat vast zodra de vragenlijst open is. Start een nieuw gesprek als u iets anders wilt."
 )
@@ -44,8 +48,8 @@ class Setup:
     question_set: str = WHOLE_FRAME
     question_ids: Sequence[str] = ()
     anonymous: bool = False
-    time_box_minutes: int = 60
-    item_minutes: int = 5
+    time_box_minutes: int = DEFAULT_TIME_BOX_MINUTES
+    item_minutes: int = DEFAULT_ITEM_MINUTES
 
 
 def _checked_setup(*, frame: Frame, setup: Setup) -> tuple[str, list[str]]:
